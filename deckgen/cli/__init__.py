@@ -1,0 +1,69 @@
+"""The ``deckgen`` command line: a thin layer that parses options and calls the library.
+
+Each sub-module registers its commands on :data:`main`; domain errors become one line
+on stderr and exit status 1 (``--traceback`` shows the Python traceback instead).
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import sys
+from typing import Any
+
+import click
+
+from deckgen import __version__
+from deckgen.errors import DeckgenError
+
+# Sub-modules that define commands; each is imported only when one of its commands runs.
+COMMANDS: dict[str, str] = {
+    "check": "deckgen.cli.check",
+    "template": "deckgen.cli.template",
+    "build": "deckgen.cli.build",
+    "kickoff": "deckgen.cli.documents",
+    "handoff": "deckgen.cli.documents",
+    "minutes": "deckgen.cli.documents",
+    "publish": "deckgen.cli.hubspot",
+    "hubspot": "deckgen.cli.hubspot",
+    "pull": "deckgen.cli.hubspot",
+    "due": "deckgen.cli.portfolio",
+    "portfolio": "deckgen.cli.portfolio",
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose commands live in modules imported on first use (fast start-up)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(name for name, module in COMMANDS.items() if _available(module))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        module = COMMANDS.get(cmd_name)
+        if module is None or not _available(module):
+            return None
+        command = getattr(importlib.import_module(module), cmd_name.replace("-", "_"))
+        assert isinstance(command, click.Command)
+        return command
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except DeckgenError as exc:
+            if ctx.obj and ctx.obj.get("traceback"):
+                raise
+            click.echo(f"Error: {exc}", err=True)
+            sys.exit(1)
+
+
+def _available(module: str) -> bool:
+    return importlib.util.find_spec(module) is not None
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="deckgen")
+@click.option("--traceback", is_flag=True, help="Show the Python traceback of an error.")
+@click.pass_context
+def main(ctx: click.Context, traceback: bool) -> None:
+    """Review decks and minutes for customer-success meetings, from CRM exports."""
+    ctx.obj = {"traceback": traceback}

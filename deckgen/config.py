@@ -1,0 +1,237 @@
+"""One workspace's configuration (``deckgen.toml``), loaded into one typed, validated object."""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from pathlib import Path
+from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from deckgen.errors import ConfigError
+from deckgen.sources.schema import SOURCES
+
+CONFIG_NAME = "deckgen.toml"
+Language = Literal["pt-BR", "en"]
+Role = Literal["support", "implementation", "technology", "other"]
+Priority = Literal["urgent", "high", "medium", "low"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+Label = str | dict[str, str]
+
+
+def label_for(label: Label, language: str) -> str:
+    """A label given as one string or as ``{pt-BR = "...", en = "..."}``, in ``language``."""
+    if isinstance(label, str):
+        return label
+    return label.get(language) or next(iter(label.values()))
+
+
+class CompanySettings(_Strict):
+    """Who the deck is from and how it speaks."""
+
+    name: str
+    language: Language = "pt-BR"
+    timezone: str = "America/Sao_Paulo"
+    currency: str = "BRL"
+    logo: str | None = None
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {value!r}") from None
+        return value
+
+
+class SourceSpec(_Strict):
+    """Where one export is: a file name or glob relative to the data folder (newest match wins)."""
+
+    path: str
+    sheet: str | None = None
+    encoding: str | None = None
+    delimiter: str | None = None
+    day_first: bool | None = None
+
+
+class Sources(_Strict):
+    companies: SourceSpec | None = None
+    tickets: SourceSpec | None = None
+    surveys: SourceSpec | None = None
+    releases: SourceSpec | None = None
+    actions: SourceSpec | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _strings_are_paths(cls, data: object) -> object:
+        if isinstance(data, dict):
+            return {k: {"path": v} if isinstance(v, str) else v for k, v in data.items()}
+        return data
+
+
+class Stream(_Strict):
+    """A work stream: which tickets belong to it and which deck section shows it."""
+
+    key: str
+    label: Label
+    role: Role
+    match: list[str] = Field(min_length=1)
+
+
+class TicketSettings(_Strict):
+    """How ticket rows map to streams, categories and closed/prioritized states."""
+
+    stream_from: Literal["pipeline", "ticket_type"] = "pipeline"
+    category_from: Literal["category", "ticket_type"] = "category"
+    closed_statuses: list[str] = Field(default_factory=lambda: ["Closed", "Fechado"])
+    prioritized_priorities: list[Priority] = Field(default_factory=lambda: ["urgent", "high"])
+
+
+class SlaTarget(_Strict):
+    """A target for one stream and category ("*" = any), optionally one priority."""
+
+    stream: str
+    category: str = "*"
+    priority: Priority | None = None
+    first_response_hours: float | None = Field(default=None, gt=0)
+    resolution_hours: float | None = Field(default=None, gt=0)
+
+
+class BusinessHours(_Strict):
+    start: str = "08:00"
+    end: str = "18:00"
+    weekdays: list[int] = Field(default_factory=lambda: [1, 2, 3, 4, 5])
+
+
+class SlaSettings(_Strict):
+    clock: Literal["calendar", "business"] = "calendar"
+    business_hours: BusinessHours = BusinessHours()
+    targets: list[SlaTarget] = Field(default_factory=list)
+
+
+class SurveySettings(_Strict):
+    nps_types: list[str] = Field(default_factory=lambda: ["NPS"])
+    csat_types: list[str] = Field(default_factory=lambda: ["CSAT"])
+
+
+class ReviewSettings(_Strict):
+    default_period_days: int = Field(default=90, gt=0)
+    template: str | None = None
+    output: str = "out"
+    min_font_pt: float = Field(default=10, gt=0)
+
+
+class HubSpotSettings(_Strict):
+    base_url: str = "https://api.hubapi.com"
+    token_env: str = "HUBSPOT_TOKEN"
+    folder: str = "deckgen/{client_slug}"
+    phase_property: str = "fase_do_cliente"
+    interval_property: str = "cs_dias_entre_reunioes"
+    owner_cs_property: str = "proprietario_cs"
+    company_properties: list[str] = Field(default_factory=list)
+
+
+class Config(_Strict):
+    """The whole workspace configuration. ``data_dir`` is where relative paths resolve."""
+
+    company: CompanySettings
+    sources: Sources = Sources()
+    columns: dict[str, dict[str, list[str]]] = Field(default_factory=dict)
+    tickets: TicketSettings = TicketSettings()
+    streams: list[Stream] = Field(min_length=1)
+    sla: SlaSettings = SlaSettings()
+    surveys: SurveySettings = SurveySettings()
+    review: ReviewSettings = ReviewSettings()
+    hubspot: HubSpotSettings = HubSpotSettings()
+    labels: dict[str, Label] = Field(default_factory=dict)
+    data_dir: Path = Path(".")
+    config_path: Path = Path(CONFIG_NAME)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Config:
+        keys = [s.key for s in self.streams]
+        if len(set(keys)) != len(keys):
+            raise ValueError(f"streams: duplicated key in {keys}")
+        for i, target in enumerate(self.sla.targets):
+            if target.stream not in keys:
+                hint = difflib.get_close_matches(target.stream, keys, n=1)
+                did = f" (did you mean {hint[0]!r}?)" if hint else ""
+                raise ValueError(
+                    f"sla.targets[{i}].stream: unknown stream {target.stream!r}{did}; "
+                    f"streams are {', '.join(keys)}"
+                )
+        for source, aliases in self.columns.items():
+            if source not in SOURCES:
+                raise ValueError(f"columns.{source}: unknown source; known: {', '.join(SOURCES)}")
+            for canonical in aliases:
+                if canonical not in SOURCES[source]:
+                    hint = difflib.get_close_matches(canonical, list(SOURCES[source]), n=1)
+                    did = f" (did you mean {hint[0]!r}?)" if hint else ""
+                    raise ValueError(f"columns.{source}.{canonical}: unknown column{did}")
+        return self
+
+    def stream(self, key: str) -> Stream:
+        """The stream with this key."""
+        for s in self.streams:
+            if s.key == key:
+                return s
+        raise KeyError(key)
+
+    def label(self, key: str, default: str) -> str:
+        """A configured label override in the deck language, else ``default``."""
+        value = self.labels.get(key)
+        return default if value is None else label_for(value, self.company.language)
+
+    def resolve(self, relative: str) -> Path:
+        """A path from the configuration, relative to the data folder."""
+        path = Path(relative)
+        return path if path.is_absolute() else self.data_dir / path
+
+    def with_language(self, language: Language) -> Config:
+        """A copy speaking another language."""
+        company = self.company.model_copy(update={"language": language})
+        return self.model_copy(update={"company": company})
+
+
+def _format_error(path: Path, error: ValidationError) -> str:
+    first = error.errors()[0]
+    where = ".".join(str(p) for p in first["loc"]) or "(top level)"
+    message = first["msg"].removeprefix("Value error, ")
+    if first["type"] == "extra_forbidden":
+        message = "unknown key"
+    elif first["type"] == "missing":
+        message = "required key is missing"
+    return f"{path}: {where}: {message}"
+
+
+def find_config(data_dir: Path, config_file: Path | None = None) -> Path:
+    """The configuration file: the one given, else ``deckgen.toml`` in the data folder."""
+    path = config_file or data_dir / CONFIG_NAME
+    if not path.is_file():
+        raise ConfigError(f"{path}: configuration file not found (give --config or create {CONFIG_NAME})")
+    return path
+
+
+def load_config(data_dir: Path, config_file: Path | None = None) -> Config:
+    """Read and validate the workspace configuration."""
+    path = find_config(data_dir, config_file)
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not UTF-8 text") from None
+    raw["data_dir"] = data_dir
+    raw["config_path"] = path
+    try:
+        return Config.model_validate(raw)
+    except ValidationError as exc:
+        raise ConfigError(_format_error(path, exc)) from None

@@ -1,0 +1,1 @@
+"""The output-neutral report model: what indicators produce and every renderer consumes."""

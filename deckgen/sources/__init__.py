@@ -1,0 +1,1 @@
+"""Read the exports users bring and normalise them into canonical tables."""
