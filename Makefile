@@ -1,10 +1,10 @@
-# Every target creates its own virtual environment in .venv first.
+# Every target sets up what it needs first: system packages (when root), then .venv.
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 OUT    ?= out
 
-.PHONY: setup test lint samples bench clean
+.PHONY: setup system-deps test lint samples bench clean
 
 $(BIN)/deckgen: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,10 +12,13 @@ $(BIN)/deckgen: pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[dev]'
 	touch $@
 
-setup: $(BIN)/deckgen
+system-deps:
+	bash scripts/system_deps.sh
+
+setup: system-deps $(BIN)/deckgen
 
 lint: setup
-	$(BIN)/ruff check deckgen tests bench templates
+	$(BIN)/ruff check deckgen tests bench templates scripts
 	$(BIN)/mypy
 
 test: lint

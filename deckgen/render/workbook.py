@@ -1,0 +1,166 @@
+"""``indicadores.xlsx``: every table behind a review deck's numbers, one sheet per indicator."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import cache
+from pathlib import Path
+
+from deckgen.render.output import atomic_write, normalize_ooxml_zip, strip_xml_illegal
+from deckgen.report.model import ReviewReport, StreamReport, Ticket
+
+FIXED_CREATED = datetime(2000, 1, 1)
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One worksheet: a title, column headers and typed rows."""
+
+    name: str
+    headers: list[str]
+    rows: list[list[object]]
+
+
+@cache
+def _labels(language: str) -> dict[str, str]:
+    table = tomllib.loads((Path(__file__).parent / "workbook_labels.toml").read_text("utf-8"))
+    return dict(table.get(language, table["pt-BR"]))
+
+
+def _ticket_rows(tickets: list[Ticket]) -> list[list[object]]:
+    return [
+        [t.id, t.subject, t.stream, t.category, t.priority, t.status, t.owner,
+         t.created, t.closed, t.age_days, t.estimated_hours]
+        for t in tickets
+    ]
+
+
+def _stream_sheets(stream: StreamReport, lab: dict[str, str]) -> list[Sheet]:
+    ticket_headers = [lab[k] for k in ("id", "subject", "stream", "category", "priority", "status",
+                                        "owner", "created", "closed_on", "age_days",
+                                        "estimated_hours")]
+    return [
+        Sheet(f"{stream.label} {lab['categories']}", [lab["category"], lab["count"]],
+              [[c.label, c.count] for c in stream.by_category]),
+        Sheet(f"{stream.label} {lab['urgency']}", [lab["priority"], lab["count"]],
+              [[c.label, c.count] for c in stream.by_urgency]),
+        Sheet(f"{stream.label} {lab['sla']}",
+              [lab[k] for k in ("category", "priority", "first_response_hours",
+                                "resolution_hours", "closed", "within", "compliance")],
+              [[r.category, r.priority, r.first_response_hours, r.resolution_hours,
+                r.closed, r.within, r.compliance] for r in stream.sla]),
+        Sheet(f"{stream.label} {lab['prioritized']}", ticket_headers,
+              _ticket_rows(stream.prioritized)),
+    ]
+
+
+def review_sheets(report: ReviewReport) -> list[Sheet]:
+    """The sheets of a review's workbook, in the deck's order."""
+    lab = _labels(report.language)
+    summary: list[list[object]] = []
+    for stream in report.streams:
+        for key, metric in (("tickets_created", stream.created),
+                            ("sla_compliance", stream.sla_compliance)):
+            summary.append([f"{lab[key]} — {stream.label}", metric.value, metric.previous,
+                            metric.delta])
+        summary.append([f"{lab['first_response_median']} — {stream.label}",
+                        stream.first_response.median, None, None])
+        summary.append([f"{lab['resolution_median']} — {stream.label}",
+                        stream.resolution.median, None, None])
+    for key, metric in (("csat_satisfied", report.csat.satisfied), ("csat_mean", report.csat.mean),
+                        ("nps_score", report.nps.score)):
+        summary.append([lab[key], metric.value, metric.previous, metric.delta])
+    sheets = [Sheet(lab["summary"], [lab[k] for k in ("indicator", "value", "previous", "delta")],
+                    summary)]
+    for stream in report.streams:
+        sheets.extend(_stream_sheets(stream, lab))
+    nps = report.nps
+    sheets += [
+        Sheet(lab["open_demands"],
+              [lab[k] for k in ("id", "subject", "stream", "category", "priority", "status",
+                                "owner", "created", "closed_on", "age_days", "estimated_hours")],
+              _ticket_rows(report.open_demands)),
+        Sheet(lab["nps"], [lab["indicator"], lab["count"]],
+              [[lab["nps_answers"], nps.answers], [lab["promoters"], nps.promoters],
+               [lab["passives"], nps.passives], [lab["detractors"], nps.detractors],
+               [lab["nps_score"], nps.score.value]]),
+        Sheet(lab["nps_comments"],
+              [lab[k] for k in ("submitted", "score", "klass", "contact", "comment")],
+              [[c.submitted, c.score, c.klass_label, c.contact, c.text] for c in nps.comments]),
+        Sheet(lab["csat"], [lab["score"], lab["count"]],
+              [[c.label, c.count] for c in report.csat.distribution]),
+        Sheet(lab["releases"],
+              [lab[k] for k in ("released_on", "version", "title", "description")],
+              [[r.released_on, r.version, r.title, r.description] for r in report.releases]),
+        Sheet(lab["actions"],
+              [lab[k] for k in ("action", "owner", "due_on", "status", "agreed_on")],
+              [[a.action, a.owner, a.due_on, a.status, a.agreed_on] for a in report.actions]),
+    ]
+    return sheets
+
+
+_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+
+
+def _sheet_title(name: str, used: set[str]) -> str:
+    base = _BAD_SHEET_CHARS.sub(" ", strip_xml_illegal(name)).strip()[:31] or "Sheet"
+    title, n = base, 2
+    while title.lower() in used:
+        suffix = f" ({n})"
+        title, n = base[: 31 - len(suffix)] + suffix, n + 1
+    used.add(title.lower())
+    return title
+
+
+def write_workbook(sheets: list[Sheet], path: Path, language: str) -> None:
+    """Write sheets as typed cells with frozen headers; text is never read as a formula."""
+    import xlsxwriter  # imported here: only the build needs it
+
+    date_format = "dd/mm/yyyy" if language == "pt-BR" else "yyyy-mm-dd"
+
+    def write(target: Path) -> None:
+        book = xlsxwriter.Workbook(str(target), {
+            "strings_to_formulas": False, "strings_to_urls": False,
+            "strings_to_numbers": False, "remove_timezone": True,
+        })
+        book.set_properties({"created": FIXED_CREATED})
+        header = book.add_format({"bold": True, "bg_color": "#E8EEF5", "border": 1})
+        day = book.add_format({"num_format": date_format})
+        stamp = book.add_format({"num_format": date_format + " hh:mm"})
+        used: set[str] = set()
+        for sheet in sheets:
+            ws = book.add_worksheet(_sheet_title(sheet.name, used))
+            widths = [len(h) for h in sheet.headers]
+            for col, title in enumerate(sheet.headers):
+                ws.write_string(0, col, title, header)
+            for r, row in enumerate(sheet.rows, start=1):
+                for c, value in enumerate(row):
+                    _write_cell(ws, r, c, value, day, stamp)
+                    widths[c] = max(widths[c], min(len(str(value or "")), 60))
+            for col, width in enumerate(widths):
+                ws.set_column(col, col, width + 2)
+            ws.freeze_panes(1, 0)
+            if sheet.rows:
+                ws.autofilter(0, 0, len(sheet.rows), len(sheet.headers) - 1)
+        book.close()
+        normalize_ooxml_zip(target)
+
+    atomic_write(path, write)
+
+
+def _write_cell(ws: object, row: int, col: int, value: object, day: object, stamp: object) -> None:
+    if value is None or (isinstance(value, float) and value != value):
+        ws.write_blank(row, col, None)  # type: ignore[attr-defined]
+    elif isinstance(value, bool):
+        ws.write_boolean(row, col, value)  # type: ignore[attr-defined]
+    elif isinstance(value, int | float):
+        ws.write_number(row, col, value)  # type: ignore[attr-defined]
+    elif isinstance(value, datetime):
+        ws.write_datetime(row, col, value.replace(tzinfo=None), stamp)  # type: ignore[attr-defined]
+    elif isinstance(value, date):
+        ws.write_datetime(row, col, datetime(value.year, value.month, value.day), day)  # type: ignore[attr-defined]
+    else:
+        ws.write_string(row, col, strip_xml_illegal(str(value)))  # type: ignore[attr-defined]

@@ -1,0 +1,33 @@
+"""Where the default templates are: packaged in the wheel, or the repository's ``templates/``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from deckgen.errors import RenderError
+
+
+def templates_dir() -> Path:
+    """The folder of default templates, wherever deckgen is installed."""
+    packaged = Path(__file__).parent / "templates"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "templates"
+
+
+def default_template(kind: str, language: str, suffix: str = ".pptx") -> Path:
+    """The default template of a kind ("review", "kickoff"...) in a language."""
+    path = templates_dir() / f"{kind}.{language}{suffix}"
+    if not path.is_file():
+        raise RenderError(f"default template not found: {path}")
+    return path
+
+
+def choose_template(given: Path | None, configured: Path | None, kind: str, language: str) -> Path:
+    """The template to use: the one given, else the configured one, else the default."""
+    for candidate in (given, configured):
+        if candidate is not None:
+            if not candidate.is_file():
+                raise RenderError(f"{candidate}: template not found")
+            return candidate
+    return default_template(kind, language)
