@@ -1,0 +1,55 @@
+"""Upload a file to HubSpot's file manager, privately, into the client's folder."""
+
+from __future__ import annotations
+
+import json
+import mimetypes
+from pathlib import Path
+
+from deckgen.errors import PublishError
+from deckgen.hubspot.client import HubSpotClient, Upload
+
+OFFICE_TYPES = {
+    ".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+UPLOAD_OPTIONS = {
+    "access": "PRIVATE",
+    "overwrite": False,
+    "duplicateValidationStrategy": "RETURN_EXISTING",
+    "duplicateValidationScope": "EXACT_FOLDER",
+}
+
+
+def folder_path(template: str, client_slug: str) -> str:
+    """The file-manager folder of a client: ``[hubspot] folder`` with ``{client_slug}`` filled."""
+    try:
+        folder = template.format(client_slug=client_slug)
+    except (KeyError, IndexError, ValueError):
+        raise PublishError(f"[hubspot] folder = {template!r}: only {{client_slug}} may be "
+                           "used in braces") from None
+    return "/" + folder.strip("/")
+
+
+def content_type(path: Path) -> str:
+    """The MIME type sent with a file."""
+    return OFFICE_TYPES.get(path.suffix.lower()) or mimetypes.guess_type(path.name)[0] or (
+        "application/octet-stream")
+
+
+def upload_file(client: HubSpotClient, name: str, content: bytes, folder: str,
+                mime: str) -> str:
+    """Upload one file (HubSpot returns the existing one if the folder already holds it)."""
+    upload = Upload(
+        fields={"options": json.dumps(UPLOAD_OPTIONS), "folderPath": folder},
+        file_name=name,
+        content=content,
+        content_type=mime,
+    )
+    answer = client.upload("/files/v3/files", upload)
+    if client.dry_run:
+        return f"<id of {name}>"
+    if "id" not in answer:
+        raise PublishError(f"HubSpot stored {name} but returned no file id")
+    return str(answer["id"])

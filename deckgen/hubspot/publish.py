@@ -1,0 +1,126 @@
+"""Publish a meeting's files and minutes on the client's HubSpot company, exactly once."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from deckgen.config import HubSpotSettings
+from deckgen.errors import PublishError
+from deckgen.hubspot.auth import connect
+from deckgen.hubspot.client import HubSpotClient, RetryPolicy
+from deckgen.hubspot.companies import record_url
+from deckgen.hubspot.engagements import Engagement, Kind, create_engagement
+from deckgen.hubspot.files import content_type, folder_path, upload_file
+from deckgen.hubspot.ledger import Ledger, content_hash
+
+BODY = re.compile(r"<body[^>]*>(.*)</body>", re.IGNORECASE | re.DOTALL)
+
+
+@dataclass(frozen=True)
+class PublishedFile:
+    """One file in HubSpot; ``reused`` when an earlier run had already uploaded it."""
+
+    path: Path
+    file_id: str
+    reused: bool
+
+
+@dataclass(frozen=True)
+class PublishResult:
+    """What a publish created or found: files, the note or meeting, the company's page."""
+
+    company_id: str
+    kind: Kind
+    files: tuple[PublishedFile, ...]
+    engagement_id: str
+    engagement_reused: bool
+    link: str | None
+
+
+def publish_files(
+    settings: HubSpotSettings,
+    company_id: str,
+    client_slug: str,
+    files: Sequence[Path],
+    *,
+    ledger_path: Path,
+    minutes_html: str | None = None,
+    kind: Kind = "note",
+    meeting_date: datetime | None = None,
+    title: str | None = None,
+    dry_run: bool = False,
+    echo: Callable[[str], None] = print,
+    retry: RetryPolicy | None = None,
+) -> PublishResult:
+    """Upload ``files`` and log a note or meeting with them on the company; idempotent.
+
+    A ledger at ``ledger_path`` maps content hashes to HubSpot ids, so a re-run (or a run
+    after an interruption) uploads and creates only what is missing. A dry run prints the
+    requests and sends nothing.
+    """
+    client = connect(settings, dry_run=dry_run, echo=echo, retry=retry)
+    if not files and minutes_html is None:
+        raise PublishError("nothing to publish: give files, minutes or both")
+    ledger = Ledger.load(ledger_path)
+    folder = folder_path(settings.folder, client_slug)
+    uploads = [_publish_file(client, ledger, path, folder, echo) for path in files]
+    published = [file for file, _ in uploads]
+    body = minutes_body(minutes_html) if minutes_html is not None else _file_list(files)
+    when = meeting_date or datetime.now(UTC)
+    key = content_hash(kind, company_id, body, meeting_date.isoformat() if meeting_date else "",
+                       *(file_key for _, file_key in uploads))
+    existing = ledger.engagement_id(key)
+    if existing:
+        echo(f"{kind} {existing} already on company {company_id}")
+        engagement_id = existing
+    else:
+        engagement = Engagement(
+            kind=kind,
+            company_id=company_id,
+            body_html=body,
+            attachment_ids=tuple(p.file_id for p in published),
+            when=when,
+            title=title or f"{client_slug} {when:%Y-%m-%d}",
+        )
+        engagement_id = create_engagement(client, engagement)
+        if not dry_run:
+            ledger.record_engagement(key, kind, engagement_id, company_id)
+            echo(f"created {kind} {engagement_id} on company {company_id}")
+    link = None if dry_run else record_url(client, company_id)
+    if link:
+        echo(f"  {link}")
+    return PublishResult(company_id, kind, tuple(published), engagement_id,
+                         existing is not None, link)
+
+
+def minutes_body(minutes_html: str) -> str:
+    """The part of an HTML document that goes into a note: what is inside ``<body>``."""
+    match = BODY.search(minutes_html)
+    return (match.group(1) if match else minutes_html).strip()
+
+
+def _publish_file(client: HubSpotClient, ledger: Ledger, path: Path, folder: str,
+                  echo: Callable[[str], None]) -> tuple[PublishedFile, str]:
+    try:
+        content = path.read_bytes()
+    except OSError as exc:
+        raise PublishError(f"{path}: cannot read ({exc.strerror})") from None
+    key = content_hash(folder, path.name, content)
+    known = ledger.file_id(key)
+    if known:
+        echo(f"{path.name}: already in HubSpot (file {known})")
+        return PublishedFile(path, known, True), key
+    file_id = upload_file(client, path.name, content, folder, content_type(path))
+    if not client.dry_run:
+        ledger.record_file(key, file_id, path.name, folder)
+        echo(f"uploaded {path.name} to {folder} (file {file_id})")
+    return PublishedFile(path, file_id, False), key
+
+
+def _file_list(files: Sequence[Path]) -> str:
+    return "<p>" + "<br>".join(html.escape(p.name) for p in files) + "</p>"
