@@ -92,7 +92,9 @@ class TicketSettings(_Strict):
     stream_from: Literal["pipeline", "ticket_type"] = "pipeline"
     category_from: Literal["category", "ticket_type"] = "category"
     closed_statuses: list[str] = Field(default_factory=lambda: ["Closed", "Fechado"])
-    prioritized_priorities: list[Priority] = Field(default_factory=lambda: ["urgent", "high"])
+    prioritized_priorities: list[Priority] = Field(
+        default_factory=lambda: list[Priority](["urgent", "high"])
+    )
 
 
 class SlaTarget(_Strict):
@@ -120,6 +122,9 @@ class SlaSettings(_Strict):
 class SurveySettings(_Strict):
     nps_types: list[str] = Field(default_factory=lambda: ["NPS"])
     csat_types: list[str] = Field(default_factory=lambda: ["CSAT"])
+    # Survey types answered on HubSpot's 3-point CSAT scale (1 dissatisfied, 2 neutral,
+    # 3 satisfied), compared case-insensitively; their answers count as CSAT mapped to 1/3/5.
+    csat_three_point_types: list[str] = Field(default_factory=list)
 
 
 class ReviewSettings(_Strict):
@@ -127,6 +132,16 @@ class ReviewSettings(_Strict):
     template: str | None = None
     output: str = "out"
     min_font_pt: float = Field(default=10, gt=0)
+
+
+class DocumentSettings(_Strict):
+    """Minutes and kickoff documents: a workspace playbook file that overrides the shipped one.
+
+    ``playbook`` is a TOML path relative to the data folder; ``{language}`` in it is replaced
+    by the document language (e.g. ``"playbook.{language}.toml"``).
+    """
+
+    playbook: str | None = None
 
 
 class HubSpotSettings(_Strict):
@@ -137,6 +152,7 @@ class HubSpotSettings(_Strict):
     interval_property: str = "cs_dias_entre_reunioes"
     owner_cs_property: str = "proprietario_cs"
     company_properties: list[str] = Field(default_factory=list)
+    ticket_properties: list[str] = Field(default_factory=list)
 
 
 class Config(_Strict):
@@ -151,6 +167,7 @@ class Config(_Strict):
     surveys: SurveySettings = SurveySettings()
     review: ReviewSettings = ReviewSettings()
     hubspot: HubSpotSettings = HubSpotSettings()
+    documents: DocumentSettings = DocumentSettings()
     labels: dict[str, Label] = Field(default_factory=dict)
     data_dir: Path = Path(".")
     config_path: Path = Path(CONFIG_NAME)
@@ -216,7 +233,9 @@ def find_config(data_dir: Path, config_file: Path | None = None) -> Path:
     """The configuration file: the one given, else ``deckgen.toml`` in the data folder."""
     path = config_file or data_dir / CONFIG_NAME
     if not path.is_file():
-        raise ConfigError(f"{path}: configuration file not found (give --config or create {CONFIG_NAME})")
+        raise ConfigError(
+            f"{path}: configuration file not found (give --config or create {CONFIG_NAME})"
+        )
     return path
 
 

@@ -64,7 +64,10 @@ class Series:
 
 @dataclass(frozen=True)
 class ChartData:
-    """Categories and series for a native chart; ``number_format`` is "count", "percent" or "hours"."""
+    """Categories and series for a native chart.
+
+    ``number_format`` is "count", "percent" or "hours".
+    """
 
     categories: list[str]
     series: list[Series]
@@ -75,6 +78,12 @@ class ChartData:
         return not self.categories or all(
             v in (None, 0) for s in self.series for v in s.values
         )
+
+    def relabel(self, *labels: str) -> ChartData:
+        """The same data with display labels for the categories (e.g. localized by a template)."""
+        if len(labels) != len(self.categories):
+            raise ValueError(f"relabel: {len(labels)} labels for {len(self.categories)} categories")
+        return ChartData(list(labels), self.series, self.number_format)
 
     @classmethod
     def from_counts(cls, name: str, counts: list[Count]) -> ChartData:
@@ -197,6 +206,7 @@ class CsatReport:
     count: int
     distribution: list[Count]  # "1".."5"
     missing: list[str] = field(default_factory=list)
+    three_point: int = 0  # answers given on HubSpot's 3-point scale, counted as 1 / 3 / 5
 
     @property
     def chart(self) -> ChartData:
@@ -258,6 +268,11 @@ class ReviewReport:
     open_hours: float | None
     actions: list[Action]
     warnings: list[str] = field(default_factory=list)
+
+    @property
+    def has_ticket_data(self) -> bool:
+        """True when some stream could count its tickets (else open demands are unknown, not 0)."""
+        return any(s.created.known for s in self.streams) or bool(self.open_demands)
 
     def stream_for(self, role: str) -> StreamReport | None:
         """The first stream playing this role ("support", "implementation", "technology")."""

@@ -1,0 +1,1 @@
+"""Many clients at once: selecting a portfolio, building every deck, the CS Ops report."""

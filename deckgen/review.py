@@ -1,0 +1,80 @@
+"""Build one client's review: find the client, compute the report, render deck and workbook."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from deckgen.indicators.period import resolve_period
+from deckgen.render.pptx import render_pptx
+from deckgen.render.workbook import review_sheets, write_workbook
+from deckgen.report.build import build_review
+from deckgen.report.context import review_context
+from deckgen.report.model import Period, ReviewReport
+from deckgen.sources.clients import client_slug, find_client
+from deckgen.sources.workspace import Workspace
+from deckgen.templates import choose_template
+
+
+def build_date() -> date:
+    """Today, or the date of ``SOURCE_DATE_EPOCH`` for reproducible builds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), UTC).date()
+    return date.today()
+
+
+@dataclass
+class BuiltReview:
+    """What one build wrote and what the user should know about it."""
+
+    report: ReviewReport
+    deck: Path
+    workbook: Path
+    warnings: list[str] = field(default_factory=list)
+
+
+def client_folder(out_dir: Path, name: str) -> Path:
+    """``out/<slug>``: the slug is made of ASCII words and hyphens, so it stays inside ``out``."""
+    folder = (out_dir / client_slug(name)).resolve()
+    if out_dir.resolve() not in folder.parents:
+        raise ValueError(f"client folder {folder} escapes {out_dir}")
+    return folder
+
+
+def build_client_review(
+    workspace: Workspace,
+    query: str,
+    out_dir: Path,
+    *,
+    start: date | None = None,
+    end: date | None = None,
+    template: Path | None = None,
+    today: date | None = None,
+) -> BuiltReview:
+    """Render ``<out>/<slug>/<date>-revisao.pptx`` and ``indicadores.xlsx`` for one client."""
+    config = workspace.config
+    today = today or build_date()
+    row = find_client(workspace.companies, query)
+    period: Period = resolve_period(config, row, today=today, start=start, end=end)
+    report = build_review(workspace, str(row["company_id"]), period, today=today)
+    language = config.company.language
+    configured = config.resolve(config.review.template) if config.review.template else None
+    template_path = choose_template(template, configured, "review", language)
+    folder = client_folder(out_dir, report.client.name)
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = "revisao" if language == "pt-BR" else "review"
+    deck = folder / f"{period.end.isoformat()}-{stem}.pptx"
+    result = render_pptx(
+        template_path,
+        review_context(report),
+        deck,
+        language=language,
+        currency=config.company.currency,
+        min_font_pt=config.review.min_font_pt,
+    )
+    workbook = folder / ("indicadores.xlsx" if language == "pt-BR" else "indicators.xlsx")
+    write_workbook(review_sheets(report), workbook, language)
+    return BuiltReview(report, deck, workbook, [*report.warnings, *result.warnings])
