@@ -42,6 +42,10 @@ class ClientNotFound(DeckgenError):
     """No client, or more than one, matches what the user typed."""
 
 
+class PeriodError(DeckgenError):
+    """The review period asked for is not a valid date interval."""
+
+
 class TemplateError(DeckgenError):
     """A template cannot be rendered; the message names template, slide/paragraph and shape."""
 

@@ -23,11 +23,17 @@ Table contract (what indicators may rely on):
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from deckgen.config import Config
+from deckgen.sources.names import fold
+from deckgen.sources.reader import SourceTable, empty_table, read_source
+from deckgen.sources.schema import SOURCES
+from deckgen.sources.taxonomy import add_survey_kind, add_ticket_columns, resolve_company_ids
 
 
 @dataclass
@@ -43,3 +49,96 @@ class Workspace:
     absent: dict[str, list[str]] = field(default_factory=dict)
     unavailable: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    _by_company: dict[str, tuple[pd.DataFrame, dict[str, np.ndarray]]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    def company_rows(self, source: str, company_id: str, name: str | None = None) -> pd.DataFrame:
+        """The rows of ``source`` that belong to one company, in table order.
+
+        A row belongs to the company by ``company_id``, or, when the row has no id, by
+        ``company_name`` equal to ``name`` (case- and accent-insensitive). Each table is
+        indexed by company on first use, so a call touches only that company's rows.
+        """
+        table: pd.DataFrame = getattr(self, source)
+        cached = self._by_company.get(source)
+        if cached is None or cached[0] is not table:
+            cached = (table, _index_by_company(table))
+            self._by_company[source] = cached
+        index = cached[1]
+        parts = [index.get(company_id), index.get(_NAME_KEY + fold(name)) if name else None]
+        found = [p for p in parts if p is not None]
+        positions = np.sort(np.concatenate(found)) if found else np.empty(0, dtype=np.intp)
+        return table.take(positions)
+
+
+_NAME_KEY = "\x00name:"
+
+
+def _index_by_company(table: pd.DataFrame) -> dict[str, np.ndarray]:
+    if "company_id" not in table.columns or table.empty:
+        return {}
+    keys = table["company_id"].astype(object).to_numpy(copy=True)
+    no_id = pd.isna(keys)
+    if no_id.any() and "company_name" in table.columns:
+        names = table["company_name"].to_numpy(dtype=object)[no_id]
+        codes, uniques = pd.factorize(names, use_na_sentinel=True)
+        folded = np.array([_NAME_KEY + fold(str(u)) for u in uniques] + [None], dtype=object)
+        keys[no_id] = folded[codes]
+    codes, uniques = pd.factorize(keys, use_na_sentinel=True)
+    order = np.argsort(codes, kind="stable")
+    bounds = np.searchsorted(codes[order], np.arange(len(uniques) + 1))
+    return {str(u): order[bounds[i] : bounds[i + 1]] for i, u in enumerate(uniques)}
+
+
+def read_sources(config: Config, sources: Iterable[str] | None = None) -> dict[str, SourceTable]:
+    """Every source read and normalised (only ``sources`` and companies, when given)."""
+    wanted = set(SOURCES) if sources is None else {"companies", *sources}
+    unknown = wanted - set(SOURCES)
+    if unknown:
+        raise ValueError(f"unknown sources {sorted(unknown)}; known: {', '.join(SOURCES)}")
+    tz = config.company.timezone
+    return {
+        source: read_source(config, source)
+        if source in wanted
+        else SourceTable(source, empty_table(source, tz), unavailable="not read")
+        for source in SOURCES
+    }
+
+
+def assemble(config: Config, read: dict[str, SourceTable]) -> Workspace:
+    """The workspace of sources already read: derived columns, client ids, warnings."""
+    warnings: list[str] = []
+    tables = {source: item.table for source, item in read.items()}
+    companies = tables["companies"]
+    for source in ("tickets", "surveys", "actions"):
+        tables[source], found = resolve_company_ids(tables[source], companies, source)
+        warnings += found
+    tables["tickets"], found = add_ticket_columns(tables["tickets"], config)
+    warnings += found
+    tables["surveys"] = add_survey_kind(tables["surveys"], config)
+    for item in read.values():
+        warnings += [f"{item.source}: {note}" for note in item.notes]
+    return Workspace(
+        config=config,
+        companies=companies,
+        tickets=tables["tickets"],
+        surveys=tables["surveys"],
+        releases=tables["releases"],
+        actions=tables["actions"],
+        absent={
+            s: list(SOURCES[s]) if item.unavailable else item.absent for s, item in read.items()
+        },
+        unavailable={s: item.unavailable for s, item in read.items() if item.unavailable},
+        warnings=warnings,
+    )
+
+
+def load_workspace(config: Config, sources: Iterable[str] | None = None) -> Workspace:
+    """Read every configured source of the data folder into one :class:`Workspace`.
+
+    ``sources`` limits reading to those sources (companies is always read); the others are
+    empty tables named in ``unavailable``. Raises :class:`~deckgen.errors.InputError` for a
+    file that cannot be read as expected.
+    """
+    return assemble(config, read_sources(config, sources))

@@ -1,0 +1,1 @@
+"""Indicators: pure functions from normalised tables and configuration to report figures."""

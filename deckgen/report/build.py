@@ -1,0 +1,395 @@
+"""Build one client's ReviewReport from a loaded workspace: every indicator, every section."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from deckgen.config import Config, Stream, label_for
+from deckgen.errors import ClientNotFound
+from deckgen.indicators import sla, surveys, tickets
+from deckgen.indicators.cells import day, plain, text
+from deckgen.indicators.period import dates_within, within
+from deckgen.locale import Labels, labels_for
+from deckgen.report.model import (
+    Action,
+    Client,
+    CsatReport,
+    Durations,
+    Metric,
+    NpsReport,
+    Period,
+    Release,
+    ReviewReport,
+    StreamReport,
+    Ticket,
+)
+from deckgen.sources.clients import client_slug
+from deckgen.sources.names import fold
+from deckgen.sources.schema import COMPANIES
+from deckgen.sources.workspace import Workspace
+
+CLIENT_FIELDS = (
+    "company_id", "name", "owner_cs", "owner_sales", "owner_implementation", "phase",
+    "meeting_interval_days", "last_meeting",
+)
+# Action statuses that mean "done" (folded), besides the configured closed ticket statuses.
+DONE = frozenset({
+    "concluido", "concluida", "feito", "feita", "fechado", "fechada", "finalizado", "finalizada",
+    "resolvido", "resolvida", "entregue", "ok", "done", "closed", "completed", "complete",
+    "finished", "resolved",
+})
+_NO_DURATION = Durations(None, None, 0)
+_NONE: Any = None  # na_value for to_numpy (the stubs do not admit None)
+
+
+def _property(value: Any, kind: str) -> object:
+    if kind == "date":
+        return day(value)
+    value = plain(value)
+    if kind == "int" and value is not None:
+        return int(value)
+    if kind == "bool" and value is not None:
+        return bool(value)
+    return value
+
+
+# The ticket columns the indicators read.
+TICKET_COLUMNS = (
+    "ticket_id", "subject", "stream", "categories", "priority", "status", "owner", "created_at",
+    "closed_at", "first_response_at", "estimated_hours", "sla_status", "prioritized", "is_closed",
+)
+
+
+def compact_tickets(frame: pd.DataFrame) -> pd.DataFrame:
+    """One client's tickets with only the columns indicators read, text held as Python objects.
+
+    Same values, fewer and consolidated columns: every later selection is one cheap copy.
+    """
+    return pd.DataFrame({
+        column: pd.Series(frame[column].to_numpy(dtype=object, na_value=_NONE), dtype=object)
+        if isinstance(frame[column].dtype, pd.StringDtype) else frame[column].reset_index(drop=True)
+        for column in TICKET_COLUMNS
+    })
+
+
+def make_client(row: pd.Series) -> Client:
+    """The client record of one companies row; next meeting = last meeting + interval."""
+    interval = plain(row["meeting_interval_days"])
+    interval = None if interval is None else int(interval)
+    last = day(row["last_meeting"])
+    name = str(row["name"])
+    return Client(
+        id=str(row["company_id"]),
+        name=name,
+        slug=client_slug(name),
+        owner_cs=text(row["owner_cs"]),
+        owner_sales=text(row["owner_sales"]),
+        owner_implementation=text(row["owner_implementation"]),
+        phase=text(row["phase"]),
+        meeting_interval_days=interval,
+        last_meeting=last,
+        next_meeting=last + timedelta(days=interval) if last and interval else None,
+        properties={
+            column: _property(row[column], COMPANIES[column].kind if column in COMPANIES else "")
+            for column in row.index
+            if column not in CLIENT_FIELDS
+        },
+    )
+
+
+@dataclass
+class _Review:
+    """What every section of one review shares, and the warnings they collect."""
+
+    workspace: Workspace
+    period: Period
+    labels: Labels
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def config(self) -> Config:
+        return self.workspace.config
+
+    @property
+    def zone(self) -> str:
+        return self.config.company.timezone
+
+    def lacks(self, source: str, column: str | None = None) -> bool:
+        """Whether the export has no ``source`` at all, or not this column of it."""
+        if source in self.workspace.unavailable:
+            return True
+        return column is not None and column in self.workspace.absent.get(source, [])
+
+    def note(self, section: str, missing: list[str], key: str) -> None:
+        """Record a missing-data note for a section and as a warning (once each)."""
+        message = self.labels[f"missing.{key}"]
+        if message not in missing:
+            missing.append(message)
+            warning = self.labels.format("warning.section", section=section, note=message)
+            self.warnings.append(warning)
+
+
+@dataclass(frozen=True)
+class _Windows:
+    """Which of one client's tickets fall in each window of the review, computed once."""
+
+    stream: np.ndarray
+    created: np.ndarray
+    created_before: np.ndarray
+    closed: np.ndarray
+    closed_before: np.ndarray
+    prioritized: np.ndarray
+
+    @classmethod
+    def of(cls, frame: pd.DataFrame, review: _Review) -> _Windows:
+        zone, period, config = review.zone, review.period, review.config
+        closed = frame["is_closed"].to_numpy(dtype=bool)
+        before = period.previous()
+        return cls(
+            stream=frame["stream"].to_numpy(dtype=object),
+            created=within(frame["created_at"], period, zone),
+            created_before=within(frame["created_at"], before, zone),
+            closed=closed & within(frame["closed_at"], period, zone),
+            closed_before=closed & within(frame["closed_at"], before, zone),
+            prioritized=tickets.prioritized_mask(
+                frame, config,
+                use_priority=not review.lacks("tickets", "priority"),
+                use_flag=not review.lacks("tickets", "prioritized"),
+            ),
+        )
+
+
+def _stream_report(
+    review: _Review,
+    stream: Stream,
+    client_tickets: pd.DataFrame,
+    windows: _Windows,
+    open_demands: tuple[list[Ticket], pd.DataFrame],
+) -> StreamReport:
+    config, labels = review.config, review.labels
+    label = label_for(stream.label, labels.language)
+    missing: list[str] = []
+    names = {s.key: label_for(s.label, labels.language) for s in config.streams}
+    if review.lacks("tickets"):
+        review.note(label, missing, "tickets")
+        return StreamReport(
+            stream.key, label, stream.role, Metric(None), [], [], [], Metric(None), [],
+            Metric(None), _NO_DURATION, _NO_DURATION, [], None, missing,
+        )
+    mine = windows.stream == stream.key
+    created = client_tickets[mine & windows.created]
+
+    if review.lacks("tickets", config.tickets.category_from):
+        review.note(label, missing, "category")
+        by_category = []
+    else:
+        by_category = tickets.by_category(created, labels)
+
+    use_priority = not review.lacks("tickets", "priority")
+    use_flag = not review.lacks("tickets", "prioritized")
+    by_urgency = tickets.by_urgency(created, labels) if use_priority else []
+    if not use_priority:
+        review.note(label, missing, "priority")
+    prioritized: list[Ticket] = []
+    prioritized_count = Metric(None)
+    if use_priority or use_flag:
+        now = tickets.prioritized(created, config, use_priority=use_priority, use_flag=use_flag)
+        prioritized = tickets.ticket_rows(now, names, labels, age_on=None)
+        then = int((mine & windows.created_before & windows.prioritized).sum())
+        prioritized_count = Metric(len(now), then)
+
+    targets = sla.stream_targets(config, stream.key)
+    use_status = not review.lacks("tickets", "sla_status")
+    has_close = not review.lacks("tickets", "closed_at")
+    if not targets and not use_status:
+        review.note(label, missing, "sla_targets")
+    elif not has_close:
+        review.note(label, missing, "sla")
+    closed = client_tickets[mine & windows.closed]
+    result = sla.sla_compliance(closed, targets, config, labels, use_status=use_status)
+    earlier = sla.sla_compliance(
+        client_tickets[mine & windows.closed_before], targets, config, labels,
+        use_status=use_status,
+    )
+
+    first_response = resolution = _NO_DURATION
+    if not has_close:
+        review.note(label, missing, "closed_at")
+    else:
+        resolution = tickets.durations(closed, "created_at", "closed_at", config.sla)
+        if review.lacks("tickets", "first_response_at"):
+            review.note(label, missing, "first_response")
+        else:
+            first_response = tickets.durations(
+                closed, "created_at", "first_response_at", config.sla
+            )
+
+    open_rows, open_mine = open_demands
+    open_hours: float | None = None
+    if review.lacks("tickets", "estimated_hours"):
+        review.note(label, missing, "hours")
+    else:
+        open_hours = tickets.estimated_hours(open_mine)
+    return StreamReport(
+        key=stream.key,
+        label=label,
+        role=stream.role,
+        created=Metric(len(created), int((mine & windows.created_before).sum())),
+        by_category=by_category,
+        by_urgency=by_urgency,
+        prioritized=prioritized,
+        prioritized_count=prioritized_count,
+        sla=result.rows,
+        sla_compliance=Metric(result.compliance, earlier.compliance),
+        first_response=first_response,
+        resolution=resolution,
+        open_demands=open_rows,
+        open_hours=open_hours,
+        missing=missing,
+    )
+
+
+def _nps(review: _Review, answers: pd.DataFrame) -> NpsReport:
+    missing: list[str] = []
+    if review.lacks("surveys"):
+        review.note(review.labels["warning.nps"], missing, "surveys")
+        return NpsReport(Metric(None), 0, 0, 0, 0, [], missing)
+    zone, period = review.zone, review.period
+    now = surveys.nps_answers(surveys.in_period(answers, period, zone))
+    counts = surveys.nps_counts(now)
+    before = surveys.nps_counts(
+        surveys.nps_answers(surveys.in_period(answers, period.previous(), zone))
+    )
+    return NpsReport(
+        score=Metric(counts.score, before.score),
+        answers=counts.answers,
+        promoters=counts.promoters,
+        passives=counts.passives,
+        detractors=counts.detractors,
+        comments=surveys.nps_comments(now, review.labels),
+        missing=missing,
+    )
+
+
+def _csat(review: _Review, answers: pd.DataFrame) -> CsatReport:
+    missing: list[str] = []
+    if review.lacks("surveys"):
+        review.note(review.labels["warning.csat"], missing, "surveys")
+        return CsatReport(Metric(None), Metric(None), 0, [], missing)
+    zone, period, config = review.zone, review.period, review.config
+    now = surveys.csat_figures(surveys.in_period(answers, period, zone), config)
+    before = surveys.csat_figures(surveys.in_period(answers, period.previous(), zone), config)
+    return CsatReport(
+        satisfied=Metric(now.satisfied, before.satisfied),
+        mean=Metric(now.mean, before.mean),
+        count=now.count,
+        distribution=now.distribution,
+        missing=missing,
+        three_point=now.three_point,
+    )
+
+
+def _releases(review: _Review) -> list[Release]:
+    if review.lacks("releases"):
+        review.note(review.labels["warning.releases"], [], "releases")
+        return []
+    table = review.workspace.releases
+    chosen = table[dates_within(table["released_on"], review.period)]
+    releases = [
+        Release(
+            released_on=day(r["released_on"]) or review.period.end,
+            title=str(r["title"]),
+            version=text(r["version"]),
+            description=text(r["description"]),
+            product=text(r["product"]),
+        )
+        for r in chosen.to_dict("records")
+    ]
+    releases.sort(key=lambda r: (-r.released_on.toordinal(), fold(r.title)))
+    return releases
+
+
+def _actions(review: _Review, client: Client) -> list[Action]:
+    if review.lacks("actions"):
+        review.note(review.labels["warning.actions"], [], "actions")
+        return []
+    period = review.period
+    done_words = DONE | {fold(s) for s in review.config.tickets.closed_statuses}
+    actions: list[Action] = []
+    for r in review.workspace.company_rows("actions", client.id, client.name).to_dict("records"):
+        status = text(r["status"])
+        done = status is not None and fold(status) in done_words
+        due, agreed = day(r["due_on"]), day(r["agreed_on"])
+        when = due or agreed
+        if done and (when is None or when not in period):
+            continue
+        actions.append(
+            Action(
+                action=str(r["action"]),
+                owner=text(r["owner"]),
+                due_on=due,
+                status=status,
+                done=done,
+                overdue=not done and due is not None and due < period.end,
+                agreed_on=agreed,
+            )
+        )
+    actions.sort(key=lambda a: (a.done, a.due_on or date.max, fold(a.action)))
+    return actions
+
+
+def build_review(
+    workspace: Workspace, client_id: str, period: Period, *, today: date
+) -> ReviewReport:
+    """Every indicator of one client (by HubSpot Record ID) for ``period``."""
+    config = workspace.config
+    rows = workspace.company_rows("companies", client_id)
+    if rows.empty:
+        raise ClientNotFound(f"no client with Record ID {client_id} in the companies export")
+    client = make_client(rows.iloc[0])
+    review = _Review(workspace, period, labels_for(config))
+    client_tickets = compact_tickets(workspace.company_rows("tickets", client.id, client.name))
+    if review.lacks("tickets"):
+        client_tickets = client_tickets.iloc[0:0]
+    names = {s.key: label_for(s.label, config.company.language) for s in config.streams}
+    open_all = tickets.open_at_end(client_tickets, period, review.zone)
+    open_all = open_all[open_all["stream"].isin(list(names)).to_numpy(bool, na_value=False)]
+    open_all = open_all.sort_values(["created_at", "ticket_id"], kind="stable")
+    open_rows = tickets.ticket_rows(open_all, names, review.labels, age_on=period.end)
+    keys = open_all["stream"].to_numpy(dtype=object)
+    windows = _Windows.of(client_tickets, review)
+    streams = [
+        _stream_report(
+            review, s, client_tickets, windows,
+            ([t for t, key in zip(open_rows, keys, strict=True) if key == s.key],
+             open_all[keys == s.key]),
+        )
+        for s in config.streams
+    ]
+    answers = workspace.company_rows("surveys", client.id, client.name)
+    nps = _nps(review, answers)
+    csat = _csat(review, answers)
+    releases = _releases(review)
+    actions = _actions(review, client)
+    hours = [s.open_hours for s in streams if s.open_hours is not None]
+    return ReviewReport(
+        company=config.company.name,
+        language=config.company.language,
+        client=client,
+        period=period,
+        previous_period=period.previous(),
+        generated_on=today,
+        streams=streams,
+        nps=nps,
+        csat=csat,
+        releases=releases,
+        open_demands=open_rows,
+        open_hours=sum(hours) if hours else None,
+        actions=actions,
+        warnings=review.warnings,
+    )
