@@ -57,6 +57,8 @@ COMPANIES = _cols(
     Column("second_wave", "list", False, ("Produtos segunda onda", "Second-wave products")),
     Column("kickoff_registered", "bool", False, ("KickOff registrado", "Kickoff registered")),
     Column("handoff_registered", "bool", False, ("Passagem registrada", "Hand-over registered")),
+    Column("documentation_meeting_on", "date", False, ("Reunião de validação da documentação", "Validação da documentação", "Documentation validation meeting")),
+    Column("training_on", "date", False, ("Treinamento da plataforma", "Data do treinamento", "Platform training")),
 )
 
 TICKETS = _cols(

@@ -1,0 +1,1 @@
+"""Benchmarks: synthetic portfolios and timing of the heavy paths."""

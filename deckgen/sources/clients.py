@@ -1,0 +1,61 @@
+"""Finding one client in the companies table from what a user typed, and naming its folder."""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+import pandas as pd
+
+from deckgen.errors import ClientNotFound
+from deckgen.sources.names import fold, strip_accents
+
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def _names(candidates: pd.DataFrame, limit: int = 5) -> str:
+    names = [f"{row['name']} ({row['company_id']})" for _, row in candidates.head(limit).iterrows()]
+    more = len(candidates) - limit
+    return ", ".join(names) + (f" and {more} more" if more > 0 else "")
+
+
+def find_client(companies: pd.DataFrame, query: str) -> pd.Series:
+    """The company row whose Record ID or name matches ``query``.
+
+    Tried in order: the Record ID; the name, case- and accent-insensitively; a unique name
+    starting with the query; a unique name containing it. Raises
+    :class:`~deckgen.errors.ClientNotFound` naming the closest names or the candidates.
+    """
+    wanted = fold(query)
+    if not wanted:
+        raise ClientNotFound("no client given: type a HubSpot Record ID or a company name")
+    ids = companies["company_id"].astype("string").str.strip()
+    names = companies["name"].astype("string").fillna("").map(fold)
+    for mask in (ids == query.strip(), names == wanted):
+        hits = companies[mask.fillna(False).to_numpy(dtype=bool)]
+        if len(hits) == 1:
+            return hits.iloc[0]
+        if len(hits) > 1:
+            raise ClientNotFound(
+                f"{query!r} matches {len(hits)} clients: {_names(hits)}; use the Record ID"
+            )
+    for mask in (names.str.startswith(wanted), names.str.contains(wanted, regex=False)):
+        hits = companies[mask.fillna(False).to_numpy(dtype=bool)]
+        if len(hits) == 1:
+            return hits.iloc[0]
+        if len(hits) > 1:
+            raise ClientNotFound(
+                f"{query!r} matches {len(hits)} clients: {_names(hits)}; be more specific"
+            )
+    folded = names.tolist()
+    close = difflib.get_close_matches(wanted, folded, n=3, cutoff=0.5)
+    originals = companies["name"].astype("string").tolist()
+    suggestions = [originals[folded.index(name)] for name in close]
+    hint = f"; closest: {', '.join(suggestions)}" if suggestions else ""
+    raise ClientNotFound(f"no client matches {query!r} among {len(companies)} companies{hint}")
+
+
+def client_slug(name: str) -> str:
+    """A folder name for a client: ASCII lowercase words joined by hyphens, never empty."""
+    slug = _NOT_SLUG.sub("-", strip_accents(name).lower()).strip("-")
+    return slug[:80].rstrip("-") or "cliente"

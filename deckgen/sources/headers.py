@@ -1,0 +1,100 @@
+"""Mapping an export's headers onto the canonical columns of one source.
+
+A header matches a canonical column when its :func:`~deckgen.sources.names.header_key`
+equals the key of the column's name, of one of its built-in aliases or of a workspace alias
+(``[columns.<source>]``). Workspace aliases win over built-in ones, built-in ones over the
+canonical name itself, and earlier aliases over later ones, so a file holding both
+"Ticket status" and "Status" uses the first. Two headers
+with the same key that both map to a column are an error (which one holds the data?);
+duplicates among ignored columns are only reported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from deckgen.errors import InputError
+from deckgen.sources.names import header_key
+from deckgen.sources.schema import SOURCES
+
+
+@dataclass(frozen=True)
+class HeaderMap:
+    """Which file column feeds each canonical column, and what was left over."""
+
+    positions: dict[str, int]
+    headers: dict[str, str]
+    unmapped: list[str]
+
+    def missing(self, columns: list[str]) -> list[str]:
+        """The given canonical columns that no header feeds."""
+        return [c for c in columns if c not in self.positions]
+
+
+def _keys(texts: list[str] | tuple[str, ...]) -> list[str]:
+    keys: list[str] = []
+    for text in texts:
+        key = header_key(text)
+        if key and key not in keys:
+            keys.append(key)
+    return keys
+
+
+def map_headers(
+    headers: list[str], source: str, file: str, aliases: dict[str, list[str]] | None = None
+) -> HeaderMap:
+    """Map ``headers`` (as written in ``file``) onto the canonical columns of ``source``."""
+    keys = [header_key(h) for h in headers]
+    columns = SOURCES[source]
+    rounds = [
+        {name: _keys((aliases or {}).get(name, [])) for name in columns},
+        {name: _keys((*column.aliases, name)) for name, column in columns.items()},
+    ]
+    positions: dict[str, int] = {}
+    claimed: set[str] = set()
+    for accepted_by_column in rounds:
+        for name, accepted in accepted_by_column.items():
+            if name in positions:
+                continue
+            for key in accepted:
+                if key in claimed or key not in keys:
+                    continue
+                found = [i for i, k in enumerate(keys) if k == key]
+                if len(found) > 1:
+                    written = " and ".join(repr(headers[i]) for i in found)
+                    raise InputError(
+                        file,
+                        f"duplicated header {written} (both would feed '{name}'); "
+                        "rename or remove one",
+                        column=headers[found[1]],
+                    )
+                positions[name] = found[0]
+                claimed.add(key)
+                break
+    used = set(positions.values())
+    unmapped = [h for i, h in enumerate(headers) if i not in used and h]
+    mapped_headers = {name: headers[i] for name, i in positions.items()}
+    return HeaderMap(positions, mapped_headers, unmapped)
+
+
+def require(header_map: HeaderMap, source: str, file: str, headers: list[str]) -> None:
+    """Raise when a column that identifies rows is missing, listing the headers found."""
+    required = [name for name, column in SOURCES[source].items() if column.required]
+    missing = header_map.missing(required)
+    if source in ("tickets", "surveys", "actions") and not (
+        {"company_id", "company_name"} & set(header_map.positions)
+    ):
+        missing.append("company_id or company_name")
+    if not missing:
+        return
+    name = missing[0]
+    accepted = SOURCES[source][name].aliases if name in SOURCES[source] else (
+        SOURCES[source]["company_id"].aliases[:1] + SOURCES[source]["company_name"].aliases[:1]
+    )
+    found = ", ".join(repr(h) for h in headers if h) or "none"
+    expected = ", ".join(repr(a) for a in accepted[:3])
+    raise InputError(
+        file,
+        f"missing required column '{name}' (a header such as {expected}, or an alias in "
+        f"[columns.{source}]); headers found: {found}"
+    )

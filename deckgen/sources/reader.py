@@ -1,0 +1,165 @@
+"""Reading one configured source into its canonical table, with what was found on the way."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from deckgen.config import Config, SourceSpec
+from deckgen.errors import InputError
+from deckgen.sources.files import RawTable, display_name, locate, read_table
+from deckgen.sources.headers import map_headers, require
+from deckgen.sources.names import fold
+from deckgen.sources.schema import SOURCES, Column
+from deckgen.sources.values import (
+    Cells,
+    parse_bool,
+    parse_date,
+    parse_datetime,
+    parse_float,
+    parse_id,
+    parse_int,
+    parse_list,
+    parse_priority,
+    parse_text,
+)
+
+# HubSpot's 3-point CSAT answers, on the 1–5 scale the CSAT indicator uses.
+CSAT_WORDS = {
+    "satisfied": "5", "satisfeito": "5", "very satisfied": "5", "muito satisfeito": "5",
+    "neutral": "3", "neutro": "3",
+    "dissatisfied": "1", "insatisfeito": "1", "very dissatisfied": "1", "muito insatisfeito": "1",
+}
+
+
+@dataclass
+class SourceTable:
+    """One source, normalised, with its file and what ``deckgen check`` reports about it.
+
+    ``unavailable`` holds the reason when there is no file to read (the table is then empty).
+    """
+
+    source: str
+    table: pd.DataFrame
+    file: str | None = None
+    unmapped: list[str] = field(default_factory=list)
+    absent: list[str] = field(default_factory=list)
+    headers: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    unavailable: str | None = None
+    encoding: str | None = None
+    delimiter: str | None = None
+    sheet: str | None = None
+
+
+def column_dtype(kind: str, tz: str) -> str | pd.DatetimeTZDtype:
+    """The pandas dtype of a canonical column kind (see the workspace table contract)."""
+    if kind == "datetime":
+        return pd.DatetimeTZDtype("ns", tz)
+    return {
+        "id": "string", "text": "string", "priority": "string", "int": "Int64",
+        "float": "float64", "date": "datetime64[ns]", "bool": "boolean", "list": "object",
+    }[kind]
+
+
+def empty_column(column: Column, length: int, tz: str) -> pd.Series:
+    """An all-NA column of the right dtype."""
+    dtype = column_dtype(column.kind, tz)
+    if dtype == "object":
+        return pd.Series(np.full(length, None, dtype=object), dtype=object)
+    return pd.Series(index=pd.RangeIndex(length), dtype=dtype)
+
+
+def empty_table(source: str, tz: str) -> pd.DataFrame:
+    """The canonical columns of ``source`` with no rows."""
+    return pd.DataFrame({name: empty_column(c, 0, tz) for name, c in SOURCES[source].items()})
+
+
+def _parse(column: Column, values: pd.Series, cells: Cells, tz: str, spec: SourceSpec,
+           notes: list[str]) -> pd.Series:
+    kind = column.kind
+    if kind == "id":
+        ids, several = parse_id(values)
+        if several:
+            notes.append(f"{several} rows list several ids in '{cells.header}'; the first was used")
+        return ids
+    if kind == "text":
+        return parse_text(values, cells.controls)
+    if kind == "int":
+        return parse_int(values, cells)
+    if kind == "float":
+        return parse_float(values, cells)
+    if kind == "datetime":
+        return parse_datetime(values, cells, tz, spec.day_first)
+    if kind == "date":
+        return parse_date(values, cells, tz, spec.day_first)
+    if kind == "bool":
+        return parse_bool(values, cells)
+    if kind == "priority":
+        return parse_priority(values, cells)
+    return parse_list(values, cells.controls)
+
+
+def normalise(raw: RawTable, source: str, config: Config, spec: SourceSpec) -> SourceTable:
+    """Map headers and parse every canonical column of one opened export."""
+    header_map = map_headers(raw.headers, source, raw.file, config.columns.get(source))
+    require(header_map, source, raw.file, raw.headers)
+    tz = config.company.timezone
+    length = len(raw.frame)
+    notes: list[str] = []
+    columns: dict[str, pd.Series] = {}
+    for name, column in SOURCES[source].items():
+        position = header_map.positions.get(name)
+        if position is None:
+            columns[name] = empty_column(column, length, tz)
+            continue
+        values = raw.frame[position].reset_index(drop=True)
+        if source == "surveys" and name == "value":
+            values = _csat_words(values)
+        cells = Cells(raw.file, raw.headers[position], raw.first_row, raw.controls)
+        columns[name] = _parse(column, values, cells, tz, spec, notes)
+        if column.required and length:
+            blank = int(columns[name].isna().sum())
+            if blank:
+                notes.append(f"{blank} rows have no '{raw.headers[position]}'")
+    table = pd.DataFrame(columns)
+    absent = [name for name in SOURCES[source] if name not in header_map.positions]
+    return SourceTable(
+        source, table, raw.file, header_map.unmapped, absent, header_map.headers, notes,
+        encoding=raw.encoding, delimiter=raw.delimiter, sheet=raw.sheet,
+    )
+
+
+def _csat_words(values: pd.Series) -> pd.Series:
+    text = values.astype("string")
+    uniques = text.dropna().unique()
+    mapping = {v: CSAT_WORDS.get(fold(str(v)), v) for v in uniques}
+    return text.map(mapping).astype("string") if mapping else text
+
+
+def read_source(config: Config, source: str) -> SourceTable:
+    """Read one source as configured; a source without a file is returned unavailable.
+
+    The companies file is required: without it no client can be found.
+    """
+    tz = config.company.timezone
+    spec: SourceSpec | None = getattr(config.sources, source)
+    if spec is None:
+        reason = f"not configured ([sources] {source} = \"...\")"
+        if source == "companies":
+            raise InputError(str(config.config_path), f"sources.companies: {reason}")
+        return SourceTable(source, empty_table(source, tz), unavailable=reason)
+    matches = locate(config, spec)
+    if not matches:
+        reason = f"no file matches '{spec.path}' in {config.data_dir}"
+        if source == "companies":
+            raise InputError(spec.path, f"companies file not found: {reason}")
+        return SourceTable(source, empty_table(source, tz), absent=[], unavailable=reason)
+    path = matches[-1]
+    file = display_name(config, path)
+    result = normalise(read_table(path, spec, file), source, config, spec)
+    if len(matches) > 1:
+        result.notes.append(f"{len(matches)} files match '{spec.path}'; using the newest, {file}")
+    return result

@@ -1,0 +1,79 @@
+"""The company's own taxonomy applied to rows: streams, categories, closed states, survey
+kinds, and which client a row that only names its company belongs to."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from deckgen.config import Config
+from deckgen.sources.names import fold, fold_series, map_unique
+
+
+def _sample(values: list[str], limit: int = 5) -> str:
+    shown = ", ".join(repr(v) for v in values[:limit])
+    return shown + (f" and {len(values) - limit} more" if len(values) > limit else "")
+
+
+def add_ticket_columns(tickets: pd.DataFrame, config: Config) -> tuple[pd.DataFrame, list[str]]:
+    """``stream``, ``categories`` and ``is_closed`` from the configuration; warnings."""
+    warnings: list[str] = []
+    stream_key = {fold(m): s.key for s in config.streams for m in s.match}
+    source = tickets[config.tickets.stream_from]
+    stream = map_unique(source, lambda value: stream_key.get(fold(value)))
+    unmapped = sorted(source[source.notna() & stream.isna()].unique().tolist())
+    if unmapped:
+        warnings.append(
+            f"tickets: {config.tickets.stream_from} values matching no stream: {_sample(unmapped)} "
+            "(add them to a stream's match list)"
+        )
+    if config.tickets.category_from == "category":
+        categories = tickets["category"]
+        empty = pd.Series([()] * len(tickets), index=tickets.index, dtype=object)
+        categories = categories.where(categories.notna(), empty)
+    else:
+        codes, uniques = pd.factorize(tickets["ticket_type"], use_na_sentinel=True)
+        options = np.empty(len(uniques) + 1, dtype=object)
+        for i, value in enumerate(uniques):
+            options[i] = (str(value),)
+        options[-1] = ()
+        categories = pd.Series(options[codes], index=tickets.index, dtype=object)
+    closed = {fold(s) for s in config.tickets.closed_statuses}
+    closed_flag = map_unique(tickets["status"], lambda value: "1" if fold(value) in closed else "")
+    is_closed = (closed_flag == "1").fillna(False).astype(bool)
+    result = tickets.assign(stream=stream, categories=categories, is_closed=is_closed)
+    return result, warnings
+
+
+def add_survey_kind(surveys: pd.DataFrame, config: Config) -> pd.DataFrame:
+    """``kind``: ``nps`` or ``csat`` by the configured survey types, else NA."""
+    kinds = {fold(t): "csat" for t in config.surveys.csat_types}
+    kinds.update({fold(t): "nps" for t in config.surveys.nps_types})
+    kind = map_unique(surveys["survey_type"], lambda value: kinds.get(fold(value)))
+    return surveys.assign(kind=kind)
+
+
+def resolve_company_ids(
+    table: pd.DataFrame, companies: pd.DataFrame, source: str
+) -> tuple[pd.DataFrame, list[str]]:
+    """Fill ``company_id`` from ``company_name`` where only the name is known; warnings.
+
+    Names compare case- and accent-insensitively; a name shared by several companies, or
+    matching none, leaves the id NA.
+    """
+    missing = table["company_id"].isna() & table["company_name"].notna()
+    if not missing.any():
+        return table, []
+    names = fold_series(companies["name"])
+    counts = names.value_counts()
+    unique = names[names.map(counts) == 1]
+    by_name = dict(zip(unique, companies.loc[unique.index, "company_id"], strict=True))
+    wanted = fold_series(table.loc[missing, "company_name"])
+    found = wanted.map(by_name).astype("string")
+    ids = table["company_id"].copy()
+    ids[missing] = found
+    unknown = sorted(table.loc[found.index[found.isna().to_numpy()], "company_name"].unique())
+    warnings = []
+    if unknown:
+        warnings.append(f"{source}: company names matching no single company: {_sample(unknown)}")
+    return table.assign(company_id=ids), warnings

@@ -1,0 +1,307 @@
+"""Parsing one column of text cells into its canonical kind, vectorised over the column.
+
+Every parser takes a string Series (NA where the cell is empty) and a :class:`Cells` that
+says where it came from, so a value it cannot read becomes one
+:class:`~deckgen.errors.InputError` naming file, spreadsheet row, column and value.
+
+Choices made here:
+
+* Dates: ``YYYY-MM-DD[ HH:MM[:SS]]`` (and ``T``), ISO 8601 with ``Z`` or an offset,
+  ``DD/MM/YYYY[ HH:MM[:SS]]`` (also with ``.`` or ``-``, optional AM/PM), and Excel serial
+  numbers (5 digits, optional fraction). Naive values are in the company time zone; aware
+  ones are converted to it. ``03/04/2026`` is day-first unless ``day_first = false``; when
+  the option is not set and the column holds ``MM/DD`` values only (a second part above 12,
+  never a first part above 12), the column is read month-first.
+* Decimals: the last of ``.``/``,`` is the decimal mark when both occur ("1.234,5",
+  "1,234.5"); a lone comma is a decimal comma ("12,5"); a lone dot is a decimal point
+  ("1.234" is 1.234); repeated groups are thousands ("1.234.567").
+* Ids: Excel's "123.0" becomes "123"; "123;456" (several associated companies) keeps the
+  first id, and the caller is told how many rows had several.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NoReturn
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from deckgen.errors import InputError
+from deckgen.sources.names import arrow_strings, fold, map_unique
+
+ILLEGAL_XML = (
+    "[" + "".join(map(chr, range(0x00, 0x09))) + "\x0b\x0c" + "\x0e-\x1f" + "\ufffe\uffff]"
+)
+DATE_FORMATS = "YYYY-MM-DD HH:MM, ISO 8601, DD/MM/YYYY [HH:MM] or an Excel serial number"
+
+PRIORITIES = {
+    "low": "low", "baixa": "low", "baixo": "low",
+    "medium": "medium", "media": "medium", "medio": "medium", "normal": "medium",
+    "high": "high", "alta": "high", "alto": "high",
+    "urgent": "urgent", "urgente": "urgent", "critica": "urgent", "critico": "urgent",
+    "critical": "urgent",
+}
+BOOLEANS = {
+    "true": True, "false": False, "verdadeiro": True, "falso": False,
+    "yes": True, "no": False, "y": True, "n": False,
+    "sim": True, "nao": False, "s": True,
+    "1": True, "0": False, "x": True,
+}
+
+_ISO_NAIVE = r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"
+_ISO_AWARE = (
+    r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s?(?:Z|[+-]\d{2}(?::?\d{2})?)$"
+)
+_SLASH = (
+    r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})"
+    r"(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])[Mm])?)?$"
+)
+_SERIAL = r"^\d{5}(?:\.\d+)?$"
+_FAST_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d")
+_EXCEL_EPOCH = pd.Timestamp("1899-12-30")
+_PT_THOUSANDS = r"^[+-]?\d{1,3}(?:(?:\.\d{3}){2,}(?:,\d+)?|(?:\.\d{3})+,\d+)$"
+_EN_THOUSANDS = r"^[+-]?\d{1,3}(?:(?:,\d{3}){2,}(?:\.\d+)?|(?:,\d{3})+\.\d+)$"
+_COMMA_DECIMAL = r"^[+-]?\d*,\d+$"
+
+
+@dataclass(frozen=True)
+class Cells:
+    """Where a column of cells came from: file, header as written, row of the first cell."""
+
+    file: str
+    header: str
+    first_row: int = 2
+    controls: bool = True
+
+    def fail(self, values: pd.Series, bad: pd.Series, expected: str) -> NoReturn:
+        """Raise for the first ``bad`` cell, quoting its value."""
+        position = int(np.argmax(bad.to_numpy(dtype=bool)))
+        found = values.iloc[position]
+        raise InputError(
+            self.file,
+            f"expected {expected}, found {found!r}",
+            row=self.first_row + position,
+            column=self.header,
+        )
+
+
+def blank_to_na(values: pd.Series) -> pd.Series:
+    """Strip every cell; empty cells become NA. Always returns a ``string`` Series."""
+    text = values.astype("string").str.strip()
+    return text.mask(text == "")
+
+
+def parse_text(values: pd.Series, controls: bool = True) -> pd.Series:
+    """Free text: stripped, NA when blank, without characters XML forbids.
+
+    ``controls=False`` says the file holds no such character (checked once per file).
+    """
+    text = blank_to_na(values)
+    if not controls:
+        return text
+    dirty = text.str.contains(ILLEGAL_XML, regex=True).fillna(False).to_numpy(dtype=bool)
+    if dirty.any():
+        text = blank_to_na(text.str.replace(ILLEGAL_XML, "", regex=True))
+    return text
+
+
+def _flag(matches: pd.Series) -> np.ndarray:
+    return matches.fillna(False).to_numpy(dtype=bool)
+
+
+def parse_id(values: pd.Series) -> tuple[pd.Series, int]:
+    """Identifiers as strings, and how many cells held several ``;``-joined ids."""
+    text = blank_to_na(values)
+    several = _flag(text.str.contains(";", regex=False))
+    if several.any():
+        text = _replace_where(text, several, text[several].str.replace(r";.*$", "", regex=True))
+        text = blank_to_na(text)
+    if _flag(text.str.contains(".", regex=False)).any():
+        excel = _flag(text.str.match(r"^\d+\.0+$"))
+        text = _replace_where(text, excel, text[excel].str.replace(r"\.0+$", "", regex=True))
+    return text, int(several.sum())
+
+
+def _replace_where(text: pd.Series, where: np.ndarray, replacements: pd.Series) -> pd.Series:
+    """``text`` with the cells flagged by ``where`` replaced, in order, by ``replacements``."""
+    cells = pc.replace_with_mask(
+        arrow_strings(text), pa.array(where), arrow_strings(replacements)
+    )
+    return pd.Series(pd.arrays.ArrowStringArray(cells), index=text.index)
+
+
+def _fast_float(text: pd.Series) -> pd.Series | None:
+    """Plain numbers ("12", "12.5") through Arrow's parser; None when any cell needs more."""
+    try:
+        numbers = pc.cast(arrow_strings(text), pa.float64())
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        return None
+    return pd.Series(numbers.to_numpy(zero_copy_only=False), index=text.index, dtype="float64")
+
+
+def parse_float(values: pd.Series, cells: Cells) -> pd.Series:
+    """Numbers with a decimal comma or point and optional thousands separators."""
+    fast = _fast_float(blank_to_na(values))
+    if fast is not None:
+        return fast
+    text = blank_to_na(values).str.replace(r"[\s\u00a0\u202f]", "", regex=True)
+    pt = text.str.match(_PT_THOUSANDS).fillna(False)
+    en = text.str.match(_EN_THOUSANDS).fillna(False)
+    comma = text.str.match(_COMMA_DECIMAL).fillna(False)
+    if pt.any():
+        text = text.mask(pt, text.str.replace(".", "", regex=False).str.replace(",", "."))
+    if en.any():
+        text = text.mask(en, text.str.replace(",", "", regex=False))
+    if comma.any():
+        text = text.mask(comma, text.str.replace(",", ".", regex=False))
+    numbers = pd.to_numeric(text, errors="coerce").astype("float64")
+    bad = text.notna() & numbers.isna()
+    if bad.any():
+        cells.fail(values, bad, "a number such as 12,5 or 1.234,5")
+    return numbers
+
+
+def parse_int(values: pd.Series, cells: Cells) -> pd.Series:
+    """Whole numbers (``Int64``), accepting "30", "30.0" and "30,0"."""
+    numbers = parse_float(values, cells)
+    bad = numbers.notna() & (numbers != numbers.round())
+    if bad.any():
+        cells.fail(values, bad, "a whole number")
+    return numbers.round().astype("Int64")
+
+
+def _by_lookup(
+    values: pd.Series, table: dict[str, str], cells: Cells, expected: str
+) -> pd.Series:
+    text = blank_to_na(values)
+    mapped = map_unique(text, lambda value: table.get(fold(value).rstrip(".")))
+    bad = text.notna() & mapped.isna()
+    if bad.any():
+        cells.fail(values, bad, expected)
+    return mapped
+
+
+def parse_priority(values: pd.Series, cells: Cells) -> pd.Series:
+    """``urgent``/``high``/``medium``/``low`` from HubSpot values or their labels."""
+    return _by_lookup(
+        values, PRIORITIES, cells,
+        "a priority (LOW, MEDIUM, HIGH, URGENT, Baixa, Média, Alta, Urgente, Crítica)",
+    )
+
+
+def parse_bool(values: pd.Series, cells: Cells) -> pd.Series:
+    """Yes/no cells: true/false, sim/não, yes/no, 1/0, x (NA when blank)."""
+    table = {key: "1" if truth else "" for key, truth in BOOLEANS.items()}
+    mapped = _by_lookup(values, table, cells, "yes/no (sim/não, true/false, 1/0, x)")
+    return (mapped == "1").astype("boolean").mask(mapped.isna())
+
+
+def parse_list(values: pd.Series, controls: bool = True) -> pd.Series:
+    """``;``-joined multi-select cells as tuples of str (an empty tuple when blank)."""
+    text = parse_text(values, controls)
+    codes, uniques = pd.factorize(text, use_na_sentinel=True)
+    tuples = np.empty(len(uniques) + 1, dtype=object)
+    for i, value in enumerate(uniques):
+        tuples[i] = tuple(part.strip() for part in str(value).split(";") if part.strip())
+    tuples[-1] = ()
+    return pd.Series(tuples[codes], index=values.index, dtype=object)
+
+
+def _localize(naive: pd.Series, tz: str) -> pd.Series:
+    return naive.dt.tz_localize(
+        tz, ambiguous=np.zeros(len(naive), dtype=bool), nonexistent="shift_forward"
+    )
+
+
+def _slash_dates(parts: pd.DataFrame, day_first: bool | None) -> pd.Series:
+    first = parts[0].astype("float64")
+    second = parts[1].astype("float64")
+    if day_first is None:
+        day_first = not ((second > 12).any() and not (first > 12).any())
+    hour = parts[3].astype("float64").fillna(0)
+    meridiem = parts[6].str.lower()
+    hour = hour.mask(meridiem.eq("p").fillna(False) & (hour < 12), hour + 12)
+    hour = hour.mask(meridiem.eq("a").fillna(False) & (hour == 12), 0)
+    components = pd.DataFrame({
+        "year": parts[2].astype("float64"),
+        "month": second if day_first else first,
+        "day": first if day_first else second,
+        "hour": hour,
+        "minute": parts[4].astype("float64").fillna(0),
+        "second": parts[5].astype("float64").fillna(0),
+    })
+    return pd.to_datetime(components, errors="coerce")
+
+
+def _parse_general(text: pd.Series, tz: str, day_first: bool | None) -> pd.Series:
+    out = pd.Series(pd.NaT, index=text.index, dtype=pd.DatetimeTZDtype("ns", tz))
+    aware = text.str.match(_ISO_AWARE).fillna(False)
+    if aware.any():
+        parsed = pd.to_datetime(text[aware], format="ISO8601", utc=True, errors="coerce")
+        out[aware] = parsed.dt.tz_convert(tz)
+    naive = text.str.match(_ISO_NAIVE).fillna(False)
+    if naive.any():
+        out[naive] = _localize(pd.to_datetime(text[naive], format="ISO8601", errors="coerce"), tz)
+    parts = text.str.extract(_SLASH)
+    slash = parts[0].notna()
+    if slash.any():
+        out[slash] = _localize(_slash_dates(parts[slash], day_first), tz)
+    serial = text.str.match(_SERIAL).fillna(False)
+    if serial.any():
+        days = pd.to_timedelta(text[serial].astype("float64"), unit="D")
+        out[serial] = _localize((_EXCEL_EPOCH + days).dt.round("s"), tz)
+    return out
+
+
+def _one_format(text: pd.Series) -> pd.Series | None:
+    """Naive timestamps when every cell has one of HubSpot's usual layouts, else None.
+
+    Arrow's parser is the fastest, but rolls 30 February over into March: the day parsed
+    must equal the day written.
+    """
+    cells = arrow_strings(text)
+    for layout in _FAST_FORMATS:
+        parsed = pc.strptime(cells, format=layout, unit="s", error_is_null=True)
+        if parsed.null_count != cells.null_count:
+            continue
+        written = pc.cast(pc.utf8_slice_codeunits(cells, 8, 10), pa.int8())
+        if pc.all(pc.equal(written, pc.day(parsed))).as_py() is False:
+            return None
+        return pd.Series(parsed.to_pandas(), index=text.index)
+    return None
+
+
+def parse_datetime(
+    values: pd.Series, cells: Cells, tz: str, day_first: bool | None = None
+) -> pd.Series:
+    """Timestamps in the company time zone (``datetime64[ns, tz]``)."""
+    text = blank_to_na(values)
+    dtype = pd.DatetimeTZDtype("ns", tz)
+    usual = _one_format(text)
+    if usual is not None:
+        return _localize(usual, tz).astype(dtype)
+    try:
+        fast = pd.to_datetime(text, format="ISO8601", errors="coerce")
+    except ValueError:  # naive and aware values mixed: the general path sorts them
+        parsed = pd.Series(pd.NaT, index=text.index, dtype=dtype)
+    else:
+        aware = getattr(fast.dtype, "tz", None) is not None
+        parsed = (fast.dt.tz_convert(tz) if aware else _localize(fast, tz)).astype(dtype)
+    rest = text.notna() & parsed.isna()
+    if rest.any():
+        parsed[rest] = _parse_general(text[rest], tz, day_first)
+    bad = text.notna() & parsed.isna()
+    if bad.any():
+        cells.fail(values, bad, f"a date ({DATE_FORMATS})")
+    return parsed
+
+
+def parse_date(
+    values: pd.Series, cells: Cells, tz: str, day_first: bool | None = None
+) -> pd.Series:
+    """Calendar dates (naive ``datetime64[ns]`` at midnight) in the company time zone."""
+    stamps = parse_datetime(values, cells, tz, day_first)
+    return stamps.dt.tz_localize(None).dt.normalize().astype("datetime64[ns]")

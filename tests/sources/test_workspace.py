@@ -1,0 +1,115 @@
+"""Loading a workspace: the table contract, streams, closed states, survey kinds, clients."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from deckgen.sources.schema import SOURCES
+from deckgen.sources.workspace import load_workspace
+
+TICKETS = (
+    "Ticket ID;Ticket name;Pipeline;Ticket status;Prioridade;Categoria;Data de criação;"
+    "Associated Company;IDs de empresas associadas\n"
+) + """\
+1;Erro na OS;Suporte;Fechado;Alta;Erro;20/11/2026 10:00;;101
+2;Treinamento;implantacao;Em andamento;Baixa;"Erro;Cadastro";21/11/2026 11:00;beta servicos sa;
+3;Nova tela;Desenvolvimento;closed;;;22/11/2026 12:00;Desconhecida;
+4;Sem cliente;Suporte;Novo;Média;;22/11/2026 13:00;;
+"""
+
+SURVEYS = """\
+Survey type,Response value,Submission date,Company name,Response
+NPS,9,2026-11-20 10:00,GAMA,Ótimo
+csat,4,2026-11-20 11:00,Açaí Indústria Ltda,
+CES,3,2026-11-20 12:00,Gama,
+"""
+
+
+@pytest.fixture
+def loaded(workspace):
+    config = workspace(
+        {"tickets.csv": TICKETS, "surveys.csv": SURVEYS},
+        sources={"companies": "companies.csv", "tickets": "tickets.csv", "surveys": "surveys.csv"},
+        extra='[tickets]\nclosed_statuses = ["Closed", "Fechado"]\n',
+    )
+    return load_workspace(config)
+
+
+def test_tables_have_canonical_columns_and_contract_dtypes(loaded):
+    tz = "America/Sao_Paulo"
+    expected = {
+        "id": "string", "text": "string", "priority": "string", "int": "Int64",
+        "float": "float64", "datetime": f"datetime64[ns, {tz}]", "date": "datetime64[ns]",
+        "bool": "boolean", "list": "object",
+    }
+    for source, columns in SOURCES.items():
+        table = getattr(loaded, source)
+        extra = {"tickets": ["stream", "categories", "is_closed"], "surveys": ["kind"]}
+        assert list(table.columns) == [*columns, *extra.get(source, [])]
+        for name, column in columns.items():
+            assert str(table[name].dtype) == expected[column.kind], (source, name)
+    assert str(loaded.tickets["stream"].dtype) == "string"
+    assert loaded.tickets["is_closed"].dtype == bool
+    assert str(loaded.surveys["kind"].dtype) == "string"
+
+
+def test_streams_categories_and_closed_states(loaded):
+    tickets = loaded.tickets
+    assert tickets["stream"].tolist() == ["support", "implementation", pd.NA, "support"]
+    assert tickets["categories"].tolist() == [("Erro",), ("Erro", "Cadastro"), (), ()]
+    assert tickets["is_closed"].tolist() == [True, False, True, False]
+    assert tickets["priority"].tolist() == ["high", "low", pd.NA, "medium"]
+    assert (
+        "tickets: pipeline values matching no stream: 'Desenvolvimento' (add them to a "
+        "stream's match list)"
+    ) in loaded.warnings
+
+
+def test_company_ids_resolved_from_names(loaded):
+    assert loaded.tickets["company_id"].tolist() == ["101", "102", pd.NA, pd.NA]
+    assert loaded.surveys["company_id"].tolist() == ["103", "101", "103"]
+    assert "tickets: company names matching no single company: 'Desconhecida'" in loaded.warnings
+
+
+def test_survey_kinds(loaded):
+    assert loaded.surveys["kind"].tolist() == ["nps", "csat", pd.NA]
+    assert loaded.surveys["value"].tolist() == [9.0, 4.0, 3.0]
+
+
+def test_absent_and_unavailable(loaded):
+    assert "first_response_at" in loaded.absent["tickets"]
+    assert "ticket_id" not in loaded.absent["tickets"]
+    assert loaded.tickets["first_response_at"].isna().all()
+    assert loaded.unavailable == {
+        "releases": 'not configured ([sources] releases = "...")',
+        "actions": 'not configured ([sources] actions = "...")',
+    }
+    assert loaded.absent["releases"] == list(SOURCES["releases"])
+    assert loaded.releases.empty
+
+
+def test_category_from_ticket_type(workspace):
+    text = "Ticket ID,Tipo de SS,Create date,Cliente\n1,Erro,2026-11-20,Gama\n2,,2026-11-20,Gama\n"
+    extra = '[tickets]\ncategory_from = "ticket_type"\nstream_from = "ticket_type"\n'
+    config = workspace({"tickets.csv": text}, extra=extra)
+    loaded = load_workspace(config)
+    assert loaded.tickets["categories"].tolist() == [("Erro",), ()]
+
+
+def test_only_requested_sources_are_read(workspace):
+    config = workspace({"tickets.csv": "not a ticket export\n"})
+    loaded = load_workspace(config, ["surveys"])
+    assert loaded.unavailable["tickets"] == "not read"
+    assert len(loaded.companies) == 3
+
+
+def test_csat_words_become_scores(workspace):
+    text = (
+        "Survey type,Response value,Submission date,Company name\n"
+        "CSAT,Satisfied,2026-11-20,Gama\nCSAT,Insatisfeito,2026-11-20,Gama\n"
+        "CSAT,Neutral,2026-11-20,Gama\n"
+    )
+    sources = {"companies": "companies.csv", "surveys": "surveys.csv"}
+    config = workspace({"surveys.csv": text}, sources=sources)
+    assert load_workspace(config).surveys["value"].tolist() == [5.0, 1.0, 3.0]
