@@ -3,7 +3,7 @@
 # LibreOffice (PDF conversion), poppler-utils (page counts, text boxes) and the fonts that
 # text measurement and rendering share. Without root it only says what is missing.
 set -euo pipefail
-packages=(libreoffice-impress libreoffice-writer poppler-utils fonts-liberation fonts-dejavu-core fonts-crosextra-carlito)
+packages=(libreoffice-impress libreoffice-writer poppler-utils fonts-liberation fonts-dejavu-core fonts-crosextra-carlito fonts-noto-color-emoji)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

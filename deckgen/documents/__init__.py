@@ -1,0 +1,1 @@
+"""Kickoff, hand-over and review-meeting documents, their contexts built from the data."""

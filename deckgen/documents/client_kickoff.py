@@ -1,0 +1,79 @@
+"""The client kickoff presentation: who is who, next steps, implementation meetings, onboarding."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from deckgen.config import Config
+from deckgen.documents.files import document_path, document_template
+from deckgen.documents.playbook import Playbook, load_playbook
+from deckgen.documents.record import company_record, participants
+from deckgen.render.pptx import RenderResult, render_pptx
+from deckgen.sources.clients import find_client
+from deckgen.sources.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """An implementation meeting, its date when the record has one, and whether CS joins."""
+
+    title: str
+    day: date | None
+    with_cs: bool
+
+
+@dataclass(frozen=True)
+class OnboardingRow:
+    """One line of the configuration review: the menu group and the item to review."""
+
+    group: str
+    item: str
+
+
+def client_kickoff_context(
+    config: Config, playbook: Playbook, row: pd.Series, today: date
+) -> dict[str, Any]:
+    """Template names: ``company``, ``client``, ``meeting_date``, ``people``, ``next_steps``,
+    ``meetings``, ``onboarding`` (empty unless the playbook has an onboarding checklist),
+    ``logo`` (the configured logo file, or None to keep the template's picture)."""
+    record = company_record(row)
+    spec = playbook.client_kickoff
+    return {
+        "company": config.company.name,
+        "client": record,
+        "meeting_date": today,
+        "people": participants(record, playbook.people),
+        "next_steps": spec.next_steps,
+        "meetings": [Meeting(m.title, record[m.field], m.with_cs) for m in spec.meetings],
+        "onboarding": [
+            OnboardingRow(group.title, item)
+            for group in spec.onboarding_checklist
+            for item in group.items
+        ],
+        "logo": str(config.resolve(config.company.logo)) if config.company.logo else None,
+    }
+
+
+def write_client_kickoff(
+    workspace: Workspace, query: str, out_dir: Path, *, today: date, template: Path | None = None
+) -> tuple[Path, RenderResult]:
+    """Render ``<out>/<client>/<date>-kickoff-cliente.pptx`` for the client ``query`` names."""
+    config = workspace.config
+    language = config.company.language
+    playbook = load_playbook(config)
+    row = find_client(workspace.companies, query)
+    out = document_path(out_dir, str(row["name"]), today, playbook.files.client_kickoff, ".pptx")
+    result = render_pptx(
+        document_template(template, "kickoff", language, ".pptx"),
+        client_kickoff_context(config, playbook, row, today),
+        out,
+        language=language,
+        currency=config.company.currency,
+        min_font_pt=config.review.min_font_pt,
+    )
+    return out, result

@@ -1,0 +1,49 @@
+"""The internal kickoff minutes ("Ata do KickOff interno"): checklist and actions."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from deckgen.config import Config
+from deckgen.documents.files import document_path, render_document
+from deckgen.documents.playbook import Playbook, load_playbook
+from deckgen.documents.record import action_states, checklist, company_record, participants
+from deckgen.sources.clients import find_client
+from deckgen.sources.workspace import Workspace
+
+
+def kickoff_context(
+    config: Config, playbook: Playbook, row: pd.Series, absent: list[str], today: date
+) -> dict[str, Any]:
+    """Template names: ``company``, ``client``, ``meeting_date``, ``participants``,
+    ``checklist`` (sections of items, ``value`` None when blank), ``actions``, ``blanks``."""
+    record = company_record(row)
+    sections = checklist(record, playbook.kickoff.checklist, playbook)
+    return {
+        "company": config.company.name,
+        "client": record,
+        "meeting_date": today,
+        "participants": participants(record, playbook.people),
+        "checklist": sections,
+        "blanks": sum(item.value is None for s in sections for item in s.items),
+        "actions": action_states(record, playbook.kickoff.actions, absent, playbook),
+    }
+
+
+def write_kickoff(
+    workspace: Workspace, query: str, out_dir: Path, *, today: date, template: Path | None = None
+) -> Path:
+    """Render ``<out>/<client>/<date>-kickoff-interno.docx`` for the client ``query`` names."""
+    config = workspace.config
+    playbook = load_playbook(config)
+    row = find_client(workspace.companies, query)
+    context = kickoff_context(
+        config, playbook, row, workspace.absent.get("companies", []), today
+    )
+    out = document_path(out_dir, str(row["name"]), today, playbook.files.kickoff, ".docx")
+    render_document(config, template, "ata-kickoff", context, out)
+    return out

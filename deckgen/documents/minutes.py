@@ -1,0 +1,78 @@
+"""The review-meeting minutes: the deck's period in brief, feedback, opportunities and actions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from deckgen.documents.files import document_path, render_document
+from deckgen.documents.handoff import next_meeting_dates
+from deckgen.documents.playbook import Playbook, load_playbook
+from deckgen.documents.record import display, plain
+from deckgen.indicators.period import resolve_period
+from deckgen.render.html import docx_to_html
+from deckgen.render.output import atomic_write
+from deckgen.report.build import build_review
+from deckgen.report.context import review_context
+from deckgen.report.model import ReviewReport
+from deckgen.sources.clients import find_client
+from deckgen.sources.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class Minutes:
+    """The files one ``minutes`` run wrote."""
+
+    report: ReviewReport
+    docx: Path
+    html: Path
+
+
+def minutes_context(report: ReviewReport, playbook: Playbook) -> dict[str, Any]:
+    """The review template names (``client``, ``period``, ``streams``, ``nps``, ``actions``...)
+    plus ``meeting_date``, ``next_meeting`` (the meeting after this one, by the agreed
+    interval; None without one), ``expansion``, ``second_wave`` (None when blank), the playbook's
+    ``feedback_prompts`` / ``opportunity_prompts`` and ``blank_rows`` for new actions."""
+    properties = report.client.properties
+    interval = report.client.meeting_interval_days
+    following = next_meeting_dates(report.generated_on, interval, 1)
+    return review_context(
+        report,
+        meeting_date=report.generated_on,
+        next_meeting=following[0] if following else None,
+        expansion=display(plain(properties.get("expansion_potential")), playbook),
+        second_wave=display(plain(properties.get("second_wave")), playbook),
+        feedback_prompts=playbook.review.feedback_prompts,
+        opportunity_prompts=playbook.review.opportunity_prompts,
+        blank_rows=list(range(playbook.review.blank_action_rows)),
+    )
+
+
+def write_minutes(
+    workspace: Workspace,
+    query: str,
+    out_dir: Path,
+    *,
+    today: date,
+    start: date | None = None,
+    end: date | None = None,
+    template: Path | None = None,
+) -> Minutes:
+    """Render ``<out>/<client>/<period end>-ata-revisao.docx`` and its ``.html`` note body."""
+    config = workspace.config
+    playbook = load_playbook(config)
+    row = find_client(workspace.companies, query)
+    period = resolve_period(config, row, today=today, start=start, end=end)
+    report = build_review(workspace, str(row["company_id"]), period, today=today)
+    out = document_path(out_dir, report.client.name, period.end, playbook.files.minutes, ".docx")
+    render_document(config, template, "ata-revisao", minutes_context(report, playbook), out)
+    html_path = out.with_suffix(".html")
+    html = docx_to_html(out)
+
+    def write_html(temp: Path) -> None:
+        temp.write_text(html + "\n", encoding="utf-8")
+
+    atomic_write(html_path, write_html)
+    return Minutes(report, out, html_path)

@@ -1,0 +1,163 @@
+"""Render a Word template (docxtpl) with a context: escaped, sandboxed, strict and deterministic."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Mapping
+from html import unescape
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import qn
+from docxtpl import DocxTemplate
+from PIL import Image, UnidentifiedImageError
+
+from deckgen.errors import RenderError, TemplateError
+from deckgen.render.jinja import make_environment, suggest_name
+from deckgen.render.output import atomic_write, normalize_ooxml_zip, strip_xml_illegal
+
+LOGO_NAME = "logo"  # the header picture whose name or description is this is the logo
+_TAGS = re.compile(r"<[^>]+>")
+_PARAGRAPH = re.compile(r"\n<w:p([ >])")
+_JINJA = re.compile(r"\{[{%](.*?)[}%]\}")
+
+
+def _template_line(exc: jinja2.TemplateError) -> int | None:
+    """The template line of a Jinja error: its own for syntax errors, else the traceback's."""
+    line = getattr(exc, "lineno", None)
+    if line:
+        return int(line)
+    found = None
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            found = tb.tb_lineno
+        tb = tb.tb_next
+    return found
+
+
+def _paragraph_text(xml_line: str) -> str:
+    text = " ".join(unescape(_TAGS.sub("", xml_line)).split())
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+class _Template(DocxTemplate):
+    """docxtpl's template with errors that name the paragraph and XML-illegal text removed."""
+
+    def __init__(self, path: Path, context: Mapping[str, Any]) -> None:
+        super().__init__(str(path))
+        self.path = path
+        self.names = context
+
+    def render_xml_part(self, src_xml, part, context, jinja_env=None):
+        src_xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", src_xml)
+        self.current_rendering_part = part
+        assert jinja_env is not None
+        try:
+            dst_xml = jinja_env.from_string(src_xml).render(context)
+        except jinja2.TemplateError as exc:
+            raise TemplateError(self._describe(exc, src_xml, part)) from None
+        dst_xml = _PARAGRAPH.sub(r"<w:p\1", strip_xml_illegal(dst_xml))
+        dst_xml = (
+            dst_xml.replace("{_{", "{{")
+            .replace("}_}", "}}")
+            .replace("{_%", "{%")
+            .replace("%_}", "%}")
+        )
+        return self.resolve_listing(dst_xml)
+
+    def _describe(self, exc: jinja2.TemplateError, src_xml: str, part: Any) -> str:
+        where = self.path.name
+        partname = str(getattr(part, "partname", ""))
+        if "header" in partname or "footer" in partname:
+            where += f", {partname.rsplit('/', 1)[-1].removesuffix('.xml')}"
+        line = _template_line(exc)
+        lines = src_xml.splitlines()
+        if line:
+            paragraph = sum(1 for text in lines[:line] if text.startswith("<w:p"))
+            text = _paragraph_text(lines[line - 1]) if line <= len(lines) else ""
+            where += f", paragraph {paragraph}"
+            if text:
+                where += f' "{text}"'
+        message = exc.message or type(exc).__name__
+        if isinstance(exc, jinja2.UndefinedError) and line and line <= len(lines):
+            tags = " ".join(_JINJA.findall(unescape(_TAGS.sub("", lines[line - 1]))))
+            hint = suggest_name(tags, self.names)
+            if hint:
+                message += f" (did you mean {hint!r}?)"
+        return f"{where}: {message}"
+
+
+def _png(logo: Path) -> tuple[bytes, tuple[int, int]]:
+    try:
+        with Image.open(logo) as image:
+            buffer = io.BytesIO()
+            image.convert("RGBA").save(buffer, "PNG", optimize=False)
+            return buffer.getvalue(), image.size
+    except FileNotFoundError:
+        raise RenderError(f"{logo}: logo file not found") from None
+    except (UnidentifiedImageError, OSError):
+        raise RenderError(f"{logo}: not a picture deckgen can read") from None
+
+
+def _replace_logo(tpl: DocxTemplate, logo: Path) -> None:
+    """Put ``logo`` in the picture named "logo" of every header, fitted in its box."""
+    data, (width, height) = _png(logo)
+    for rel in list(tpl.docx.part.rels.values()):
+        if rel.is_external or rel.reltype != RT.HEADER:
+            continue
+        part = rel.target_part  # the rendered header (docxtpl swaps the part in place)
+        for inline in part.element.iter(qn("wp:inline"), qn("wp:anchor")):
+            props = inline.find(qn("wp:docPr"))
+            if props is None or LOGO_NAME not in (props.get("name"), props.get("descr")):
+                continue
+            blip = next(inline.iter(qn("a:blip")), None)
+            if blip is None:
+                continue
+            image_part = part.related_parts[blip.get(qn("r:embed"))]
+            image_part._blob = data
+            extent = inline.find(qn("wp:extent"))
+            box_w, box_h = int(extent.get("cx")), int(extent.get("cy"))
+            scale = min(box_w / width, box_h / height)
+            cx, cy = str(int(width * scale)), str(int(height * scale))
+            frames = [xfrm.find(qn("a:ext")) for xfrm in inline.iter(qn("a:xfrm"))]
+            for ext in (extent, *frames):
+                ext.set("cx", cx)
+                ext.set("cy", cy)
+
+
+def render_docx(
+    template: Path,
+    context: Mapping[str, Any],
+    out: Path,
+    *,
+    language: str,
+    currency: str = "BRL",
+    logo: Path | None = None,
+) -> None:
+    """Render ``template`` with ``context`` into ``out`` (atomically, byte-reproducibly).
+
+    Values are escaped (data is never read as markup or as a template), unknown names are
+    errors naming the template and paragraph, and ``logo`` replaces the header picture named
+    "logo".
+    """
+    if not template.is_file():
+        raise RenderError(f"{template}: template not found")
+    try:
+        tpl = _Template(template, context)
+        tpl.init_docx()
+    except Exception as exc:  # noqa: BLE001 - any unreadable file is the same user error
+        raise RenderError(f"{template}: not a Word document ({exc})") from None
+    env = make_environment(language, currency).overlay(autoescape=True)
+    tpl.render(dict(context), jinja_env=env, autoescape=True)
+    if logo is not None:
+        _replace_logo(tpl, logo)
+
+    def write(temp: Path) -> None:
+        tpl.save(temp)
+        normalize_ooxml_zip(temp)
+
+    atomic_write(out, write)

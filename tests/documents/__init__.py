@@ -1,0 +1,1 @@
+"""Tests of the kickoff, hand-over and review-meeting documents."""
