@@ -11,6 +11,7 @@ import click
 
 from deckgen.cli.dates import DAY, PERIOD
 from deckgen.cli.options import workspace_options
+from deckgen.cli.publishing import publish_options, publish_rendered
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -52,9 +53,10 @@ def _setup(data_dir: Path, config_file: Path | None, lang: str | None, out_dir: 
 @document_options
 @click.option("--client-deck", is_flag=True,
               help="The client kickoff presentation (PPTX) instead of the internal minutes.")
+@publish_options
 def kickoff(client: str, data_dir: Path, config_file: Path | None, lang: str | None,
             out_dir: Path | None, template: Path | None, day: date | None,
-            client_deck: bool) -> None:
+            client_deck: bool, publish: bool, publish_dry_run: bool) -> None:
     """Minutes of the internal kickoff of CLIENT (DOCX), or with --client-deck its kickoff deck."""
     workspace, out, today = _setup(data_dir, config_file, lang, out_dir, day)
     if client_deck:
@@ -64,23 +66,31 @@ def kickoff(client: str, data_dir: Path, config_file: Path | None, lang: str | N
         click.echo(f"wrote {path}")
         for warning in result.warnings:
             click.echo(f"  warning: {warning}", err=True)
-        return
-    from deckgen.documents.kickoff import write_kickoff
+    else:
+        from deckgen.documents.kickoff import write_kickoff
 
-    click.echo(f"wrote {write_kickoff(workspace, client, out, today=today, template=template)}")
+        path = write_kickoff(workspace, client, out, today=today, template=template)
+        click.echo(f"wrote {path}")
+    if publish:
+        publish_rendered(workspace, client, [path], dry_run=publish_dry_run)
 
 
 @click.command()
 @click.argument("client")
 @workspace_options
 @document_options
+@publish_options
 def handoff(client: str, data_dir: Path, config_file: Path | None, lang: str | None,
-            out_dir: Path | None, template: Path | None, day: date | None) -> None:
+            out_dir: Path | None, template: Path | None, day: date | None, publish: bool,
+            publish_dry_run: bool) -> None:
     """Minutes of the hand-over ISM → CS of CLIENT (DOCX), with the next meeting dates."""
     from deckgen.documents.handoff import write_handoff
 
     workspace, out, today = _setup(data_dir, config_file, lang, out_dir, day)
-    click.echo(f"wrote {write_handoff(workspace, client, out, today=today, template=template)}")
+    path = write_handoff(workspace, client, out, today=today, template=template)
+    click.echo(f"wrote {path}")
+    if publish:
+        publish_rendered(workspace, client, [path], dry_run=publish_dry_run)
 
 
 @click.command()
@@ -89,9 +99,10 @@ def handoff(client: str, data_dir: Path, config_file: Path | None, lang: str | N
 @document_options
 @click.option("--period", type=PERIOD, default=None,
               help="Period reviewed, START..END (default: as the review deck).")
+@publish_options
 def minutes(client: str, data_dir: Path, config_file: Path | None, lang: str | None,
             out_dir: Path | None, template: Path | None, day: date | None,
-            period: tuple[date, date] | None) -> None:
+            period: tuple[date, date] | None, publish: bool, publish_dry_run: bool) -> None:
     """Minutes of the review meeting of CLIENT (DOCX, and HTML for a HubSpot note)."""
     from deckgen.documents.minutes import write_minutes
 
@@ -103,3 +114,7 @@ def minutes(client: str, data_dir: Path, config_file: Path | None, lang: str | N
     click.echo(f"wrote {written.html}")
     for warning in written.report.warnings:
         click.echo(f"  warning: {warning}", err=True)
+    if publish:
+        publish_rendered(workspace, written.report.client, [written.docx],
+                         minutes_html=written.html.read_text(encoding="utf-8"),
+                         dry_run=publish_dry_run)
