@@ -1,0 +1,1 @@
+"""Rendering: the report model into PPTX decks, workbooks and PDFs, with shared text helpers."""

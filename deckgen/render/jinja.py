@@ -1,0 +1,139 @@
+"""The sandboxed Jinja2 environment templates run in, and help for the errors it raises."""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import re
+from collections.abc import Iterator, Mapping
+from functools import cache
+from typing import Any
+
+from jinja2 import StrictUndefined
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from deckgen.render.formatting import DASH, make_filters
+from deckgen.render.output import strip_xml_illegal
+
+_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+_DOTTED_NAME = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*")
+_KEYWORDS = frozenset({"and", "or", "not", "in", "is", "if", "else", "elif", "for", "endfor",
+                       "endif", "set", "true", "false", "none", "True", "False", "None",
+                       "loop", "recursive"})
+_SMART = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"',
+                        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'"})
+
+
+def finalize(value: Any) -> str:
+    """How a printed value becomes text: ``None`` is "—", XML-illegal characters are dropped."""
+    if value is None:
+        return DASH
+    return strip_xml_illegal(value if isinstance(value, str) else str(value))
+
+
+@cache
+def make_environment(language: str, currency: str = "BRL") -> ImmutableSandboxedEnvironment:
+    """A sandboxed environment with strict undefined names and the language's filters."""
+    env = ImmutableSandboxedEnvironment(
+        undefined=StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=True,
+        finalize=finalize,
+    )
+    env.filters.update(make_filters(language, currency))
+    return env
+
+
+def normalize_tag_quotes(text: str) -> str:
+    """Turn smart quotes inside ``{{ }}``/``{% %}`` tags into plain ones; leave other text alone."""
+    if "{" not in text:
+        return text
+    return _TAG.sub(lambda m: m.group(0).translate(_SMART), text)
+
+
+def _children(value: Any) -> Iterator[tuple[str, Any]]:
+    """Attribute names a template can read on ``value`` (dataclass fields, properties, keys)."""
+    if isinstance(value, Mapping):
+        for key in value:
+            if isinstance(key, str):
+                yield key, value[key]
+        return
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            yield f.name, getattr(value, f.name, None)
+        for name, member in vars(type(value)).items():
+            if isinstance(member, property) and not name.startswith("_"):
+                try:
+                    yield name, getattr(value, name)
+                except Exception:  # noqa: BLE001 - a failing property is simply not offered
+                    continue
+
+
+def known_paths(context: Mapping[str, Any], depth: int = 3) -> list[str]:
+    """Every dotted name reachable from ``context`` through fields, properties and keys."""
+    paths: list[str] = []
+
+    def walk(prefix: str, value: Any, level: int) -> None:
+        paths.append(prefix)
+        if level < depth:
+            for name, child in _children(value):
+                walk(f"{prefix}.{name}", child, level + 1)
+
+    for name, value in context.items():
+        walk(name, value, 1)
+    return paths
+
+
+def missing_name(message: str, expression: str) -> str:
+    """The dotted name an ``UndefinedError`` is about, read from its message and expression."""
+    undefined = re.search(r"'([^']+)' is undefined", message)
+    if undefined:
+        return undefined.group(1)
+    attribute = re.search(r"has no attribute '([^']+)'", message)
+    if attribute is None:
+        return ""
+    name = attribute.group(1)
+    in_expression = re.search(rf"[A-Za-z_][\w.]*\.{re.escape(name)}\b", expression)
+    return in_expression.group(0) if in_expression else name
+
+
+def _resolves(path: str, context: Mapping[str, Any]) -> bool:
+    head, *rest = path.split(".")
+    if head not in context:
+        return False
+    value = context[head]
+    for part in rest:
+        children = dict(_children(value))
+        if part in children:
+            value = children[part]
+        elif isinstance(value, Mapping) or not hasattr(value, part):
+            return False
+        else:
+            value = getattr(value, part)
+    return True
+
+
+def suggest_name(wrong: str, context: Mapping[str, Any]) -> str | None:
+    """The known dotted name closest to ``wrong`` (``nps.scor`` → ``nps.score``), or None.
+
+    ``wrong`` may also be a whole expression or tag: its first name that does not resolve
+    in ``context`` is the one looked up.
+    """
+    if not _DOTTED_NAME.fullmatch(wrong):
+        bare = re.sub(r"(['\"]).*?\1|(?:\||\bis\s+(?:not\s+)?)\s*[A-Za-z_]\w*", "", wrong)
+        names = [n for n in _DOTTED_NAME.findall(bare)
+                 if n.split(".")[0] not in _KEYWORDS and not _resolves(n, context)]
+        return next((h for h in (suggest_name(n, context) for n in names) if h), None)
+    candidates = known_paths(context)
+    head, _, leaf = wrong.rpartition(".")
+    root = wrong.split(".")[0]
+    roots = [str(name) for name in context]
+    if head and root not in context and not difflib.get_close_matches(root, roots, cutoff=0.75):
+        # most likely a loop variable: match the attribute alone
+        leaves = sorted({c.rpartition(".")[2] for c in candidates if "." in c} - {leaf})
+        near = difflib.get_close_matches(leaf, leaves, n=1, cutoff=0.6)
+        return f"{head}.{near[0]}" if near else None
+    same_depth = [c for c in candidates if c.count(".") == wrong.count(".")]
+    close = difflib.get_close_matches(wrong, same_depth, n=1, cutoff=0.6)
+    close = close or difflib.get_close_matches(wrong, candidates, n=1, cutoff=0.6)
+    return close[0] if close else None

@@ -1,0 +1,348 @@
+"""Checking a template without data: which names and bindings it uses, and which the model lacks.
+
+Names are resolved against types, not values: the root names map to types (dataclasses,
+``list[X]``, ``X | None``…), attributes follow dataclass fields and properties through their
+type hints, ``for x in xs`` binds ``x`` to the element type of ``xs``, and a table's ``row``
+is an element of the list it is bound to.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import types
+import typing
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jinja2 import TemplateSyntaxError, nodes
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+from deckgen.errors import TemplateError
+from deckgen.render.jinja import make_environment
+from deckgen.render.pptx.engine import BINDING, DIRECTIVE, Loop, Page
+from deckgen.render.pptx.ooxml import A, P, iter_shapes, placeholder, shape_name
+from deckgen.render.pptx.package import load_package
+from deckgen.render.pptx.tables import table_of
+from deckgen.render.pptx.text import paragraph_text, parse_body
+
+UNKNOWN: Any = object()  # a value whose type is not known: anything below it is accepted
+_FOR = re.compile(r"^for\s+(.+?)\s+in\s+(.+)$", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Usage:
+    """One name or binding a slide uses, and whether the model provides it."""
+
+    kind: str  # "variable", "chart", "table" or "image"
+    text: str
+    provided: bool
+
+
+@dataclass
+class SlideUsage:
+    """What one template slide uses."""
+
+    slide: int
+    usages: list[Usage] = field(default_factory=list)
+
+    def add(self, usage: Usage) -> None:
+        if usage not in self.usages:
+            self.usages.append(usage)
+
+
+def _without_none(hint: Any) -> Any:
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        rest = [a for a in typing.get_args(hint) if a is not type(None)]
+        return rest[0] if len(rest) == 1 else UNKNOWN
+    return hint
+
+
+def _hints(owner: Any) -> dict[str, Any]:
+    try:
+        return typing.get_type_hints(owner)
+    except Exception:  # noqa: BLE001 - unresolvable hints just mean "unknown"
+        return {}
+
+
+def attribute_type(owner: Any, name: str) -> tuple[bool, Any]:
+    """Whether ``owner`` (a type) has attribute ``name``, and the attribute's type."""
+    owner = _without_none(owner)
+    if owner is UNKNOWN or owner is Any or owner is object:
+        return True, UNKNOWN
+    origin = typing.get_origin(owner) or owner
+    if isinstance(origin, type) and issubclass(origin, Mapping):
+        args = typing.get_args(owner)
+        return True, args[1] if len(args) == 2 else UNKNOWN
+    if not isinstance(owner, type):
+        return True, UNKNOWN
+    if dataclasses.is_dataclass(owner):
+        hints = _hints(owner)
+        if name in {f.name for f in dataclasses.fields(owner)}:
+            return True, hints.get(name, UNKNOWN)
+    member = getattr(owner, name, None)
+    if isinstance(member, property):
+        return True, _hints(member.fget).get("return", UNKNOWN)
+    if callable(member) and not name.startswith("_"):
+        return True, _Method(_hints(member).get("return", UNKNOWN))
+    if member is not None and not name.startswith("_"):
+        return True, UNKNOWN
+    return False, None
+
+
+@dataclass(frozen=True)
+class _Method:
+    """A method: calling it gives ``returns``."""
+
+    returns: Any
+
+
+@dataclass(frozen=True)
+class _Batch:
+    """``xs | batch(n)``: a list of lists of ``item``."""
+
+    item: Any
+
+
+def element_type(hint: Any) -> Any:
+    """The type of the items of a ``list[X]``-like type (unknown otherwise)."""
+    if isinstance(hint, _Batch):
+        return list[hint.item]
+    hint = _without_none(hint)
+    origin = typing.get_origin(hint)
+    if isinstance(origin, type) and issubclass(origin, Sequence) and typing.get_args(hint):
+        return typing.get_args(hint)[0]
+    return UNKNOWN
+
+
+class _Walker:
+    """Walks a Jinja AST, resolving every dotted name against the types in scope."""
+
+    def __init__(self, scope: dict[str, Any], report: Callable[[str, bool], None]) -> None:
+        self.scope = scope
+        self.report = report
+
+    def type_of(self, node: nodes.Node) -> Any:
+        """Visit an expression (reporting its names) and return its type."""
+        if isinstance(node, nodes.Name):
+            known = node.name in self.scope
+            self.report(node.name, known)
+            return self.scope.get(node.name, UNKNOWN) if known else UNKNOWN
+        chain = _chain(node)
+        if chain is not None:
+            root, attrs = chain
+            current = self.scope.get(root.name, UNKNOWN)
+            ok = root.name in self.scope
+            for attr in attrs:
+                if not ok:
+                    break
+                ok, current = attribute_type(current, attr)
+            self.report(".".join([root.name, *attrs]), ok)
+            return current if ok else UNKNOWN
+        if isinstance(node, nodes.Call):
+            called = self.type_of(node.node)
+            self._visit_children(node, skip=node.node)
+            return called.returns if isinstance(called, _Method) else UNKNOWN
+        if isinstance(node, nodes.Filter):
+            inner = self.type_of(node.node) if node.node is not None else UNKNOWN
+            self._visit_children(node, skip=node.node)
+            return _Batch(element_type(inner)) if node.name == "batch" else UNKNOWN
+        self._visit_children(node)
+        return UNKNOWN
+
+    def _visit_children(self, node: nodes.Node, skip: nodes.Node | None = None) -> None:
+        for child in node.iter_child_nodes():
+            if child is not skip:
+                self.visit(child)
+
+    def visit(self, node: nodes.Node) -> None:
+        """Visit a statement or expression."""
+        if isinstance(node, nodes.For):
+            items = element_type(self.type_of(node.iter))
+            inner = _Walker({**self.scope, "loop": Loop}, self.report)
+            inner.bind(node.target, items)
+            for child in (*node.body, *node.else_, *([node.test] if node.test else [])):
+                inner.visit(child)
+        elif isinstance(node, nodes.Assign):
+            self.type_of(node.node)
+            self.bind(node.target, UNKNOWN)
+        elif isinstance(node, nodes.Expr):
+            self.type_of(node)
+        else:
+            for child in node.iter_child_nodes():
+                if isinstance(child, nodes.Expr):
+                    self.type_of(child)
+                else:
+                    self.visit(child)
+
+    def bind(self, target: nodes.Node, hint: Any) -> None:
+        """Bind the names of a ``for``/``set`` target."""
+        if isinstance(target, nodes.Name):
+            self.scope[target.name] = hint
+        else:
+            for name in target.find_all(nodes.Name):
+                self.scope[name.name] = UNKNOWN
+
+
+def _chain(node: nodes.Node) -> tuple[nodes.Name, list[str]] | None:
+    """``a.b["c"].d`` as (Name a, ["b", "c", "d"]), or None if it does not start at a name."""
+    attrs: list[str] = []
+    while True:
+        if isinstance(node, nodes.Getattr):
+            attrs.append(node.attr)
+            node = node.node
+        elif (isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const)
+              and isinstance(node.arg.value, str)):
+            attrs.append(node.arg.value)
+            node = node.node
+        else:
+            break
+    if not attrs or not isinstance(node, nodes.Name):
+        return None
+    return node, attrs[::-1]
+
+
+class TemplateChecker:
+    """Reads every slide of a template and resolves what it uses against root types."""
+
+    def __init__(self, template: Path, roots: Mapping[str, Any]) -> None:
+        self.template = template
+        self.roots = dict(roots)
+        self.env = make_environment("en")
+
+    def _parse(self, source: str, slide: int, shape: str) -> nodes.Template:
+        try:
+            return self.env.parse(source)
+        except TemplateSyntaxError as exc:
+            raise TemplateError(f"{self.template.name}, slide {slide}, shape '{shape}': "
+                                f"syntax error: {exc.message}") from None
+
+    def _expression(self, source: str, slide: int, shape: str) -> nodes.Node:
+        template = self._parse("{{ " + source + " }}", slide, shape)
+        output = template.body[0]
+        assert isinstance(output, nodes.Output)
+        return output.nodes[0]
+
+    def check(self) -> list[SlideUsage]:
+        """What each slide uses, in template order."""
+        try:
+            package = load_package(self.template)
+        except FileNotFoundError:
+            raise TemplateError(f"{self.template}: template not found") from None
+        except Exception as exc:  # noqa: BLE001 - zipfile/lxml/python-pptx all raise differently
+            raise TemplateError(f"{self.template}: not a PowerPoint template ({exc})") from None
+        presentation = package.main_document_part.presentation
+        return [self._slide(number, slide.part)
+                for number, slide in enumerate(presentation.slides, start=1)]
+
+    def _slide(self, number: int, part: Any) -> SlideUsage:
+        usage = SlideUsage(number)
+        scope: dict[str, Any] = {**self.roots, "page": Page}
+
+        def reporter(kind: str = "variable") -> Callable[[str, bool], None]:
+            return lambda text, ok: usage.add(Usage(kind, text, ok))
+
+        notes = _notes_paragraphs(part)
+        for text in notes:
+            directive = DIRECTIVE.match(text)
+            if directive is None:
+                continue
+            body = directive.group(1)
+            walker = _Walker(scope, reporter())
+            loop = _FOR.match(body)
+            if loop:
+                items = walker.type_of(self._expression(loop.group(2), number, "notes"))
+                names = [n.strip() for n in loop.group(1).split(",")]
+                for name in names:
+                    scope[name] = element_type(items) if len(names) == 1 else UNKNOWN
+                scope["loop"] = Loop
+            elif body.startswith("if "):
+                walker.type_of(self._expression(body[3:], number, "notes"))
+        tree = part._element.find(f"{P}cSld/{P}spTree")
+        for shape in iter_shapes(tree):
+            name = shape_name(shape)
+            binding = BINDING.match(name)
+            row_type: Any = None
+            if binding and binding.group(2):
+                kind, expression = binding.group(1).lower(), binding.group(2)
+                found = self._usages(self._expression(expression, number, name), scope)
+                usage.add(Usage(kind, expression, all(ok for _, ok in found)))
+                for text, ok in found:
+                    if text != expression:
+                        usage.add(Usage("variable", text, ok))
+                if kind == "table":
+                    row_type = element_type(_Walker(dict(scope), lambda t, o: None)
+                                            .type_of(self._expression(expression, number, name)))
+            if shape.tag == f"{P}grpSp":
+                continue  # its shapes come on their own
+            for body in shape.iter(f"{P}txBody", f"{A}txBody"):
+                template = parse_body(body)
+                if template is None:
+                    continue
+                in_row = row_type is not None and _in_data_row(shape, body)
+                local = {**scope, "row": row_type, "row_index": int} if in_row else dict(scope)
+                _Walker(local, reporter()).visit(self._parse(template.source, number, name))
+        notes_body = _notes_body(part)
+        notes_template = parse_body(notes_body) if notes_body is not None else None
+        if notes_template is not None:
+            _Walker(dict(scope), reporter()).visit(
+                self._parse(notes_template.source, number, "notes"))
+        return usage
+
+    def _usages(self, expression: nodes.Node, scope: dict[str, Any]) -> list[tuple[str, bool]]:
+        found: list[tuple[str, bool]] = []
+        _Walker(dict(scope), lambda text, ok: found.append((text, ok))).type_of(expression)
+        return found
+
+
+def _in_data_row(frame: Any, body: Any) -> bool:
+    tbl = table_of(frame)
+    rows = tbl.findall(f"{A}tr") if tbl is not None else []
+    return len(rows) > 1 and any(b is body for b in rows[1].iter(f"{A}txBody"))
+
+
+def _notes_body(part: Any) -> Any:
+    notes = next((r.target_part for r in part.rels.values() if r.reltype == RT.NOTES_SLIDE), None)
+    if notes is None:
+        return None
+    for shape in iter_shapes(notes._element.find(f"{P}cSld/{P}spTree")):
+        ph = placeholder(shape)
+        if ph is not None and ph.get("type") == "body":
+            return shape.find(f"{P}txBody")
+    return None
+
+
+def _notes_paragraphs(part: Any) -> list[str]:
+    body = _notes_body(part)
+    return [] if body is None else [paragraph_text(p) for p in body.findall(f"{A}p")]
+
+
+def review_roots() -> dict[str, Any]:
+    """The names a review template sees (see ``deckgen.report.context``), with their types."""
+    from deckgen.report.context import STREAM_SHORTCUTS
+    from deckgen.report.model import ReviewReport
+
+    roots: dict[str, Any] = dict(_hints(ReviewReport))
+    for name in STREAM_SHORTCUTS:
+        roots[name] = attribute_type(ReviewReport, name)[1]
+    roots["report"] = ReviewReport
+    return roots
+
+
+KINDS: dict[str, Callable[[], dict[str, Any]]] = {"review": review_roots}
+
+
+def check_template(template: Path, roots: Mapping[str, Any]) -> list[SlideUsage]:
+    """Every name and binding each slide of ``template`` uses, checked against ``roots``."""
+    return TemplateChecker(Path(template), roots).check()
+
+
+def iter_missing(slides: list[SlideUsage]) -> Iterator[tuple[int, Usage]]:
+    """(slide, usage) for everything the model does not provide."""
+    for slide in slides:
+        for usage in slide.usages:
+            if not usage.provided:
+                yield slide.slide, usage

@@ -1,0 +1,159 @@
+"""Tables bound to a list: row 2 is the row template; rows that do not fit continue on copies.
+
+Row heights are measured from the rendered cell text with the real fonts (wrap included), so a
+page holds as many whole rows as the table's box on the slide can show; a row is never cut.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml import etree
+
+from deckgen.render.pptx.fit import Styles, TextLayout
+from deckgen.render.pptx.fonts import Measurer
+from deckgen.render.pptx.ooxml import EMU_PER_PT, A, P
+from deckgen.render.pptx.text import (
+    CELL,
+    BodyTemplate,
+    RenderedParagraph,
+    parse_body,
+    split_output,
+    write_body,
+)
+
+DEFAULT_MARGINS = (91440, 91440, 45720, 45720)  # left, right, top, bottom in EMU
+
+
+class TableShapeError(ValueError):
+    """The bound table cannot be used as designed; the message says why."""
+
+
+@dataclass
+class TablePlan:
+    """The rendered rows of one bound table, split into pages that fit its box."""
+
+    pages: list[list[etree._Element]]
+    warnings: list[str] = field(default_factory=list)
+
+
+def table_of(frame: etree._Element) -> etree._Element | None:
+    """The ``a:tbl`` inside a graphic frame, if it holds a table."""
+    return frame.find(f"{A}graphic/{A}graphicData/{A}tbl")
+
+
+def _frame_height(frame: etree._Element) -> int:
+    ext = frame.find(f"{P}xfrm/{A}ext")
+    return int(ext.get("cy", "0")) if ext is not None else 0
+
+
+def _column_widths(tbl: etree._Element) -> list[int]:
+    return [int(col.get("w", "0")) for col in tbl.findall(f"{A}tblGrid/{A}gridCol")]
+
+
+@dataclass
+class _Cell:
+    """One cell of the row template: its tags, its text layout and the room its text has."""
+
+    template: BodyTemplate | None
+    layout: TextLayout | None
+    text_width_pt: float
+    padding: int  # top + bottom margins, EMU
+    measured: bool
+
+    def height(self, rendered: list[RenderedParagraph] | None = None) -> int:
+        """Height in EMU the cell needs for its text (as designed, or as rendered)."""
+        if self.layout is None or not self.measured:
+            return 0
+        layout = self.layout if rendered is None else self.layout.rendered(rendered)
+        return round(layout.height(self.text_width_pt) * EMU_PER_PT) + self.padding
+
+
+def _cells(tr: etree._Element, widths: list[int], styles: Styles, measurer: Measurer) -> list:
+    cells = []
+    column = 0
+    list_styles = styles.list_styles(None)
+    for tc in tr.findall(f"{A}tc"):
+        span = int(tc.get("gridSpan", "1"))
+        width = sum(widths[column:column + span])
+        column += span
+        merged = tc.get("hMerge") in ("1", "true") or tc.get("vMerge") in ("1", "true")
+        body = tc.find(f"{A}txBody")
+        tc_pr = tc.find(f"{A}tcPr")
+        left, right, top, bottom = (
+            int(tc_pr.get(name, default)) if tc_pr is not None else default
+            for name, default in zip(("marL", "marR", "marT", "marB"), DEFAULT_MARGINS,
+                                     strict=True)
+        )
+        layout = (TextLayout.read(body, list_styles, styles, measurer)
+                  if body is not None else None)
+        cells.append(_Cell(parse_body(body) if body is not None else None, layout,
+                           max(width - left - right, EMU_PER_PT) / EMU_PER_PT, top + bottom,
+                           not merged))
+    return cells
+
+
+def plan_table(
+    frame: etree._Element,
+    items: list[Any],
+    row_renderer: Callable[[Any, int], Callable[[str], str]],
+    styles: Styles,
+    measurer: Measurer,
+) -> TablePlan:
+    """Render one row per item from row 2 of the table and split the rows into pages.
+
+    ``row_renderer(item, index)`` gives the function rendering template text for that row.
+    """
+    tbl = table_of(frame)
+    assert tbl is not None
+    rows = tbl.findall(f"{A}tr")
+    if len(rows) < 2:
+        raise TableShapeError("the table needs a header row and a row template (row 2)")
+    header, template = rows[0], rows[1]
+    widths = _column_widths(tbl)
+    header_height = max([int(header.get("h", "0")),
+                         *(c.height() for c in _cells(header, widths, styles, measurer))])
+    available = _frame_height(frame) - header_height
+    cells = _cells(template, widths, styles, measurer)
+    designed = max([int(template.get("h", "0")),
+                    *(c.height() for c in cells if c.template is None)])
+    plan = TablePlan([[]])
+    used = 0
+    source = CELL.join(c.template.source if c.template else "" for c in cells)
+    for index, item in enumerate(items, start=1):
+        tr = copy.deepcopy(template)
+        outputs = row_renderer(item, index)(source).split(CELL)
+        height = designed
+        for cell, tc, output in zip(cells, tr.findall(f"{A}tc"), outputs, strict=True):
+            body = tc.find(f"{A}txBody")
+            if cell.template is None or body is None:
+                continue
+            rendered = split_output(output)
+            write_body(body, cell.template, rendered)
+            height = max(height, cell.height(rendered))
+        tr.set("h", str(height))
+        if plan.pages[-1] and used + height > available:
+            plan.pages.append([])
+            used = 0
+        if height > available:
+            plan.warnings.append(f"row {index} is taller than the table's box")
+        plan.pages[-1].append(tr)
+        used += height
+    return plan
+
+
+def fill_page(frame: etree._Element, rows: list[etree._Element]) -> None:
+    """Keep the header row, put ``rows`` under it and fit the frame to the rows' height."""
+    tbl = table_of(frame)
+    assert tbl is not None
+    existing = tbl.findall(f"{A}tr")
+    for tr in existing[1:]:
+        tbl.remove(tr)
+    tbl.extend(rows)
+    ext = frame.find(f"{P}xfrm/{A}ext")
+    if ext is not None:
+        total = sum(int(tr.get("h", "0")) for tr in (existing[0], *rows))
+        ext.set("cy", str(total))

@@ -1,0 +1,84 @@
+"""The sandboxed environment: strict names, smart quotes, suggestions, data that stays data."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from jinja2 import UndefinedError
+from jinja2.sandbox import SecurityError
+
+from deckgen.render.jinja import (
+    make_environment,
+    missing_name,
+    normalize_tag_quotes,
+    suggest_name,
+)
+from deckgen.report.model import Metric, NpsReport
+
+
+def test_smart_quotes_inside_tags_only() -> None:
+    text = (
+        "\u201cQuote\u201d {{ d | date(\u201clong\u201d) }} "
+        "{% if x == \u2018a\u2019 %}ok{% endif %}"
+    )
+    assert normalize_tag_quotes(text) == (
+        "\u201cQuote\u201d {{ d | date(\"long\") }} {% if x == 'a' %}ok{% endif %}"
+    )
+
+
+def test_environment_renders_with_filters_and_dash_for_none() -> None:
+    env = make_environment("pt-BR")
+    out = env.from_string("{{ d | date('long') }} · {{ n }} · {{ v | percent }}").render(
+        d=date(2026, 11, 22), n=None, v=87.5
+    )
+    assert out == "22 de novembro de 2026 · \u2014 · 87,5%"
+
+
+def test_undefined_names_raise() -> None:
+    with pytest.raises(UndefinedError):
+        make_environment("en").from_string("{{ nope }}").render()
+
+
+def test_sandbox_blocks_private_attributes() -> None:
+    with pytest.raises(SecurityError):
+        make_environment("en").from_string("{{ x.__class__.__mro__ }}").render(x=1)
+
+
+def test_data_is_never_rendered_as_template() -> None:
+    out = (
+        make_environment("en")
+        .from_string("{{ comment }}")
+        .render(comment="{{ 7*7 }} {% for x in y %}")
+    )
+    assert out == "{{ 7*7 }} {% for x in y %}"
+
+
+def test_printed_values_lose_xml_illegal_characters() -> None:
+    out = make_environment("en").from_string("{{ s }}").render(s="a\x00b\x1fc<&>")
+    assert out == "abc<&>"
+
+
+NPS = NpsReport(Metric(50, 40), 10, 6, 2, 2, [])
+
+
+@pytest.mark.parametrize(
+    ("expression", "message", "suggestion"),
+    [
+        ("nps_score", "'nps_score' is undefined", "nps.score"),
+        (
+            "nps.scor.value",
+            "'deckgen.report.model.NpsReport object' has no attribute 'scor'",
+            "nps.score",
+        ),
+        ("client.nam", "'dict object' has no attribute 'nam'", "client.name"),
+        ("r.promotrs", "'x object' has no attribute 'promotrs'", "r.promoters"),
+    ],
+)
+def test_suggestions_for_undefined_names(expression: str, message: str, suggestion: str) -> None:
+    context = {"nps": NPS, "client": {"name": "ACME"}}
+    assert suggest_name(missing_name(message, expression), context) == suggestion
+
+
+def test_no_suggestion_when_nothing_is_close() -> None:
+    assert suggest_name("zzzzzz", {"nps": NPS}) is None
