@@ -218,7 +218,8 @@ class Config(_Strict):
         return self.model_copy(update={"company": company})
 
 
-def _format_error(path: Path, error: ValidationError) -> str:
+def validation_message(error: ValidationError) -> str:
+    """The first problem of a validation error as ``key.path: what is wrong``."""
     first = error.errors()[0]
     where = ".".join(str(p) for p in first["loc"]) or "(top level)"
     message = first["msg"].removeprefix("Value error, ")
@@ -226,7 +227,7 @@ def _format_error(path: Path, error: ValidationError) -> str:
         message = "unknown key"
     elif first["type"] == "missing":
         message = "required key is missing"
-    return f"{path}: {where}: {message}"
+    return f"{where}: {message}"
 
 
 def find_config(data_dir: Path, config_file: Path | None = None) -> Path:
@@ -253,4 +254,4 @@ def load_config(data_dir: Path, config_file: Path | None = None) -> Config:
     try:
         return Config.model_validate(raw)
     except ValidationError as exc:
-        raise ConfigError(_format_error(path, exc)) from None
+        raise ConfigError(f"{path}: {validation_message(exc)}") from None

@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from deckgen.config import Config
+from deckgen.config import Config, validation_message
 from deckgen.errors import ConfigError
 from deckgen.sources.schema import COMPANIES
 from deckgen.templates import templates_dir
@@ -180,12 +180,5 @@ def load_playbook(config: Config) -> Playbook:
     try:
         return Playbook.model_validate(raw)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "(top level)"
-        message = first["msg"].removeprefix("Value error, ")
-        if first["type"] == "extra_forbidden":
-            message = "unknown key"
-        elif first["type"] == "missing":
-            message = "required key is missing"
         names = " + ".join(str(p) for p in paths)
-        raise ConfigError(f"{names}: {where}: {message}") from None
+        raise ConfigError(f"{names}: {validation_message(exc)}") from None
