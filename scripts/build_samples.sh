@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Builds the review deck of every client of both sample workspaces, in pt-BR and en, as PDF
+# too when LibreOffice is installed. Usage: build_samples.sh DECKGEN OUT
+set -euo pipefail
+deckgen=${1:-deckgen}
+out=${2:-out}
+pdf=""
+command -v soffice >/dev/null && pdf="--pdf"
+for ws in sample_data/*/; do
+  ws=${ws%/}
+  period=$(cat "$ws/review-period.txt")
+  for lang in pt-BR en; do
+    "$deckgen" build --all --data "$ws" --period "$period" --lang "$lang" --out "$out/$(basename "$ws")/$lang" $pdf
+  done
+done
+echo "sample decks in $out/"
