@@ -64,17 +64,37 @@ def build_client_review(
     configured = config.resolve(config.review.template) if config.review.template else None
     template_path = choose_template(template, configured, "review", language)
     folder = client_folder(out_dir, report.client.name)
-    folder.mkdir(parents=True, exist_ok=True)
+    created = _make_folders(folder)
     stem = "revisao" if language == "pt-BR" else "review"
     deck = folder / f"{period.end.isoformat()}-{stem}.pptx"
-    result = render_pptx(
-        template_path,
-        review_context(report),
-        deck,
-        language=language,
-        currency=config.company.currency,
-        min_font_pt=config.review.min_font_pt,
-    )
     workbook = folder / ("indicadores.xlsx" if language == "pt-BR" else "indicators.xlsx")
-    write_workbook(review_sheets(report), workbook, language)
+    try:
+        result = render_pptx(
+            template_path,
+            review_context(report),
+            deck,
+            language=language,
+            currency=config.company.currency,
+            min_font_pt=config.review.min_font_pt,
+        )
+        write_workbook(review_sheets(report), workbook, language)
+    except BaseException:
+        _remove_empty(created)
+        raise
     return BuiltReview(report, deck, workbook, [*report.warnings, *result.warnings])
+
+
+def _make_folders(folder: Path) -> list[Path]:
+    """Create ``folder`` and its missing parents; return those created, innermost first."""
+    missing = [p for p in (folder, *folder.parents) if not p.exists()]
+    folder.mkdir(parents=True, exist_ok=True)
+    return missing
+
+
+def _remove_empty(folders: list[Path]) -> None:
+    """Remove the folders a failed build created, when nothing else was written into them."""
+    for folder in folders:
+        try:
+            folder.rmdir()
+        except OSError:
+            return

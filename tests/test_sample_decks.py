@@ -1,0 +1,747 @@
+"""End to end: every review deck of both sample workspaces, built by the CLI and read back.
+
+``deckgen build --all`` runs once per workspace and language (session fixture); each deck is
+compared with the report recomputed by :func:`deckgen.report.build.build_review` on the same
+workspace and period: the playbook's sections in order, chart values, every table row across
+continuation slides, no template syntax left, the workbook's typed cells. Then every deck
+goes through LibreOffice in one call, and the PDF is checked for pages and for text that runs
+off the page, out of its box or over other text.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import shutil
+import subprocess
+import sys
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, fields, is_dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import jinja2
+import openpyxl
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+from pptx import Presentation
+from pptx.enum.text import MSO_AUTO_SIZE
+from pptx.presentation import Presentation as PresentationType
+from pptx.util import Inches, Pt
+
+from deckgen.cli import main
+from deckgen.config import load_config
+from deckgen.report.build import build_review
+from deckgen.report.model import Period, ReviewReport
+from deckgen.sources.clients import client_slug
+from deckgen.sources.workspace import Workspace, load_workspace
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "sample_data"
+WORKSPACES = ("gcertifica", "sismetro")
+LANGUAGES = ("pt-BR", "en")
+RUNS = [(w, lang) for w in WORKSPACES for lang in LANGUAGES]
+TODAY = date(2026, 11, 20)  # the export date: SOURCE_DATE_EPOCH makes it the build date
+EPOCH = str(int(datetime(TODAY.year, TODAY.month, TODAY.day, 12, tzinfo=UTC).timestamp()))
+
+# Who --all builds: every client but the one churned before the period ends.
+EXPECTED_CLIENTS = {
+    "gcertifica": {
+        "Construtora Horizonte Azul S.A.", "Rede Farmavida Drogarias Ltda",
+        "Cooperativa de Crédito Vale Verde", "Tucano Logística e Transportes Ltda",
+        "Mineração Serra Dourada S.A.",
+    },
+    "sismetro": {
+        "Hospital Santa Helena do Vale", "Indústria Metalúrgica Ferraço Ltda",
+        "Shopping Parque das Águas", "Centro Universitário Atlântico",
+        "Frigorífico Campo Bom S.A.", "Condomínio Empresarial Torre Norte",
+    },
+}
+SKIPPED = {"gcertifica": {"Energia Solar Planalto Ltda"}, "sismetro": set()}
+DECK_NAME = {"pt-BR": "revisao", "en": "review"}
+WORKBOOK_NAME = {"pt-BR": "indicadores.xlsx", "en": "indicators.xlsx"}
+
+
+def _period(workspace: str) -> tuple[str, Period]:
+    text = (SAMPLES / workspace / "review-period.txt").read_text("utf-8").strip()
+    start, end = (date.fromisoformat(part) for part in text.split(".."))
+    return text, Period(start, end)
+
+
+def _template_strings() -> dict[str, dict[str, Any]]:
+    """The string table of the template build script: the titles and labels to look for."""
+    path = ROOT / "templates" / "build_review_template.py"
+    spec = importlib.util.spec_from_file_location("_review_template_strings", path)
+    assert spec is not None and spec.loader is not None
+    module: ModuleType = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        del sys.modules[spec.name]
+    strings: dict[str, dict[str, Any]] = module.STRINGS
+    return strings
+
+
+STRINGS = _template_strings()
+
+
+@dataclass
+class SampleDeck:
+    """One client's deck and workbook as the CLI wrote them, and the report they show."""
+
+    workspace: str
+    language: str
+    name: str
+    report: ReviewReport
+    path: Path
+    workbook: Path
+    deck: PresentationType
+
+
+@dataclass
+class SampleRun:
+    """One ``deckgen build --all`` of a workspace in a language."""
+
+    workspace: str
+    language: str
+    exit_code: int
+    output: str
+    decks: list[SampleDeck]
+
+
+def _build_run(workspace: str, language: str, out: Path) -> SampleRun:
+    period_text, period = _period(workspace)
+    data = SAMPLES / workspace
+    result = CliRunner().invoke(
+        main,
+        ["build", "--all", "--data", str(data), "--period", period_text, "--lang", language,
+         "--out", str(out), "--jobs", "1"],
+        env={"SOURCE_DATE_EPOCH": EPOCH},
+    )
+    ws: Workspace = load_workspace(load_config(data).with_language(language))  # type: ignore[arg-type]
+    companies = ws.companies
+    decks = []
+    for _, row in companies.iterrows():
+        folder = out / client_slug(str(row["name"]))
+        deck = folder / f"{period.end.isoformat()}-{DECK_NAME[language]}.pptx"
+        if not deck.is_file():
+            continue
+        report = build_review(ws, str(row["company_id"]), period, today=TODAY)
+        decks.append(SampleDeck(workspace, language, str(row["name"]), report, deck,
+                                folder / WORKBOOK_NAME[language], Presentation(str(deck))))
+    return SampleRun(workspace, language, result.exit_code, result.output, decks)
+
+
+@pytest.fixture(scope="session")
+def sample_runs(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], SampleRun]:
+    """Every sample deck, built once per test session."""
+    return {
+        (workspace, language): _build_run(
+            workspace, language, tmp_path_factory.mktemp(f"decks-{workspace}-{language}")
+        )
+        for workspace, language in RUNS
+    }
+
+
+def _run(sample_runs: dict[tuple[str, str], SampleRun], workspace: str, language: str) -> SampleRun:
+    run = sample_runs[workspace, language]
+    assert run.decks, f"no deck built for {workspace} {language}:\n{run.output}"
+    return run
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading decks back
+
+
+def _shapes(shapes: Any) -> Iterator[Any]:
+    for shape in shapes:
+        yield shape
+        if shape.shape_type == 6:  # group
+            yield from _shapes(shape.shapes)
+
+
+def _texts(slide: Any) -> Iterator[str]:
+    """Every text of a slide: text frames, grouped shapes, table cells, the notes."""
+    for shape in _shapes(slide.shapes):
+        if shape.has_text_frame:
+            yield shape.text_frame.text
+        if getattr(shape, "has_table", False) and shape.has_table:
+            for row in shape.table.rows:
+                for cell in row.cells:
+                    yield cell.text_frame.text
+    if slide.has_notes_slide:
+        yield slide.notes_slide.notes_text_frame.text
+
+
+def _title(slide: Any) -> str:
+    return slide.shapes.title.text_frame.text if slide.shapes.title is not None else ""
+
+
+def _kicker(slide: Any) -> str:
+    return next((s.text_frame.text for s in slide.shapes if s.name == "Kicker"), "")
+
+
+def _named(deck: PresentationType, name: str) -> list[Any]:
+    return [shape for slide in deck.slides for shape in slide.shapes if shape.name == name]
+
+
+def _rows(tables: list[Any]) -> list[list[str]]:
+    """The data rows (header left out) of a table continued over several slides."""
+    return [
+        [cell.text_frame.text for cell in row.cells]
+        for table in tables for row in list(table.table.rows)[1:]
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# The sections of the "Cliente ativo" playbook, as the template's string table words them
+
+
+def _render(text: str, report: ReviewReport, **extra: Any) -> str:
+    env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False)
+    context = {
+        "support": report.support, "implementation": report.implementation,
+        "technology": report.technology, "client": report.client,
+        "page": {"continued": False}, **extra,
+    }
+    return env.from_string(text).render(context)
+
+
+def expected_sections(report: ReviewReport) -> list[tuple[str, str]]:
+    """(kicker, title) of every section the report calls for, in the playbook's order."""
+    t = STRINGS[report.language]
+    support, implementation, technology = (
+        report.support, report.implementation, report.technology,
+    )
+    nps, csat = report.nps, report.csat
+
+    def sla(stream: str, kicker: str, label: str) -> tuple[str, str]:
+        present = getattr(report, stream)
+        key = "t_sla" if present and present.sla else "t_sla_none"
+        title = str(t[key]).replace("STREAM", stream).replace("{{ fallback }}", str(t[label]))
+        return kicker, title
+
+    keys: list[tuple[str, str]] = [
+        ("cover_kicker", "{{ client.name }}"), ("agenda_kicker", t["agenda_title"]),
+        ("summary_kicker", t["summary_title"]),
+        ("support_kicker",
+         t["t_sup_categories" if support and support.by_category else "t_sup_none"]),
+    ]
+    if support and support.prioritized:
+        keys.append(("support_kicker", t["t_sup_prioritized"]))
+    elif support and support.created.known:
+        keys.append(("support_kicker", t["t_sup_prio_none"]))
+    keys.append(sla("support", "support_kicker", "support_label"))
+    keys.append(("support_kicker", t["t_csat" if csat.count else "t_csat_none"]))
+    keys.append(("impl_kicker", t["t_impl" if implementation and implementation.by_category
+                                  else "t_impl_none"]))
+    keys.append(sla("implementation", "impl_kicker", "implementation_label"))
+    if technology:
+        keys.append(("tech_kicker", t["t_tech" if technology.by_category else "t_tech_none"]))
+    keys.append(("releases_kicker", t["t_releases" if report.releases else "t_releases_none"]))
+    keys.append(("nps_kicker", t["t_nps" if nps.answers else "t_nps_none"]))
+    if nps.comments:
+        keys.append(("nps_kicker", t["t_comments"]))
+    elif nps.answers:
+        keys.append(("nps_kicker", t["t_comments_none"]))
+    keys += [
+        ("demands_kicker", t["t_demands" if report.open_demands else "t_demands_none"]),
+        ("feedback_kicker", t["t_feedback"]), ("expansion_kicker", t["t_expansion"]),
+        ("actions_kicker", t["t_actions" if report.actions else "t_actions_none"]),
+        ("actions_kicker", t["t_next"]), ("", t["closing_title"]),
+    ]
+    return [
+        (_render(str(t[kicker]), report) if kicker else "", _render(str(title), report))
+        for kicker, title in keys
+    ]
+
+
+def _sections_of(deck: PresentationType, language: str) -> list[tuple[str, str]]:
+    """(kicker, title) per slide, continuation pages folded into their first page."""
+    suffix = " " + str(STRINGS[language]["continued"])
+    found: list[tuple[str, str]] = []
+    for slide in deck.slides:
+        title = _title(slide)
+        if title.endswith(suffix):
+            base = (_kicker(slide), title.removesuffix(suffix))
+            assert found and found[-1] == base, f"continuation without a first page: {title!r}"
+            continue
+        found.append((_kicker(slide), title))
+    return found
+
+
+# ---------------------------------------------------------------------------------------------
+# The decks
+
+
+@pytest.mark.parametrize(("workspace", "language"), RUNS)
+def test_build_all_builds_every_client(
+    sample_runs: dict[tuple[str, str], SampleRun], workspace: str, language: str
+) -> None:
+    run = _run(sample_runs, workspace, language)
+    assert run.exit_code == 0, run.output
+    assert {d.name for d in run.decks} == EXPECTED_CLIENTS[workspace]
+    for name in SKIPPED[workspace]:
+        assert re.search(rf"^skipped\s+{re.escape(name)}: churned", run.output, re.M), run.output
+    assert "Traceback" not in run.output
+    for deck in run.decks:
+        assert deck.workbook.is_file(), deck.workbook
+
+
+@pytest.mark.parametrize(("workspace", "language"), RUNS)
+def test_every_section_is_there_in_playbook_order(
+    sample_runs: dict[tuple[str, str], SampleRun], workspace: str, language: str
+) -> None:
+    for deck in _run(sample_runs, workspace, language).decks:
+        assert _sections_of(deck.deck, language) == expected_sections(deck.report), deck.name
+
+
+def _expected_charts(report: ReviewReport) -> dict[str, tuple[list[str], list[float]]]:
+    """Shape name → categories and values, for every chart the report calls for."""
+    def counts(items: list[Any]) -> tuple[list[str], list[float]]:
+        return [c.label for c in items], [float(c.count) for c in items]
+
+    t = STRINGS[report.language]
+    charts: dict[str, tuple[list[str], list[float]]] = {}
+    for role in ("support", "implementation", "technology"):
+        stream = report.stream_for(role)
+        if stream and stream.by_category:
+            charts[f"chart: {role}.category_chart"] = counts(stream.by_category)
+    impl = report.implementation
+    if impl and impl.by_category:
+        charts["chart: implementation.urgency_chart"] = counts(impl.by_urgency)
+    if report.csat.count:
+        charts["chart: csat.chart"] = counts(report.csat.distribution)
+    nps = report.nps
+    if nps.answers:
+        charts[f"chart: {t['nps_chart']}"] = (
+            [str(t["promoters"]), str(t["passives"]), str(t["detractors"])],
+            [float(nps.promoters), float(nps.passives), float(nps.detractors)],
+        )
+    return charts
+
+
+@pytest.mark.parametrize(("workspace", "language"), RUNS)
+def test_chart_values_are_the_indicators(
+    sample_runs: dict[tuple[str, str], SampleRun], workspace: str, language: str
+) -> None:
+    for deck in _run(sample_runs, workspace, language).decks:
+        found: dict[str, tuple[list[str], list[float]]] = {}
+        for slide in deck.deck.slides:
+            for shape in slide.shapes:
+                if shape.has_chart:
+                    assert shape.name not in found, f"{deck.name}: {shape.name} twice"
+                    plot = shape.chart.plots[0]
+                    found[shape.name] = (list(plot.categories), list(plot.series[0].values))
+        assert found == _expected_charts(deck.report), deck.name
+
+
+@pytest.mark.parametrize(("workspace", "language"), RUNS)
+def test_no_table_row_is_lost_across_continuation_slides(
+    sample_runs: dict[tuple[str, str], SampleRun], workspace: str, language: str
+) -> None:
+    paginated = {"gcertifica": "Construtora Horizonte Azul S.A.",
+                 "sismetro": "Hospital Santa Helena do Vale"}[workspace]
+    for deck in _run(sample_runs, workspace, language).decks:
+        report, d = deck.report, deck.deck
+        demands = _named(d, "table: open_demands")
+        assert [r[1] for r in _rows(demands)] == [t.id for t in report.open_demands], deck.name
+        for row, ticket in zip(_rows(demands), report.open_demands, strict=True):
+            # Open at the period's end but closed since: the status says when, so "Encerrada"
+            # in a list of open demands does not look like a mistake.
+            assert row[3].startswith(ticket.status), (deck.name, row)
+            assert (row[3] != ticket.status) == (ticket.closed is not None), (deck.name, row)
+        comments = _named(d, "table: nps.comments")
+        assert [r[3] for r in _rows(comments)] == [c.text for c in report.nps.comments], deck.name
+        support = report.support
+        assert [r[0] for r in _rows(_named(d, "table: support.prioritized"))] == (
+            [t.id for t in support.prioritized] if support else []
+        ), deck.name
+        for role in ("support", "implementation"):
+            stream = report.stream_for(role)
+            assert [r[0] for r in _rows(_named(d, f"table: {role}.sla"))] == (
+                [r.category for r in stream.sla] if stream else []
+            ), deck.name
+        assert len(_rows(_named(d, "table: releases"))) == len(report.releases), deck.name
+        assert [r[0] for r in _rows(_named(d, "table: actions"))] == [
+            a.action for a in report.actions
+        ], deck.name
+        if deck.name == paginated:  # the big account: both lists need several slides
+            assert len(demands) >= 2 and len(comments) >= 2, deck.name
+
+
+@pytest.mark.parametrize(("workspace", "language"), RUNS)
+def test_closing_slide_announces_the_next_meeting(
+    sample_runs: dict[tuple[str, str], SampleRun], workspace: str, language: str
+) -> None:
+    run = _run(sample_runs, workspace, language)
+    # Some open demand of the samples was closed after the period: the status check bites.
+    assert any(t.closed for d in run.decks for t in d.report.open_demands)
+    for deck in run.decks:
+        closing = deck.deck.slides[len(deck.deck.slides) - 1]
+        text = next(s.text_frame.text for s in closing.shapes if s.name == "Closing details")
+        days = deck.report.client.meeting_interval_days
+        first = text.splitlines()[0]
+        if days:  # the meeting after this one: never the due date of this one, already past
+            assert first == (f"Próxima reunião em cerca de {days} dias" if language == "pt-BR"
+                             else f"Next meeting in about {days} days"), deck.name
+        else:
+            assert first == "", deck.name
+
+
+_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
+
+
+def _data_strings(value: Any) -> Iterator[str]:
+    """Every string of the report: client data that may look like template tags."""
+    if isinstance(value, str):
+        yield value
+    elif is_dataclass(value) and not isinstance(value, type):
+        for f in fields(value):
+            yield from _data_strings(getattr(value, f.name))
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _data_strings(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _data_strings(item)
+
+
+@pytest.mark.parametrize(("workspace", "language"), RUNS)
+def test_no_template_syntax_is_left(
+    sample_runs: dict[tuple[str, str], SampleRun], workspace: str, language: str
+) -> None:
+    for deck in _run(sample_runs, workspace, language).decks:
+        literal = {tag for s in _data_strings(deck.report) for tag in _TAG.findall(s)}
+
+        def keep_unknown(match: re.Match[str], literal: set[str] = literal) -> str:
+            return "" if match.group(0) in literal else match.group(0)
+
+        for number, slide in enumerate(deck.deck.slides, 1):
+            for text in _texts(slide):
+                cleaned = _TAG.sub(keep_unknown, text)
+                left = re.findall(r"\{\{|\{%|\{#|%\}|\}\}|\[\[|\]\]|deckgen:", cleaned)
+                assert not left, (deck.name, number, text)
+                assert not re.search(r"\b(None|nan|NaN|True|False)\b", text), (
+                    deck.name, number, text)
+
+
+def test_template_look_alikes_in_the_data_show_literally(
+    sample_runs: dict[tuple[str, str], SampleRun],
+) -> None:
+    run = _run(sample_runs, "gcertifica", "pt-BR")
+    deck = next(d for d in run.decks if d.name == "Rede Farmavida Drogarias Ltda")
+    text = "\n".join(t for slide in deck.deck.slides for t in _texts(slide))
+    assert '"{{ nome_fornecedor }}"' in text
+
+
+# ---------------------------------------------------------------------------------------------
+# The workbook
+
+
+def _labels(language: str) -> dict[str, str]:
+    import tomllib
+
+    path = ROOT / "deckgen" / "render" / "workbook_labels.toml"
+    labels: dict[str, str] = tomllib.loads(path.read_text("utf-8"))[language]
+    return labels
+
+
+def _expected_sheets(report: ReviewReport) -> list[str]:
+    lab = _labels(report.language)
+    names = [lab["summary"]]
+    for stream in report.streams:
+        names += [f"{stream.label} {lab[k]}" for k in ("categories", "urgency", "sla",
+                                                         "prioritized")]
+    names += [lab[k] for k in ("open_demands", "nps", "nps_comments", "csat", "releases",
+                               "actions")]
+    return [re.sub(r"[\[\]:*?/\\]", " ", n).strip()[:31] for n in names]
+
+
+@pytest.mark.parametrize(("workspace", "language"), RUNS)
+def test_workbook_has_typed_cells_and_frozen_headers(
+    sample_runs: dict[tuple[str, str], SampleRun], workspace: str, language: str
+) -> None:
+    lab = _labels(language)
+    for deck in _run(sample_runs, workspace, language).decks:
+        report = deck.report
+        book = openpyxl.load_workbook(deck.workbook)
+        assert book.sheetnames == _expected_sheets(report), deck.name
+        for ws in book.worksheets:
+            assert ws.freeze_panes == "A2", (deck.name, ws.title)
+            header = [c.value for c in ws[1]]
+            assert header and all(isinstance(h, str) and h for h in header), (deck.name, ws.title)
+            for row in ws.iter_rows(min_row=2, values_only=True):
+                for value in row:
+                    assert value not in ("None", "nan", "NaN", "NaT"), (deck.name, ws.title, row)
+
+        demands = book[lab["open_demands"]]
+        rows = list(demands.iter_rows(min_row=2, values_only=True))
+        assert len(rows) == len(report.open_demands), deck.name
+        for row, ticket in zip(rows, report.open_demands, strict=True):
+            assert row[0] == ticket.id and isinstance(row[0], str)
+            assert isinstance(row[7], datetime), row  # created: a date, not text
+            assert row[7].date() == ticket.created
+            assert row[8] is None or isinstance(row[8], datetime), row
+            assert isinstance(row[9], int) and row[9] == ticket.age_days, row
+            assert row[10] is None or isinstance(row[10], int | float), row
+
+        summary = list(book[lab["summary"]].iter_rows(min_row=2, values_only=True))
+        assert summary, deck.name
+        for row in summary:
+            assert all(v is None or isinstance(v, int | float) for v in row[1:]), row
+        nps_value = next(r[1] for r in summary if r[0] == lab["nps_score"])
+        assert nps_value == report.nps.score.value
+
+        comments = list(book[lab["nps_comments"]].iter_rows(min_row=2, values_only=True))
+        assert [r[4] for r in comments] == [c.text for c in report.nps.comments]
+        assert all(isinstance(r[0], datetime) and isinstance(r[1], int) for r in comments)
+
+        releases = list(book[lab["releases"]].iter_rows(min_row=2, values_only=True))
+        assert all(isinstance(r[0], datetime) for r in releases), deck.name
+        assert [r[0].date() for r in releases if isinstance(r[0], datetime)] == [
+            r.released_on for r in report.releases
+        ], deck.name
+
+        actions = list(book[lab["actions"]].iter_rows(min_row=2, values_only=True))
+        assert [r[0] for r in actions] == [a.action for a in report.actions]
+        assert all(r[2] is None or isinstance(r[2], datetime) for r in actions)
+
+
+FORMULA = '=HYPERLINK("x")'
+
+
+def test_data_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
+    data = tmp_path / "gcertifica"
+    shutil.copytree(SAMPLES / "gcertifica", data)
+    plan = data / "plano-de-acao.csv"
+    with plan.open("a", encoding="utf-8") as fh:
+        quoted = FORMULA.replace('"', '""')
+        fh.write(f'21457893254,Rede Farmavida Drogarias Ltda,"{quoted}",Rafael Andrade,'
+                 "2026-12-15,Em andamento,2026-08-17\n")
+    period_text, _ = _period("gcertifica")
+    result = CliRunner().invoke(
+        main, ["build", "Farmavida", "--data", str(data), "--period", period_text,
+               "--out", str(tmp_path / "out")],
+        env={"SOURCE_DATE_EPOCH": EPOCH},
+    )
+    assert result.exit_code == 0, result.output
+    folder = tmp_path / "out" / "rede-farmavida-drogarias-ltda"
+    book = openpyxl.load_workbook(folder / "indicadores.xlsx")
+    cells = [c for row in book[_labels("pt-BR")["actions"]].iter_rows() for c in row
+             if c.value == FORMULA]
+    assert cells, "the action was lost"
+    assert all(c.data_type == "s" for c in cells)  # a string, never a formula
+    deck = Presentation(str(folder / "2026-11-15-revisao.pptx"))
+    assert FORMULA in [r[0] for r in _rows(_named(deck, "table: actions"))]
+
+
+# ---------------------------------------------------------------------------------------------
+# The PDF: what a client sees
+
+
+@dataclass(frozen=True)
+class TextBox:
+    """A line or a word of text on a PDF page, in points from the top left corner."""
+
+    box: tuple[float, float, float, float]  # x0, y0, x1, y1
+    text: str
+
+    @property
+    def core(self) -> tuple[float, float, float, float]:
+        """The box without the font's ascender and descender room (where glyphs really are).
+
+        pdftotext's boxes span the font's whole ascent and descent, so the boxes of two
+        consecutive lines of one paragraph, or of a big figure and the line under it, touch
+        or overlap by a few points while the glyphs are well apart.
+        """
+        x0, y0, x1, y1 = self.box
+        trim = 0.25 * (y1 - y0)
+        return x0, y0 + trim, x1, y1 - trim
+
+
+@dataclass
+class PdfPage:
+    width: float
+    height: float
+    lines: list[TextBox]
+    words: list[TextBox]
+
+
+def _box(element: Any) -> tuple[float, float, float, float]:
+    x0, y0, x1, y1 = (float(element.get(k, "0")) for k in ("xMin", "yMin", "xMax", "yMax"))
+    return x0, y0, x1, y1
+
+
+def _pdf_pages(pdf: Path) -> list[PdfPage]:
+    xml = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True,
+                         check=True, timeout=60).stdout
+    root = etree.fromstring(re.sub(rb"<!DOCTYPE[^>]*>", b"", xml))
+    ns = {"h": "http://www.w3.org/1999/xhtml"}
+    pages = []
+    for page in root.iterfind(".//h:page", ns):
+        lines, words = [], []
+        for line in page.iterfind(".//h:line", ns):
+            found = [TextBox(_box(w), w.text or "") for w in line.iterfind("h:word", ns)]
+            lines.append(TextBox(_box(line), " ".join(w.text for w in found)))
+            words += found
+        pages.append(PdfPage(float(page.get("width", "0")), float(page.get("height", "0")),
+                             lines, words))
+    return pages
+
+
+def _page_count(pdf: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True,
+                          timeout=60).stdout
+    match = re.search(r"^Pages:\s+(\d+)", info, re.M)
+    assert match, info
+    return int(match.group(1))
+
+
+def _text_boxes(slide: Any) -> list[tuple[float, float, float, float]]:
+    """The boxes (in points) of a slide's shapes that carry text: text frames, tables, charts."""
+    boxes = []
+    for shape in _shapes(slide.shapes):
+        carries = (
+            (shape.has_text_frame and shape.text_frame.text.strip())
+            or (getattr(shape, "has_table", False) and shape.has_table)
+            or shape.has_chart
+        )
+        if carries:
+            k = 72 / 914400
+            x, y = shape.left * k, shape.top * k
+            boxes.append((x, y, x + shape.width * k, y + shape.height * k))
+    return boxes
+
+
+TOLERANCE = 1.5  # points
+
+
+def layout_problems(page: PdfPage, boxes: list[tuple[float, float, float, float]]) -> list[str]:
+    """Text off the page, outside every text-bearing shape, or over other text.
+
+    Overlaps are looked for between words, whatever pdftotext's blocks: it merges text that
+    overlaps into one block, even one line.
+    """
+    problems = []
+    for line in page.lines:
+        x0, y0, x1, y1 = line.core
+        if x0 < -TOLERANCE or y0 < -TOLERANCE or x1 > page.width + TOLERANCE or (
+            y1 > page.height + TOLERANCE
+        ):
+            problems.append(f"off the page: {line.text!r}")
+        elif not any(
+            x0 >= b[0] - TOLERANCE and y0 >= b[1] - TOLERANCE
+            and x1 <= b[2] + TOLERANCE and y1 <= b[3] + TOLERANCE
+            for b in boxes
+        ):
+            problems.append(f"outside its box: {line.text!r}")
+    words = sorted(page.words, key=lambda w: w.core[1])
+    for i, word in enumerate(words):
+        a = word.core
+        for other in words[i + 1:]:
+            b = other.core
+            if b[1] >= a[3] - TOLERANCE:
+                break
+            w = min(a[2], b[2]) - max(a[0], b[0])
+            h = min(a[3], b[3]) - max(a[1], b[1])
+            if w > TOLERANCE and h > TOLERANCE:
+                problems.append(f"overlap: {word.text!r} / {other.text!r}")
+    return problems
+
+
+def _broken_deck(path: Path) -> None:
+    """A deck with known layout faults, converted with the real ones to prove the check bites."""
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Inches(13.333), Inches(7.5)
+    blank = prs.slide_layouts[6]
+
+    def box(slide: Any, x: float, y: float, w: float, h: float, text: str, wrap: bool) -> None:
+        tf = slide.shapes.add_textbox(Inches(x), Inches(y), Inches(w), Inches(h)).text_frame
+        tf.word_wrap, tf.auto_size = wrap, MSO_AUTO_SIZE.NONE
+        tf.text = text
+        for p in tf.paragraphs:
+            for r in p.runs:
+                r.font.size = Pt(18)
+
+    s = prs.slides.add_slide(blank)  # a paragraph spilling out of its box onto another one
+    box(s, 1, 1, 3, 0.4, "A long paragraph that wraps over many lines in a narrow box " * 3, True)
+    box(s, 1, 1.6, 3, 0.5, "Text underneath", True)
+    s = prs.slides.add_slide(blank)  # a line running past the slide's right edge
+    box(s, 11.5, 3, 1.5, 0.5, "This line does not wrap and runs off the slide", False)
+    prs.save(str(path))
+
+
+@dataclass
+class Converted:
+    broken: Path
+    decks: list[tuple[SampleDeck, Path]]
+
+
+@pytest.fixture(scope="session")
+def converted(
+    sample_runs: dict[tuple[str, str], SampleRun], tmp_path_factory: pytest.TempPathFactory
+) -> Converted:
+    """Every sample deck (and the broken one) as PDF, from ONE LibreOffice start."""
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed: PDF layout not checked")
+    for tool in ("pdfinfo", "pdftotext"):
+        if shutil.which(tool) is None:
+            pytest.skip(f"poppler's {tool} is not installed: PDF layout not checked")
+    folder = tmp_path_factory.mktemp("pdf")
+    sources: list[tuple[SampleDeck, Path]] = []
+    for run in sample_runs.values():
+        for deck in run.decks:
+            flat = folder / f"{deck.workspace}-{deck.language}-{deck.path.parent.name}.pptx"
+            shutil.copyfile(deck.path, flat)
+            sources.append((deck, flat))
+    broken = folder / "broken.pptx"
+    _broken_deck(broken)
+    profile = Path("/tmp") / f"lo-deckgen-tests-{uuid.uuid4().hex}"
+    try:
+        subprocess.run(
+            [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
+             "pdf", "--outdir", str(folder), str(broken), *(str(p) for _, p in sources)],
+            check=True, capture_output=True, timeout=900,
+        )
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    return Converted(broken.with_suffix(".pdf"),
+                     [(deck, flat.with_suffix(".pdf")) for deck, flat in sources])
+
+
+def test_layout_check_finds_known_faults(converted: Converted) -> None:
+    prs = Presentation(str(converted.broken.with_suffix(".pptx")))
+    pages = _pdf_pages(converted.broken)
+    spilled = layout_problems(pages[0], _text_boxes(prs.slides[0]))
+    assert any(p.startswith("outside its box") for p in spilled), spilled
+    assert any(p.startswith("overlap") for p in spilled), spilled
+    cut = layout_problems(pages[1], _text_boxes(prs.slides[1]))
+    assert any(p.startswith(("off the page", "outside its box")) for p in cut), cut
+
+
+def test_pdf_has_one_page_per_slide(converted: Converted) -> None:
+    wrong = [
+        (deck.workspace, deck.language, deck.name, _page_count(pdf), len(deck.deck.slides))
+        for deck, pdf in converted.decks
+        if _page_count(pdf) != len(deck.deck.slides)
+    ]
+    assert not wrong
+
+
+def test_no_text_runs_off_its_box_or_over_other_text(converted: Converted) -> None:
+    problems = []
+    for deck, pdf in converted.decks:
+        pages = _pdf_pages(pdf)
+        for number, (page, slide) in enumerate(zip(pages, deck.deck.slides, strict=True), 1):
+            problems += [
+                f"{deck.workspace} {deck.language} {deck.name}, slide {number}: {p}"
+                for p in layout_problems(page, _text_boxes(slide))
+            ]
+    assert not problems, "\n".join(problems)
