@@ -2,11 +2,13 @@
 
 Run ``python -m bench.bench_indicators``. The tables are built directly as normalised,
 contract-conforming DataFrames (no export files), so only the indicator path is measured.
-Target: ≤ 50 ms per client once the workspace is loaded.
+Target: ≤ 50 ms per client once the workspace is loaded. The CPU time is printed beside the
+wall time: other processes on the machine slow the wall clock but hardly the CPU time.
 """
 
 from __future__ import annotations
 
+import os
 import statistics
 import sys
 import time
@@ -141,28 +143,23 @@ def workspace(seed: int = 7) -> Workspace:
 
 
 def main() -> None:
-    """Build the workspace, then time ``build_review`` for 40 clients and print the figures."""
-    began = time.perf_counter()
+    """Build the workspace, time ``build_review`` for 40 clients, print one summary line."""
     ws = workspace()
-    print(f"synthetic workspace: {time.perf_counter() - began:.1f} s "
-          f"({len(ws.tickets):,} tickets, {len(ws.surveys):,} answers, {CLIENTS} clients)")
     clients = list(ws.companies["company_id"])
     began = time.perf_counter()
-    build_review(ws, clients[0], PERIOD, today=TODAY)
-    print(f"first build (indexes every table by company once): "
-          f"{(time.perf_counter() - began) * 1000:.0f} ms")
+    build_review(ws, clients[0], PERIOD, today=TODAY)  # indexes every table by company once
+    first = (time.perf_counter() - began) * 1000
     wall, cpu = [], []
     for client in clients[1:41]:
         began, began_cpu = time.perf_counter(), time.process_time()
-        report = build_review(ws, client, PERIOD, today=TODAY)
+        build_review(ws, client, PERIOD, today=TODAY)
         wall.append((time.perf_counter() - began) * 1000)
         cpu.append((time.process_time() - began_cpu) * 1000)
     median = statistics.median(wall)
-    print(f"build_review per client (40 clients): median {median:.1f} ms wall "
-          f"({statistics.median(cpu):.1f} ms CPU), max {max(wall):.1f} ms; last client: "
-          f"{sum(s.created.value or 0 for s in report.streams):.0f} tickets created in the period, "
-          f"{len(report.open_demands)} open demands")
-    print("target ≤ 50 ms:", "met" if median <= 50 else "MISSED")
+    print(f"build_review per client: median of {len(wall)} clients {median:.1f} ms wall "
+          f"(target 50 ms; {statistics.median(cpu):.1f} ms CPU), max {max(wall):.1f} ms, "
+          f"first build {first:.0f} ms, load average {os.getloadavg()[0]:.1f}: "
+          f"{'ok' if median <= 50 else 'OVER TARGET'}")
     sys.exit(0 if median <= 50 else 1)
 
 

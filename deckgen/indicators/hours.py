@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import time
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -29,7 +30,8 @@ def elapsed_hours(start: pd.Series, end: pd.Series, sla: SlaSettings) -> np.ndar
 
 def wall_clock(instants: pd.Series) -> np.ndarray:
     """Tz-aware instants as naive local ``datetime64[ns]`` (the time a local clock shows)."""
-    return pd.DatetimeIndex(instants).tz_localize(None).to_numpy(dtype="datetime64[ns]")
+    local = cast(pd.arrays.DatetimeArray, instants.array).tz_localize(None)
+    return local.to_numpy(dtype="datetime64[ns]")
 
 
 def _clock(value: str, what: str) -> np.timedelta64:

@@ -82,6 +82,27 @@ class _Tally:
 
 
 @dataclass(frozen=True)
+class _Plan:
+    """The target of each category of tickets sharing categories and priority, and the
+    strictest resolution target among them: worked out once per such group."""
+
+    matched: list[tuple[str | None, SlaTarget | None]]
+    strictest: SlaTarget | None
+
+    @classmethod
+    def of(
+        cls, targets: Sequence[SlaTarget], categories: tuple[str, ...], priority: str | None
+    ) -> _Plan:
+        matched = [(c, target_for(targets, c, priority)) for c in (categories or (None,))]
+        strictest = min(
+            (t for _, t in matched if t is not None and t.resolution_hours is not None),
+            key=lambda t: t.resolution_hours or 0.0,
+            default=None,
+        )
+        return cls(matched, strictest)
+
+
+@dataclass(frozen=True)
 class SlaResult:
     """The "nossos SLAs" table of a stream and its overall compliance."""
 
@@ -114,23 +135,19 @@ def sla_compliance(
     hours = elapsed_hours(closed["created_at"], closed["closed_at"], config.sla)
     statuses = closed["sla_status"] if use_status else [None] * len(closed)
     by_target = {id(t): _Tally() for t in targets}
-    matches: dict[tuple[str | None, str | None], SlaTarget | None] = {}
-
-    def match(category: str | None, priority: str | None) -> SlaTarget | None:
-        if (category, priority) not in matches:
-            matches[category, priority] = target_for(targets, category, priority)
-        return matches[category, priority]
-
+    plans: dict[tuple[tuple[str, ...], str | None], _Plan] = {}
     by_category: dict[str, _Tally] = {}
     overall = _Tally()
     for categories, priority, status, spent in zip(
         closed["categories"], closed["priority"], statuses, hours, strict=True
     ):
         verdict = sla_status(status)
-        priority = plain(priority)
-        matched = [match(c, priority) for c in (categories or (None,))]
+        group = (tuple(categories or ()), plain(priority))
+        plan = plans.get(group)
+        if plan is None:
+            plan = plans[group] = _Plan.of(targets, *group)
         seen: set[object] = set()
-        for category, target in zip(categories or (None,), matched, strict=True):
+        for category, target in plan.matched:
             met = verdict if verdict is not None else _within(target, spent)
             if met is None:
                 continue
@@ -143,12 +160,7 @@ def sla_compliance(
             else:
                 label = category or labels["category.none"]
                 by_category.setdefault(label, _Tally()).add(met)
-        strictest = min(
-            (t for t in matched if t is not None and t.resolution_hours is not None),
-            key=lambda t: t.resolution_hours or 0.0,
-            default=None,
-        )
-        met = verdict if verdict is not None else _within(strictest, spent)
+        met = verdict if verdict is not None else _within(plan.strictest, spent)
         if met is not None:
             overall.add(met)
     named = any(t.category != "*" for t in targets)

@@ -130,8 +130,8 @@ def durations(
 
 
 def _local_dates(instants: pd.Series) -> list[date | None]:
-    days = wall_clock(instants).astype("datetime64[D]")
-    return [None if np.isnat(d) else d.item() for d in days]
+    dates: list[date | None] = wall_clock(instants).astype("datetime64[D]").tolist()
+    return dates  # NaT becomes None
 
 
 _NONE: Any = None  # na_value for to_numpy (the stubs do not admit None)
@@ -149,9 +149,11 @@ def ticket_rows(
     age_on: date | None,
 ) -> list[Ticket]:
     """Tickets as listed on a slide; ``age_on`` gives ages in days at that date (open ones)."""
+    priorities = _values(tickets["priority"])
+    shown = {p: priority_label(p, labels) for p in set(priorities)}
     columns = zip(
         _values(tickets["ticket_id"]), _values(tickets["subject"]), _values(tickets["stream"]),
-        tickets["categories"].tolist(), _values(tickets["priority"]), _values(tickets["status"]),
+        tickets["categories"].tolist(), priorities, _values(tickets["status"]),
         _values(tickets["owner"]), _local_dates(tickets["created_at"]),
         _local_dates(tickets["closed_at"]), _values(tickets["estimated_hours"]),
         strict=True,
@@ -164,7 +166,7 @@ def ticket_rows(
                 subject=subject or "",
                 stream=stream_labels.get(stream, stream or ""),
                 categories=category_labels(categories, labels),
-                priority=priority_label(priority, labels),
+                priority=shown[priority],
                 status=status or "",
                 owner=owner,
                 created=created,

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
 _SPACES = re.compile(r"\s+")
@@ -34,8 +35,11 @@ def header_key(text: str) -> str:
 
 
 def arrow_strings(values: pd.Series) -> pa.Array:
-    """A string Series as one Arrow array (nulls where NA)."""
-    cells = pa.array(values.astype("string"), type=pa.string())
+    """A string Series as one Arrow ``large_string`` array (nulls where NA).
+
+    ``large_string`` is what pandas' ``string`` dtype holds, so nothing is cast either way.
+    """
+    cells = pa.array(values.astype("string"), type=pa.large_string())
     return cells.combine_chunks() if isinstance(cells, pa.ChunkedArray) else cells
 
 
@@ -45,8 +49,8 @@ def map_unique(values: pd.Series, func: Callable[[str], str | None]) -> pd.Serie
     Returns a ``string`` Series; cheap on a million rows holding a few hundred values.
     """
     encoded = arrow_strings(values).dictionary_encode()
-    mapped = pa.array([func(u) for u in encoded.dictionary.to_pylist()], type=pa.string())
-    strings = pa.DictionaryArray.from_arrays(encoded.indices, mapped).cast(pa.string())
+    mapped = pa.array([func(u) for u in encoded.dictionary.to_pylist()], type=pa.large_string())
+    strings = pc.take(mapped, encoded.indices)
     return pd.Series(pd.arrays.ArrowStringArray(strings), index=values.index)
 
 

@@ -17,10 +17,16 @@ Choices made here:
   ("1.234" is 1.234); repeated groups are thousands ("1.234.567").
 * Ids: Excel's "123.0" becomes "123"; "123;456" (several associated companies) keeps the
   first id, and the caller is told how many rows had several.
+
+Speed: a column that repeats its values (status, pipeline, priority, category, company ids)
+is parsed once per distinct value and the results spread back over the rows
+(:func:`per_distinct`): ids, numbers, priorities, yes/no, multi-select, and text when the file
+holds characters XML forbids.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NoReturn
 
@@ -60,11 +66,12 @@ _SLASH = (
     r"(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])[Mm])?)?$"
 )
 _SERIAL = r"^\d{5}(?:\.\d+)?$"
-_FAST_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d")
+_USUAL_LENGTHS = pa.array([10, 16, 19], pa.int64())  # YYYY-MM-DD, then HH:MM, then :SS
 _EXCEL_EPOCH = pd.Timestamp("1899-12-30")
 _PT_THOUSANDS = r"^[+-]?\d{1,3}(?:(?:\.\d{3}){2,}(?:,\d+)?|(?:\.\d{3})+,\d+)$"
 _EN_THOUSANDS = r"^[+-]?\d{1,3}(?:(?:,\d{3}){2,}(?:\.\d+)?|(?:,\d{3})+\.\d+)$"
 _COMMA_DECIMAL = r"^[+-]?\d*,\d+$"
+_SAMPLE_ROWS = 10_000
 
 
 @dataclass(frozen=True)
@@ -88,6 +95,30 @@ class Cells:
         )
 
 
+def per_distinct(values: pd.Series, parse: Callable[[pd.Series], pd.Series]) -> pd.Series:
+    """``parse(values)``, computed once per distinct cell when the column repeats its values
+    (at most one distinct value per two rows), else over the whole column.
+
+    ``parse`` must treat each cell on its own, or decide by the set of values only (as the
+    number parser does), so both ways give the same result. A cell it rejects is reported
+    from the whole column, so the error names the first such row.
+    """
+    cells = arrow_strings(values)
+    sample = cells.slice(0, _SAMPLE_ROWS).unique()  # so a column of unique ids is not hashed whole
+    if 2 * len(sample) > min(len(cells), _SAMPLE_ROWS):
+        return parse(values)
+    encoded = cells.dictionary_encode()
+    if 2 * len(encoded.dictionary) > len(cells):
+        return parse(values)
+    distinct = pa.concat_arrays([encoded.dictionary, pa.nulls(1, pa.large_string())])
+    codes = encoded.indices.fill_null(len(encoded.dictionary)).to_numpy()
+    try:
+        parsed = parse(pd.Series(pd.arrays.ArrowStringArray(distinct)))
+    except InputError:
+        return parse(values)
+    return parsed.take(codes).set_axis(values.index)
+
+
 def blank_to_na(values: pd.Series) -> pd.Series:
     """Strip every cell; empty cells become NA. Always returns a ``string`` Series."""
     text = values.astype("string").str.strip()
@@ -97,11 +128,16 @@ def blank_to_na(values: pd.Series) -> pd.Series:
 def parse_text(values: pd.Series, controls: bool = True) -> pd.Series:
     """Free text: stripped, NA when blank, without characters XML forbids.
 
-    ``controls=False`` says the file holds no such character (checked once per file).
+    ``controls=False`` says the file holds no such character (checked once per file): the
+    stripping alone is one quick pass, whereas the search for them pays per distinct value.
     """
-    text = blank_to_na(values)
     if not controls:
-        return text
+        return blank_to_na(values)
+    return per_distinct(values, _clean_text)
+
+
+def _clean_text(values: pd.Series) -> pd.Series:
+    text = blank_to_na(values)
     dirty = text.str.contains(ILLEGAL_XML, regex=True).fillna(False).to_numpy(dtype=bool)
     if dirty.any():
         text = blank_to_na(text.str.replace(ILLEGAL_XML, "", regex=True))
@@ -114,6 +150,11 @@ def _flag(matches: pd.Series) -> np.ndarray:
 
 def parse_id(values: pd.Series) -> tuple[pd.Series, int]:
     """Identifiers as strings, and how many cells held several ``;``-joined ids."""
+    several = int(_flag(values.astype("string").str.contains(";", regex=False)).sum())
+    return per_distinct(values, _ids), several
+
+
+def _ids(values: pd.Series) -> pd.Series:
     text = blank_to_na(values)
     several = _flag(text.str.contains(";", regex=False))
     if several.any():
@@ -122,7 +163,7 @@ def parse_id(values: pd.Series) -> tuple[pd.Series, int]:
     if _flag(text.str.contains(".", regex=False)).any():
         excel = _flag(text.str.match(r"^\d+\.0+$"))
         text = _replace_where(text, excel, text[excel].str.replace(r"\.0+$", "", regex=True))
-    return text, int(several.sum())
+    return text
 
 
 def _replace_where(text: pd.Series, where: np.ndarray, replacements: pd.Series) -> pd.Series:
@@ -144,6 +185,10 @@ def _fast_float(text: pd.Series) -> pd.Series | None:
 
 def parse_float(values: pd.Series, cells: Cells) -> pd.Series:
     """Numbers with a decimal comma or point and optional thousands separators."""
+    return per_distinct(values, lambda text: _numbers(text, cells))
+
+
+def _numbers(values: pd.Series, cells: Cells) -> pd.Series:
     fast = _fast_float(blank_to_na(values))
     if fast is not None:
         return fast
@@ -166,7 +211,11 @@ def parse_float(values: pd.Series, cells: Cells) -> pd.Series:
 
 def parse_int(values: pd.Series, cells: Cells) -> pd.Series:
     """Whole numbers (``Int64``), accepting "30", "30.0" and "30,0"."""
-    numbers = parse_float(values, cells)
+    return per_distinct(values, lambda text: _whole_numbers(text, cells))
+
+
+def _whole_numbers(values: pd.Series, cells: Cells) -> pd.Series:
+    numbers = _numbers(values, cells)
     bad = numbers.notna() & (numbers != numbers.round())
     if bad.any():
         cells.fail(values, bad, "a whole number")
@@ -174,6 +223,12 @@ def parse_int(values: pd.Series, cells: Cells) -> pd.Series:
 
 
 def _by_lookup(
+    values: pd.Series, table: dict[str, str], cells: Cells, expected: str
+) -> pd.Series:
+    return per_distinct(values, lambda text: _looked_up(text, table, cells, expected))
+
+
+def _looked_up(
     values: pd.Series, table: dict[str, str], cells: Cells, expected: str
 ) -> pd.Series:
     text = blank_to_na(values)
@@ -201,7 +256,11 @@ def parse_bool(values: pd.Series, cells: Cells) -> pd.Series:
 
 def parse_list(values: pd.Series, controls: bool = True) -> pd.Series:
     """``;``-joined multi-select cells as tuples of str (an empty tuple when blank)."""
-    text = parse_text(values, controls)
+    return per_distinct(values, lambda cells: _tuples(cells, controls))
+
+
+def _tuples(values: pd.Series, controls: bool) -> pd.Series:
+    text = _clean_text(values) if controls else blank_to_na(values)
     codes, uniques = pd.factorize(text, use_na_sentinel=True)
     tuples = np.empty(len(uniques) + 1, dtype=object)
     for i, value in enumerate(uniques):
@@ -256,33 +315,34 @@ def _parse_general(text: pd.Series, tz: str, day_first: bool | None) -> pd.Serie
     return out
 
 
-def _one_format(text: pd.Series) -> pd.Series | None:
-    """Naive timestamps when every cell has one of HubSpot's usual layouts, else None.
+def _usual_layouts(values: pd.Series) -> pd.Series | None:
+    """Naive timestamps when every cell is ``YYYY-MM-DD[ HH:MM[:SS]]`` (HubSpot's layouts;
+    ``T`` also separates), else None.
 
-    Arrow's parser is the fastest, but rolls 30 February over into March: the day parsed
-    must equal the day written.
+    Arrow's ISO 8601 cast is the fastest parser and rejects impossible dates (30 February);
+    the cell lengths keep it to these layouts, which the general path reads the same way.
+    A padded or blank cell has another length, and leaves the column to the general path.
     """
-    cells = arrow_strings(text)
-    for layout in _FAST_FORMATS:
-        parsed = pc.strptime(cells, format=layout, unit="s", error_is_null=True)
-        if parsed.null_count != cells.null_count:
-            continue
-        written = pc.cast(pc.utf8_slice_codeunits(cells, 8, 10), pa.int8())
-        if pc.all(pc.equal(written, pc.day(parsed))).as_py() is False:
-            return None
-        return pd.Series(parsed.to_pandas(), index=text.index)
-    return None
+    cells = arrow_strings(values)
+    lengths = pc.binary_length(cells).drop_null()
+    if not pc.all(pc.is_in(lengths, value_set=_USUAL_LENGTHS)).as_py():
+        return None
+    try:
+        parsed = pc.cast(cells, pa.timestamp("s"))
+    except pa.ArrowInvalid:
+        return None
+    return pd.Series(parsed.to_pandas(), index=values.index)
 
 
 def parse_datetime(
     values: pd.Series, cells: Cells, tz: str, day_first: bool | None = None
 ) -> pd.Series:
     """Timestamps in the company time zone (``datetime64[ns, tz]``)."""
-    text = blank_to_na(values)
     dtype = pd.DatetimeTZDtype("ns", tz)
-    usual = _one_format(text)
+    usual = _usual_layouts(values)
     if usual is not None:
         return _localize(usual, tz).astype(dtype)
+    text = blank_to_na(values)
     try:
         fast = pd.to_datetime(text, format="ISO8601", errors="coerce")
     except ValueError:  # naive and aware values mixed: the general path sorts them

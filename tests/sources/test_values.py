@@ -167,3 +167,14 @@ def test_text_is_stripped_and_loses_only_xml_illegal_characters():
     parsed = parse_text(_s(f"  {kept}  ", "a\x00b\x08c\x0bd\x0ce\x1ff\ufffeg\uffffh", "\x01", "  "))
     assert parsed.tolist() == [kept, "abcdefgh", pd.NA, pd.NA]
     assert parse_text(_s("tab\there\nline")).tolist() == ["tab\there\nline"]
+
+
+def test_repeated_values_parse_once_each_with_the_same_result_and_error_row():
+    cells = ["MEDIUM", " Alta ", None, "low"] * 50
+    parsed = parse_priority(_s(*cells), CELLS).fillna("-").tolist()
+    assert parsed == ["medium", "high", "-", "low"] * 50
+    ids, several = parse_id(_s(*(["123.0", "456;789", None] * 40)))
+    assert ids.fillna("-").tolist() == ["123", "456", "-"] * 40 and several == 40
+    with pytest.raises(InputError) as error:
+        parse_priority(_s(*cells[:100], "soon", *cells[100:]), CELLS)
+    assert error.value.row == 102
