@@ -99,6 +99,13 @@ def read_table(path: Path, spec: SourceSpec, file: str) -> RawTable:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(file, f"cannot read the file: {exc.strerror}") from None
+    if suffix in (".yaml", ".yml", ".md", ".markdown"):
+        from deckgen.sources import release_notes
+
+        utf8, _ = decode(data, file, spec.encoding)
+        read = (release_notes.read_yaml_releases if suffix in (".yaml", ".yml")
+                else release_notes.read_markdown_releases)
+        return read(utf8.decode("utf-8"), file)
     return _read_text_table(data, spec, file)
 
 
