@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from tests.sources.conftest import Write
 
 from deckgen.errors import InputError
 from deckgen.sources.workspace import load_workspace
+from tests.sources.conftest import Write
 
 YAML = """\
 releases:
@@ -65,7 +65,8 @@ def test_markdown_changelog(workspace: Write) -> None:
         ("releases.yaml", "- date: [unclosed\n", "releases.yaml: not valid YAML at line"),
         ("releases.yaml", "title: only one mapping\n", "expected a list of releases"),
         ("CHANGELOG.md", "# Nothing here\nJust prose.\n", "no release found"),
-        ("releases.yaml", "- date: 31/02/2026\n  title: X\n", "releases.yaml, row 1, column 'date'"),
+        ("releases.yaml", "- date: 31/02/2026\n  title: X\n",
+         "releases.yaml, row 1, column 'date'"),
     ],
 )
 def test_bad_release_files_name_the_problem(workspace: Write, name: str, text: str,
