@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-import time
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,9 +12,12 @@ import click
 
 from deckgen.cli.dates import DAY, PERIOD
 from deckgen.cli.options import workspace_options
+from deckgen.cli.publishing import publish_options, publish_rendered
 
 if TYPE_CHECKING:
-    from deckgen.portfolio.batch import BuildJob, Outcome
+    import pandas as pd
+
+    from deckgen.portfolio.batch import BatchResult, BuildJob, Outcome
     from deckgen.sources.workspace import Workspace
 
 
@@ -41,6 +43,7 @@ if TYPE_CHECKING:
               help="Processes for --all/--due (default: the number of cores).")
 @click.option("--shard", default=None, metavar="I/N",
               help="Build only shard I of N (stable split for CI matrices).")
+@publish_options
 def build(
     client: str | None,
     data_dir: Path,
@@ -58,8 +61,20 @@ def build(
     phases: tuple[str, ...],
     jobs: int | None,
     shard: str | None,
+    publish: bool,
+    publish_dry_run: bool,
 ) -> None:
-    """Render the review deck of CLIENT (HubSpot Record ID or name), or of --all / --due."""
+    """Render the review deck of CLIENT (HubSpot Record ID or name), or of --all / --due.
+
+    \b
+    With --all or --due (narrowed by --owner, --phase, --shard) the exports are read once
+    and the decks are built over --jobs processes. A client that fails is reported and the
+    others go on. Skipped, without a deck:
+      * clients churned on or before the last day of the period;
+      * clients with no ticket, survey answer or action at all in the exports.
+    Ends with a summary (built, skipped, failed, time). Exit status 0 when no client
+    failed, 1 when one or more failed.
+    """
     from deckgen.config import load_config
     from deckgen.errors import RenderError
     from deckgen.sources.workspace import load_workspace
@@ -69,6 +84,12 @@ def build(
         raise click.UsageError("give one CLIENT, or --all or --due")
     if period and since:
         raise click.UsageError("give --period or --since, not both")
+    if not many and (due_on or owner or phases or jobs or shard):
+        raise click.UsageError("--on, --owner, --phase, --jobs and --shard go with --all or --due")
+    if due_on and not due:
+        raise click.UsageError("--on goes with --due")
+    if publish and many:
+        raise click.UsageError("--publish works with one CLIENT; publish a portfolio per client")
     config = load_config(data_dir, config_file)
     if lang:
         config = config.with_language(lang)  # type: ignore[arg-type]
@@ -95,8 +116,10 @@ def build(
     click.echo(f"{report.client.name}: {report.period.start:%d/%m/%Y}–{report.period.end:%d/%m/%Y}")
     click.echo(f"  wrote {built.deck}")
     click.echo(f"  wrote {built.workbook}")
-    if pdf:
-        _convert([built.deck])
+    pdf_files = _convert([built.deck]) if pdf else []
+    if publish:
+        publish_rendered(workspace, report.client, [built.deck, built.workbook, *pdf_files],
+                         dry_run=publish_dry_run)
     for warning in built.warnings:
         click.echo(f"  warning: {warning}", err=True)
 
@@ -127,63 +150,77 @@ def _build_selection(
     due_date = None if all_clients else (due_on or build_date())
     selected = select_clients(workspace.companies, owner=owner, phases=phases,
                               due_on=due_date, shard=chosen_shard)
-    clients = list(zip(selected["company_id"].astype(str), selected["name"].astype(str),
-                       strict=True))
-    if not clients:
+    if selected.empty:
         click.echo("no client matches the selection")
         return
-    job = BuildJob(out, start, end, template)
     workers = jobs or os.cpu_count() or 1
-    began = time.perf_counter()
-    outcomes = _run_with_progress(workspace, clients, job, workers)
+    result = _run_with_progress(workspace, selected, BuildJob(out, start, end, template), workers)
     if pdf:
-        _convert([o.files[0] for o in outcomes if o.status == "built"])
-    _summary(outcomes, time.perf_counter() - began)
-    if any(o.status == "failed" for o in outcomes):
-        sys.exit(1)
+        _convert([o.files[0] for o in result.outcomes if o.status == "built"])
+    _summary(result, workers)
+    sys.exit(result.exit_code)
 
 
 def _run_with_progress(
-    workspace: Workspace, clients: list[tuple[str, str]], job: BuildJob, workers: int
-) -> list[Outcome]:
+    workspace: Workspace, selected: pd.DataFrame, job: BuildJob, workers: int
+) -> BatchResult:
     """A Rich progress bar on a terminal; one plain line per client otherwise."""
     from deckgen.portfolio.batch import build_many
 
     if sys.stdout.isatty():
-        from rich.progress import Progress
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
-        with Progress(transient=True) as progress:
-            task = progress.add_task("building decks", total=len(clients))
-            return build_many(workspace, clients, job, jobs=workers,
-                              on_done=lambda o: progress.advance(task))
+        # No refresh thread: the workers are forked while the bar is shown.
+        with Progress("{task.description}", BarColumn(), MofNCompleteColumn(),
+                      TimeRemainingColumn(), auto_refresh=False, transient=True) as progress:
+            task = progress.add_task("building decks", total=len(selected))
 
-    def line(outcome: Outcome) -> None:
-        mark = "ok" if outcome.status == "built" else "FAILED"
-        detail = outcome.files[0] if outcome.status == "built" else outcome.message
-        click.echo(f"{mark:6} {outcome.name}: {detail}")
+            def advance(outcome: Outcome) -> None:
+                if outcome.status != "built":
+                    progress.console.print(_line(outcome), markup=False, highlight=False)
+                progress.advance(task)
+                progress.refresh()
 
-    return build_many(workspace, clients, job, jobs=workers, on_done=line)
-
-
-def _summary(outcomes: list[Outcome], seconds: float) -> None:
-    built = sum(o.status == "built" for o in outcomes)
-    failed = [o for o in outcomes if o.status == "failed"]
-    warnings = sum(len(o.warnings) for o in outcomes)
-    for outcome in failed:
-        click.echo(f"failed: {outcome.name}: {outcome.message}", err=True)
-    click.echo(f"built {built}, failed {len(failed)}, warnings {warnings}, "
-               f"{seconds:.1f} s ({seconds / max(len(outcomes), 1):.2f} s per client)")
+            return build_many(workspace, selected, job, jobs=workers, on_done=advance)
+    return build_many(workspace, selected, job, jobs=workers,
+                      on_done=lambda outcome: click.echo(_line(outcome)))
 
 
-def _convert(decks: list[Path]) -> None:
+def _line(outcome: Outcome) -> str:
+    """``built   ACME: out/acme/2026-11-20-revisao.pptx`` (or skipped / failed and why)."""
+    detail = str(outcome.files[0]) if outcome.status == "built" else outcome.message
+    return f"{outcome.status:8}{outcome.name}: {detail}"
+
+
+def _summary(result: BatchResult, workers: int) -> None:
+    from deckgen.cli.portfolio import print_table
+
+    built = result.count("built")
+    per_deck = sum(o.seconds for o in result.outcomes if o.status == "built") / max(built, 1)
+    warnings = sum(len(o.warnings) for o in result.outcomes)
+    rows = [
+        ["built", str(built), f"{warnings} warnings" if warnings else ""],
+        ["skipped", str(result.count("skipped")), "churned, or no data in the exports"],
+        ["failed", str(result.count("failed")),
+         ", ".join(o.name for o in result.outcomes if o.status == "failed")],
+        ["time", f"{result.seconds:.1f} s",
+         f"{per_deck:.2f} s per deck, {workers} {'process' if workers == 1 else 'processes'}"],
+    ]
+    print_table(["", "clients", ""], rows, title="deckgen build", align="lrl")
+
+
+def _convert(decks: list[Path]) -> list[Path]:
     from deckgen.render.pdf import convert_to_pdf
 
     by_folder: dict[Path, list[Path]] = {}
     for deck in decks:
         by_folder.setdefault(deck.parent, []).append(deck)
+    written: list[Path] = []
     for folder, files in by_folder.items():
         for pdf in convert_to_pdf(files, folder):
             click.echo(f"  wrote {pdf}")
+            written.append(pdf)
+    return written
 
 
 def _check_writable(out: Path) -> None:

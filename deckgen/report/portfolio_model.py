@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+
+from deckgen.report.model import ChartData, Metric, Period, Series
 
 
 @dataclass(frozen=True)
@@ -52,3 +54,96 @@ class StreamVolume:
     closed: int
     open_at_end: int
     sla_compliance: float | None  # percent, one decimal
+
+
+@dataclass(frozen=True)
+class CsmFigures:
+    """One CSM's NPS and CSAT in the period, with the previous period's for the trend."""
+
+    csm: str
+    clients: int
+    nps: Metric
+    nps_answers: int
+    csat_satisfied: Metric  # percent of 4–5, one decimal
+    csat_answers: int
+
+
+@dataclass(frozen=True)
+class StreamTrend:
+    """One stream's volumes and SLA across the portfolio, this period against the previous."""
+
+    key: str
+    label: str
+    created: Metric
+    closed: Metric
+    open_at_end: int
+    sla_compliance: Metric  # percent, one decimal
+
+
+# Why a client is flagged in the CS Ops report.
+FLAGS = ("nps_down", "csat_down", "sla_breached")
+
+
+@dataclass(frozen=True)
+class ClientFigures:
+    """One client's line of the CS Ops report; ``flags`` hold keys of :data:`FLAGS`."""
+
+    client_id: str
+    name: str
+    owner_cs: str | None
+    phase: str | None
+    nps: Metric
+    nps_answers: int
+    csat_satisfied: Metric
+    csat_answers: int
+    sla_compliance: Metric  # every stream's closed tickets with a target, percent
+    sla_missed: int  # tickets closed in the period outside their target
+    tickets_created: Metric
+    open_at_end: int
+    flags: list[str] = field(default_factory=list)
+
+    @property
+    def flagged(self) -> bool:
+        return bool(self.flags)
+
+
+@dataclass(frozen=True)
+class PortfolioReport:
+    """Everything the CS Ops portfolio deck and workbook show, for one period (and owner)."""
+
+    company: str
+    language: str
+    owner: str | None  # the CSM the report is limited to; None for the whole portfolio
+    period: Period
+    previous_period: Period
+    generated_on: date
+    churn: ChurnRate
+    churn_previous: ChurnRate
+    nps: Metric  # every answer of the portfolio
+    nps_answers: int
+    csat_satisfied: Metric
+    csat_answers: int
+    sla_compliance: Metric  # every stream together
+    csms: list[CsmFigures]
+    streams: list[StreamTrend]
+    clients: list[ClientFigures]  # clients active in the period, by name
+    due: list[DueReview]  # reviews due on or before ``generated_on``, most overdue first
+
+    @property
+    def flagged(self) -> list[ClientFigures]:
+        """Clients with falling NPS or CSAT, or SLAs missed in the period."""
+        return [c for c in self.clients if c.flags]
+
+    def volume_chart(self, previous: str, current: str) -> ChartData:
+        """Tickets created per stream: the previous period and this one, named by the caller."""
+        return ChartData(
+            [s.label for s in self.streams],
+            [Series(previous, [s.created.previous for s in self.streams]),
+             Series(current, [s.created.value for s in self.streams])],
+        )
+
+    @property
+    def csm_nps_chart(self) -> ChartData:
+        """NPS per CSM in the period."""
+        rows = [c for c in self.csms if c.nps.known]
+        return ChartData([c.csm for c in rows], [Series("NPS", [c.nps.value for c in rows])])

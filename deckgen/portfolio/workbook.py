@@ -1,0 +1,116 @@
+"""``portfolio.xlsx``: the tables of the CS Ops report, one sheet each, typed cells."""
+
+from __future__ import annotations
+
+from deckgen.render.workbook import Sheet
+from deckgen.report.model import Metric
+from deckgen.report.portfolio_model import ClientFigures, PortfolioReport
+
+LABELS: dict[str, dict[str, str]] = {
+    "pt-BR": {
+        "summary": "Resumo", "indicator": "Indicador", "value": "Valor",
+        "previous": "Período anterior", "delta": "Variação",
+        "churn_rate": "Churn de logos (%)", "churn_lost": "Clientes perdidos",
+        "churn_active": "Clientes ativos no início", "nps": "NPS", "nps_answers": "Respostas NPS",
+        "csat": "CSAT satisfeitos (%)", "csat_answers": "Respostas CSAT",
+        "sla": "SLA cumprido (%)", "due_count": "Revisões vencidas",
+        "flagged_count": "Clientes em alerta",
+        "csms": "Por CSM", "csm": "CSM", "clients": "Clientes",
+        "nps_previous": "NPS anterior", "csat_previous": "CSAT anterior (%)",
+        "streams": "Por fluxo", "stream": "Fluxo", "created": "Criados",
+        "created_previous": "Criados (anterior)", "closed": "Fechados",
+        "closed_previous": "Fechados (anterior)", "open_at_end": "Abertos ao fim",
+        "sla_previous": "SLA anterior (%)",
+        "client_sheet": "Por cliente", "client": "Cliente", "record_id": "Record ID",
+        "phase": "Fase", "sla_missed": "Fora do SLA", "flags": "Alertas",
+        "due": "Revisões vencidas", "last_meeting": "Última reunião",
+        "interval": "Dias entre reuniões", "due_on": "Vencimento", "overdue": "Dias de atraso",
+        "flagged": "Clientes em alerta", "lost": "Clientes perdidos",
+        "nps_down": "NPS em queda", "csat_down": "CSAT em queda",
+        "sla_breached": "SLA descumprido",
+    },
+    "en": {
+        "summary": "Summary", "indicator": "Indicator", "value": "Value",
+        "previous": "Previous period", "delta": "Change",
+        "churn_rate": "Logo churn (%)", "churn_lost": "Clients lost",
+        "churn_active": "Active clients at the start", "nps": "NPS",
+        "nps_answers": "NPS answers", "csat": "CSAT satisfied (%)",
+        "csat_answers": "CSAT answers", "sla": "SLA met (%)", "due_count": "Reviews due",
+        "flagged_count": "Flagged clients",
+        "csms": "Per CSM", "csm": "CSM", "clients": "Clients",
+        "nps_previous": "Previous NPS", "csat_previous": "Previous CSAT (%)",
+        "streams": "Per stream", "stream": "Stream", "created": "Created",
+        "created_previous": "Created (previous)", "closed": "Closed",
+        "closed_previous": "Closed (previous)", "open_at_end": "Open at the end",
+        "sla_previous": "Previous SLA (%)",
+        "client_sheet": "Per client", "client": "Client", "record_id": "Record ID",
+        "phase": "Phase", "sla_missed": "Outside SLA", "flags": "Flags",
+        "due": "Reviews due", "last_meeting": "Last meeting",
+        "interval": "Days between meetings", "due_on": "Due on", "overdue": "Days overdue",
+        "flagged": "Flagged clients", "lost": "Clients lost",
+        "nps_down": "NPS falling", "csat_down": "CSAT falling", "sla_breached": "SLA missed",
+    },
+}
+
+
+def flag_words(flags: list[str], language: str) -> str:
+    """The flags of a client in words, joined by " · "."""
+    lab = LABELS.get(language, LABELS["pt-BR"])
+    return " · ".join(lab[f] for f in flags)
+
+
+def _metric(label: str, metric: Metric) -> list[object]:
+    return [label, metric.value, metric.previous, metric.delta]
+
+
+def portfolio_sheets(report: PortfolioReport) -> list[Sheet]:
+    """The sheets of the CS Ops workbook, in the deck's order."""
+    lab = LABELS.get(report.language, LABELS["pt-BR"])
+    churn, before = report.churn, report.churn_previous
+    summary = [
+        _metric(lab["churn_rate"], Metric(churn.rate, before.rate)),
+        _metric(lab["churn_lost"], Metric(churn.lost, before.lost)),
+        _metric(lab["churn_active"], Metric(churn.active_at_start, before.active_at_start)),
+        _metric(lab["nps"], report.nps),
+        [lab["nps_answers"], report.nps_answers, None, None],
+        _metric(lab["csat"], report.csat_satisfied),
+        [lab["csat_answers"], report.csat_answers, None, None],
+        _metric(lab["sla"], report.sla_compliance),
+        [lab["due_count"], len(report.due), None, None],
+        [lab["flagged_count"], len(report.flagged), None, None],
+    ]
+    client_headers = [lab[k] for k in (
+        "client", "record_id", "csm", "phase", "nps", "nps_previous", "nps_answers", "csat",
+        "csat_previous", "csat_answers", "sla", "sla_previous", "sla_missed", "created",
+        "created_previous", "open_at_end", "flags")]
+
+    def client_row(c: ClientFigures) -> list[object]:
+        return [c.name, c.client_id, c.owner_cs, c.phase, c.nps.value, c.nps.previous,
+                c.nps_answers, c.csat_satisfied.value, c.csat_satisfied.previous,
+                c.csat_answers, c.sla_compliance.value, c.sla_compliance.previous,
+                c.sla_missed, c.tickets_created.value, c.tickets_created.previous,
+                c.open_at_end, flag_words(c.flags, report.language)]
+
+    return [
+        Sheet(lab["summary"], [lab[k] for k in ("indicator", "value", "previous", "delta")],
+              summary),
+        Sheet(lab["csms"], [lab[k] for k in ("csm", "clients", "nps", "nps_previous",
+                                             "nps_answers", "csat", "csat_previous",
+                                             "csat_answers")],
+              [[c.csm, c.clients, c.nps.value, c.nps.previous, c.nps_answers,
+                c.csat_satisfied.value, c.csat_satisfied.previous, c.csat_answers]
+               for c in report.csms]),
+        Sheet(lab["streams"], [lab[k] for k in ("stream", "created", "created_previous",
+                                                "closed", "closed_previous", "open_at_end",
+                                                "sla", "sla_previous")],
+              [[s.label, s.created.value, s.created.previous, s.closed.value, s.closed.previous,
+                s.open_at_end, s.sla_compliance.value, s.sla_compliance.previous]
+               for s in report.streams]),
+        Sheet(lab["due"], [lab[k] for k in ("client", "record_id", "csm", "last_meeting",
+                                            "interval", "due_on", "overdue")],
+              [[d.name, d.client_id, d.owner_cs, d.last_meeting, d.interval_days, d.due_on,
+                d.days_overdue] for d in report.due]),
+        Sheet(lab["flagged"], client_headers, [client_row(c) for c in report.flagged]),
+        Sheet(lab["client_sheet"], client_headers, [client_row(c) for c in report.clients]),
+        Sheet(lab["lost"], [lab["client"]], [[name] for name in churn.clients_lost]),
+    ]

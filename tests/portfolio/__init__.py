@@ -1,0 +1,1 @@
+"""Tests of deckgen.portfolio and the due / build --all / portfolio commands."""
