@@ -91,7 +91,10 @@ def workspace(seed: int = 7) -> Workspace:
     })
     created = _instants(rng, TICKETS, "2025-01-01", 670)
     spent = pd.to_timedelta(rng.exponential(40.0, TICKETS), unit="h")
-    closed = rng.random(TICKETS) < 0.8
+    # A realistic backlog (as bench/synthetic.py): 99% of tickets created over 90 days before
+    # the last creation date are closed, 70% of newer ones.
+    recent = (created > created.max() - pd.Timedelta(days=90)).to_numpy()
+    closed = rng.random(TICKETS) < np.where(recent, 0.7, 0.99)
     close_at = (created + spent).where(closed)
     categories = np.empty(5, dtype=object)
     categories[:] = [("Erro",), ("Dúvida",), ("Cadastro",), ("Erro", "Dúvida"), ()]

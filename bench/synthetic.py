@@ -134,7 +134,10 @@ def make_portfolio(
     other = pa.array(ids[rng.integers(0, clients, tickets)].astype(str))
     joined = pc.binary_join_element_wise(company_ids, other, ";")
     created = rng.integers(0, SPAN_MINUTES - 30 * 1440, tickets)
-    closed = rng.random(tickets) < 0.8
+    # A realistic backlog: 99% of tickets created over 90 days before the export are closed,
+    # 70% of newer ones (about 50 open demands per client).
+    recent = created > SPAN_MINUTES - 90 * 1440
+    closed = rng.random(tickets) < np.where(recent, 0.7, 0.99)
     responded = rng.random(tickets) < 0.9
     _write(directory / f"hubspot-crm-exports-all-tickets-{stamp}.csv", {
         "Ticket ID": pa.array(np.arange(1, tickets + 1) + 900_000_000).cast(pa.string()),

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
+from deckgen.clock import build_date
 from deckgen.indicators.period import resolve_period
 from deckgen.render.pptx import render_pptx
 from deckgen.render.workbook import review_sheets, write_workbook
@@ -16,14 +16,6 @@ from deckgen.report.model import Period, ReviewReport
 from deckgen.sources.clients import client_slug, find_client
 from deckgen.sources.workspace import Workspace
 from deckgen.templates import choose_template
-
-
-def build_date() -> date:
-    """Today, or the date of ``SOURCE_DATE_EPOCH`` for reproducible builds."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), UTC).date()
-    return date.today()
 
 
 @dataclass

@@ -139,9 +139,9 @@ def _build_selection(
     jobs: int | None,
     shard: str | None,
 ) -> None:
+    from deckgen.clock import build_date
     from deckgen.portfolio.batch import BuildJob
     from deckgen.portfolio.selection import Shard, select_clients
-    from deckgen.review import build_date
 
     try:
         chosen_shard = Shard.parse(shard) if shard else None

@@ -35,8 +35,8 @@ def document_options(func: F) -> F:
 def _setup(data_dir: Path, config_file: Path | None, lang: str | None, out_dir: Path | None,
            day: date | None) -> tuple[Any, Path, date]:
     """The workspace, the output folder and the meeting date of a command."""
+    from deckgen.clock import build_date
     from deckgen.config import load_config
-    from deckgen.review import build_date
     from deckgen.sources.workspace import load_workspace
 
     config = load_config(data_dir, config_file)

@@ -56,10 +56,10 @@ def due(data_dir: Path, config_file: Path | None, on: date | None, owner: str | 
     Clients without a last meeting date or an interval, and churned clients, are never due.
     Most overdue first.
     """
+    from deckgen.clock import build_date
     from deckgen.config import load_config
     from deckgen.portfolio.selection import due_clients
     from deckgen.render.formatting import make_filters
-    from deckgen.review import build_date
     from deckgen.sources.workspace import load_workspace
 
     config = load_config(data_dir, config_file)
@@ -106,12 +106,12 @@ def portfolio(
     against the previous period, reviews due, and the clients flagged: NPS or CSAT lower
     than in the previous period, or tickets closed outside their SLA target.
     """
+    from deckgen.clock import build_date
     from deckgen.config import load_config
     from deckgen.indicators.period import resolve_period
     from deckgen.portfolio.render import write_portfolio
     from deckgen.portfolio.report import build_portfolio
     from deckgen.render.formatting import make_filters
-    from deckgen.review import build_date
     from deckgen.sources.workspace import load_workspace
 
     config = load_config(data_dir, config_file)

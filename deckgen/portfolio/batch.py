@@ -15,9 +15,10 @@ from typing import Any, Literal
 
 import pandas as pd
 
+from deckgen.clock import build_date
 from deckgen.errors import DeckgenError
 from deckgen.indicators.cells import day, text
-from deckgen.review import build_client_review, build_date
+from deckgen.review import build_client_review
 from deckgen.sources.workspace import Workspace
 
 Status = Literal["built", "skipped", "failed"]
