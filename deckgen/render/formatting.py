@@ -6,7 +6,7 @@ import math
 from collections.abc import Callable
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from babel import Locale
@@ -60,6 +60,12 @@ def _locale(language: str) -> Locale:
     return Locale.parse(language, sep="-")
 
 
+@lru_cache(maxsize=8192)
+def _formatted(rounded: str, digits: int, language: str) -> str:
+    """Babel's text for a rounded decimal, given as ``str`` (which keeps "-0" apart from "0")."""
+    return format_decimal(Decimal(rounded), _pattern(digits), locale=_locale(language))
+
+
 @cache
 def _short_date_pattern(locale: Locale) -> str:
     """The locale's short date pattern with a four-digit year (``M/d/yy`` → ``M/d/y``)."""
@@ -75,7 +81,7 @@ def make_filters(language: str, currency: str = "BRL") -> dict[str, Callable[...
     def number(value: Any, digits: int = 0) -> str:
         if is_missing(value):
             return DASH
-        return format_decimal(_rounded(value, digits), _pattern(digits), locale=locale)
+        return _formatted(str(_rounded(value, digits)), digits, language)
 
     def percent(value: Any, digits: int = 1) -> str:
         if is_missing(value):
@@ -86,7 +92,7 @@ def make_filters(language: str, currency: str = "BRL") -> dict[str, Callable[...
         if is_missing(value):
             return DASH
         rounded = _rounded(value, digits)
-        text = format_decimal(abs(rounded), _pattern(digits), locale=locale)
+        text = _formatted(str(abs(rounded)), digits, language)
         sign = "" if rounded == 0 else ("+" if rounded > 0 else MINUS)
         return f"{sign}{text}" + (f" {unit}" if unit else "")
 

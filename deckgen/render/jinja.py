@@ -31,10 +31,26 @@ def finalize(value: Any) -> str:
     return strip_xml_illegal(value if isinstance(value, str) else str(value))
 
 
+class _Sandbox(ImmutableSandboxedEnvironment):
+    """Jinja's immutable sandbox, deciding once per type and name whether an attribute is safe."""
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self._safe: dict[tuple[type, str], bool] = {}
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        # The sandbox's rules look only at the attribute's name and the object's type.
+        key = (type(obj), attr)
+        safe = self._safe.get(key)
+        if safe is None:
+            safe = self._safe[key] = super().is_safe_attribute(obj, attr, value)
+        return safe
+
+
 @cache
 def make_environment(language: str, currency: str = "BRL") -> ImmutableSandboxedEnvironment:
     """A sandboxed environment with strict undefined names and the language's filters."""
-    env = ImmutableSandboxedEnvironment(
+    env = _Sandbox(
         undefined=StrictUndefined,
         autoescape=False,
         keep_trailing_newline=True,

@@ -45,6 +45,16 @@ def test_sandbox_blocks_private_attributes() -> None:
         make_environment("en").from_string("{{ x.__class__.__mro__ }}").render(x=1)
 
 
+def test_sandbox_verdicts_hold_for_every_object_of_a_type() -> None:
+    env = make_environment("en")
+    for _ in range(2):  # the second time the verdict is remembered
+        assert env.from_string("{{ x.count(1) }}").render(x=[1, 1]) == "2"
+        with pytest.raises(SecurityError):
+            env.from_string("{{ x.append(2) }}").render(x=[1])
+        with pytest.raises(SecurityError):
+            env.from_string("{{ x.__class__ }}").render(x=[1])
+
+
 def test_data_is_never_rendered_as_template() -> None:
     out = (
         make_environment("en")

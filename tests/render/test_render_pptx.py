@@ -482,6 +482,27 @@ def test_failed_render_keeps_the_previous_deck(tmp_path: Path, builder: Template
 # -- determinism and LibreOffice -------------------------------------------------------------
 
 
+def test_a_render_leaves_the_cached_template_unchanged(
+    tmp_path: Path, builder: TemplateBuilder
+) -> None:
+    slide = builder.slide(notes="deckgen: for s in streams")
+    builder.text(slide, "Title", "{{ s.series[0].name }}")
+    builder.chart(slide, "chart: s")
+    builder.picture(slide, "image: logo", _image(tmp_path / "old.png", (200, 0, 0)))
+    builder.table(builder.slide(), "table: rows", [["a"], ["{{ row }}"]], height_in=1.0)
+    template = builder.save(tmp_path / "t.pptx")
+    one = {"streams": [ChartData(["a"], [Series("x", [1.0])])], "rows": [1, 2],
+           "logo": str(_image(tmp_path / "new.png", (0, 200, 0)))}
+    other = {"streams": [ChartData(["b", "c"], [Series("y", [2.0, 3.0])])] * 3,
+             "rows": list(range(30)), "logo": str(_image(tmp_path / "big.png", (0, 0, 200)))}
+    first, between, again = tmp_path / "1.pptx", tmp_path / "2.pptx", tmp_path / "3.pptx"
+    render(template, one, first)
+    render(template, other, between)
+    render(template, one, again)
+    assert first.read_bytes() == again.read_bytes()
+    assert first.read_bytes() != between.read_bytes()
+
+
 def test_two_renders_are_byte_identical(
     tmp_path: Path, builder: TemplateBuilder, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -229,7 +229,7 @@ class TemplateChecker:
     def check(self) -> list[SlideUsage]:
         """What each slide uses, in template order."""
         try:
-            package = load_package(self.template)
+            package = load_package(self.template).package
         except FileNotFoundError:
             raise TemplateError(f"{self.template}: template not found") from None
         except Exception as exc:  # noqa: BLE001 - zipfile/lxml/python-pptx all raise differently

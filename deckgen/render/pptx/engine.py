@@ -7,6 +7,7 @@ The render pass fills each slide (text, charts, tables, pictures) with its own c
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -27,9 +28,8 @@ from deckgen.render.jinja import make_environment, missing_name, suggest_name
 from deckgen.render.output import atomic_write
 from deckgen.render.pptx.charts import ChartDataError, fill_chart
 from deckgen.render.pptx.fit import Styles, TextLayout, insets, shrink_to_fit
-from deckgen.render.pptx.fonts import Measurer
 from deckgen.render.pptx.ooxml import A, C, P, R, iter_shapes, placeholder, shape_name
-from deckgen.render.pptx.package import load_package, package_bytes
+from deckgen.render.pptx.package import load_package
 from deckgen.render.pptx.pictures import PictureError, replace_picture
 from deckgen.render.pptx.slides import SlideDeck
 from deckgen.render.pptx.tables import TablePlan, TableShapeError, fill_page, plan_table, table_of
@@ -149,10 +149,9 @@ class DeckRenderer:
         self.currency = currency
         self.min_font_pt = min_font_pt
         self.warnings: list[str] = []
-        self.measurer = Measurer()
         try:
-            package = load_package(template)
-            main = package.main_document_part
+            self.loaded = load_package(template)
+            main = self.loaded.package.main_document_part
         except FileNotFoundError:
             raise TemplateError(f"{template}: template not found") from None
         except Exception as exc:  # noqa: BLE001 - zipfile/lxml/python-pptx all raise differently
@@ -162,6 +161,7 @@ class DeckRenderer:
         self.presentation = main.presentation
         self.deck = SlideDeck(self.presentation.part.package)
         self._styles: dict[int, Styles] = {}
+        self._slide_styles: dict[SlidePart, Styles] = {}
         self._fitting: set[tuple[Any, ...]] = set()
 
     # -- Jinja --------------------------------------------------------------------------------
@@ -333,7 +333,7 @@ class DeckRenderer:
                 return lambda source: self.render_text(source, row_context, at)
 
             try:
-                plan = plan_table(shape, items, row_renderer, styles, self.measurer)
+                plan = plan_table(shape, items, row_renderer, styles)
             except TableShapeError as exc:
                 raise at.error(str(exc)) from None
             plans.append(plan)
@@ -402,6 +402,13 @@ class DeckRenderer:
             raise at.error(f"image: {expression}: {exc}") from None
 
     def _styles_for(self, part: SlidePart) -> Styles:
+        styles = self._slide_styles.get(part)
+        if styles is None:
+            styles = self._slide_styles[part] = self._layout_styles(part)
+        return styles
+
+    def _layout_styles(self, part: SlidePart) -> Styles:
+        """The styles of the slide's layout, shared by all slides of that layout."""
         layout = part.part_related_by(RT.SLIDE_LAYOUT)
         styles = self._styles.get(id(layout))
         if styles is None:
@@ -436,7 +443,7 @@ class DeckRenderer:
         if key in self._fitting:  # the same text in the same box already fitted as it is
             return
         left, right, top, bottom = insets(body_prs)
-        layout = TextLayout.read(body, styles.list_styles(shape), styles, self.measurer)
+        layout = TextLayout.read(body, styles.list_styles(shape), styles)
         fits = shrink_to_fit(layout, width / 12700 - left - right, height / 12700 - top - bottom,
                              self.min_font_pt, wrap)
         if fits and etree.tostring(body) == key[-1]:
@@ -465,7 +472,7 @@ class DeckRenderer:
         core = self.presentation.core_properties
         core.last_modified_by = "deckgen"
         core.revision = 1
-        return package_bytes(self.presentation.part.package)
+        return self.loaded.save()
 
 
 def _expression_of(binding: re.Match[str], at: Where) -> str:
@@ -504,8 +511,16 @@ def render_pptx(
     min_font_pt: float = 10,
 ) -> RenderResult:
     """Render ``template`` with ``context`` into ``out`` (written atomically, deterministic)."""
-    renderer = DeckRenderer(Path(template), context, language, currency, min_font_pt)
-    data = renderer.run()
+    collecting = gc.isenabled()
+    # A render makes many short-lived objects and few cycles: collecting while it runs would
+    # cost time and free little, so the collector waits until it is done.
+    gc.disable()
+    try:
+        renderer = DeckRenderer(Path(template), context, language, currency, min_font_pt)
+        data = renderer.run()
+    finally:
+        if collecting:
+            gc.enable()
 
     def write(temp: Path) -> None:
         temp.write_bytes(data)

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lxml import etree
 
-from deckgen.render.pptx.fonts import Measurer
+from deckgen.render.pptx.fonts import line_factor, text_width
 from deckgen.render.pptx.ooxml import EMU_PER_PT, A, P, placeholder
 from deckgen.render.pptx.text import RenderedParagraph
 
@@ -219,9 +220,8 @@ class _Reader:
 class TextLayout:
     """A text body read once (fonts, sizes, spacing) and laid out at any font scale."""
 
-    def __init__(self, paragraphs: list[_Paragraph], measurer: Measurer) -> None:
+    def __init__(self, paragraphs: list[_Paragraph]) -> None:
         self.paragraphs = paragraphs
-        self._measurer = measurer
 
     @classmethod
     def read(
@@ -229,11 +229,10 @@ class TextLayout:
         body: etree._Element,
         styles: list[etree._Element],
         theme: Styles | None,
-        measurer: Measurer,
     ) -> TextLayout:
         """The layout of a text body as it stands in the XML."""
         reader = _Reader(styles, theme)
-        return cls([reader.paragraph(p) for p in body.findall(f"{A}p")], measurer)
+        return cls([reader.paragraph(p) for p in body.findall(f"{A}p")])
 
     def rendered(self, rendered: list[RenderedParagraph]) -> TextLayout:
         """The layout of this (template) body's text once rendered, without reading XML."""
@@ -260,7 +259,7 @@ class TextLayout:
             first = self.paragraphs[0]
             paragraphs.append(_Paragraph([], first.end_size, first.line_spacing, first.before,
                                          first.after, first.indent_pt, None))
-        return TextLayout(paragraphs, self._measurer)
+        return TextLayout(paragraphs)
 
     def height(self, width_pt: float, scale: float = 1.0, min_pt: float = 0.0) -> float:
         """Height in points of the text wrapped at ``width_pt`` with sizes scaled."""
@@ -276,63 +275,22 @@ class TextLayout:
                     widest, line = max(widest, line), 0.0
                     continue
                 size = _scaled(run.size, scale, min_pt)
-                line += self._measurer.width(run.text, run.family, run.bold, run.italic, size)
+                line += text_width(run.text, run.family, run.bold, run.italic, size)
             widest = max(widest, line + paragraph.indent_pt)
         return widest
 
+    @staticmethod
     def _paragraph_height(
-        self, paragraph: _Paragraph, width_pt: float, scale: float, min_pt: float
+        paragraph: _Paragraph, width_pt: float, scale: float, min_pt: float
     ) -> float:
-        width = max(width_pt - paragraph.indent_pt, 1.0)
-        lines = 1
-        line_width = 0.0
-        pending = 0.0
-        biggest = 0.0
-        factor = 1.2
-        for run in paragraph.runs:
-            size = _scaled(run.size, scale, min_pt)
-            if run.text == "\n":
-                lines, line_width, pending = lines + 1, 0.0, 0.0
-                continue
-            if not run.text:
-                continue
-            biggest = max(biggest, size)
-            factor = max(factor, Measurer.line_factor(run.family, run.bold, run.italic))
-            for token in _WORDS.findall(run.text):
-                measure = self._measurer.width(token, run.family, run.bold, run.italic, size)
-                if token.isspace():
-                    pending += measure
-                    continue
-                if line_width and line_width + pending + measure <= width:
-                    line_width += pending + measure
-                elif measure <= width:
-                    if line_width:
-                        lines += 1
-                    line_width = measure
-                else:
-                    if line_width:
-                        lines += 1
-                    extra, line_width = self._split_word(token, run, size, width)
-                    lines += extra
-                pending = 0.0
+        runs = tuple((run.text, run.family, run.bold, run.italic, _scaled(run.size, scale, min_pt))
+                     for run in paragraph.runs)
+        lines, biggest, factor = _wrap(runs, max(width_pt - paragraph.indent_pt, 1.0))
         if biggest == 0.0:
             biggest = _scaled(paragraph.end_size, scale, min_pt)
         line_height = _line_height(paragraph.line_spacing, biggest * factor)
         return (lines * line_height + _gap(paragraph.before, line_height)
                 + _gap(paragraph.after, line_height))
-
-    def _split_word(self, word: str, run: _Run, size: float, width: float) -> tuple[int, float]:
-        """Lines added and width left when a word wider than the line breaks between letters."""
-        extra = 0
-        current = 0.0
-        for char in word:
-            measure = self._measurer.width(char, run.family, run.bold, run.italic, size)
-            if current and current + measure > width:
-                extra += 1
-                current = measure
-            else:
-                current += measure
-        return extra, current
 
     def largest_size(self) -> float:
         """The largest font size in points of the body's text."""
@@ -348,6 +306,65 @@ class TextLayout:
             if paragraph.end is not None:
                 paragraph.end.set("sz", str(_hundredths(_scaled(paragraph.end_size, scale,
                                                                 min_pt))))
+
+
+_StyledText = tuple[str, str, bool, bool, float]  # text, family, bold, italic, size in points
+
+
+@lru_cache(maxsize=16384)
+def _wrap(runs: tuple[_StyledText, ...], width: float) -> tuple[int, float, float]:
+    """Lines, largest size and line spacing factor of a paragraph's runs wrapped at ``width``.
+
+    Cached: the same text in the same fonts and width comes back in table rows, at every
+    trial scale of shrink-to-fit, and in every render of a template.
+    """
+    lines = 1
+    line_width = 0.0
+    pending = 0.0
+    biggest = 0.0
+    factor = 1.2
+    for text, family, bold, italic, size in runs:
+        if text == "\n":
+            lines, line_width, pending = lines + 1, 0.0, 0.0
+            continue
+        if not text:
+            continue
+        biggest = max(biggest, size)
+        factor = max(factor, line_factor(family, bold, italic))
+        for token in _WORDS.findall(text):
+            measure = text_width(token, family, bold, italic, size)
+            if token.isspace():
+                pending += measure
+                continue
+            if line_width and line_width + pending + measure <= width:
+                line_width += pending + measure
+            elif measure <= width:
+                if line_width:
+                    lines += 1
+                line_width = measure
+            else:
+                if line_width:
+                    lines += 1
+                extra, line_width = _split_word(token, (family, bold, italic, size), width)
+                lines += extra
+            pending = 0.0
+    return lines, biggest, factor
+
+
+def _split_word(
+    word: str, font: tuple[str, bool, bool, float], width: float
+) -> tuple[int, float]:
+    """Lines added and width left when a word wider than the line breaks between letters."""
+    extra = 0
+    current = 0.0
+    for char in word:
+        measure = text_width(char, *font)
+        if current and current + measure > width:
+            extra += 1
+            current = measure
+        else:
+            current += measure
+    return extra, current
 
 
 def _scaled(size: float, scale: float, min_pt: float) -> float:

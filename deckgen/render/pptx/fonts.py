@@ -120,24 +120,19 @@ def load_font(family: str, bold: bool = False, italic: bool = False) -> ImageFon
     return ImageFont.truetype(path, REFERENCE_SIZE)
 
 
-class Measurer:
-    """Text widths in points, cached per font and string."""
+@lru_cache(maxsize=65536)
+def _reference_width(text: str, family: str, bold: bool, italic: bool) -> float:
+    """Advance width of ``text`` at :data:`REFERENCE_SIZE`; kept across renders."""
+    return load_font(family, bold, italic).getlength(text)
 
-    def __init__(self) -> None:
-        self._widths: dict[tuple[str, bool, bool, str], float] = {}
 
-    def width(self, text: str, family: str, bold: bool, italic: bool, size_pt: float) -> float:
-        """Advance width of ``text`` at ``size_pt`` points."""
-        key = (family, bold, italic, text)
-        width = self._widths.get(key)
-        if width is None:
-            width = load_font(family, bold, italic).getlength(text)
-            self._widths[key] = width
-        return width * size_pt / REFERENCE_SIZE
+def text_width(text: str, family: str, bold: bool, italic: bool, size_pt: float) -> float:
+    """Advance width of ``text`` at ``size_pt`` points (cached per font and string)."""
+    return _reference_width(text, family, bold, italic) * size_pt / REFERENCE_SIZE
 
-    @staticmethod
-    @lru_cache(maxsize=256)
-    def line_factor(family: str, bold: bool = False, italic: bool = False) -> float:
-        """Single line spacing as a multiple of the font size (at least 1.2, as Office does)."""
-        ascent, descent = load_font(family, bold, italic).getmetrics()
-        return max(1.2, (ascent + descent) / REFERENCE_SIZE)
+
+@lru_cache(maxsize=256)
+def line_factor(family: str, bold: bool = False, italic: bool = False) -> float:
+    """Single line spacing as a multiple of the font size (at least 1.2, as Office does)."""
+    ascent, descent = load_font(family, bold, italic).getmetrics()
+    return max(1.2, (ascent + descent) / REFERENCE_SIZE)

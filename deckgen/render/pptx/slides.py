@@ -84,7 +84,8 @@ class SlideDeck:
         """Add an independent copy of ``slide`` at the end of the deck."""
         clone = self._copy_part(slide, {})
         assert isinstance(clone, SlidePart)
-        r_id = self.presentation.relate_to(clone, RT.SLIDE)
+        # a new part has no relationship yet: skip relate_to's search of every existing one
+        r_id = self.presentation.rels._add_relationship(RT.SLIDE, clone)
         assert self._sld_ids is not None
         next_id = max((int(s.get("id", "255")) for s in self._sld_ids), default=255) + 1
         entry = copy.deepcopy(self._sld_ids[0])

@@ -6,7 +6,6 @@ page holds as many whole rows as the table's box on the slide can show; a row is
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -14,8 +13,7 @@ from typing import Any
 from lxml import etree
 
 from deckgen.render.pptx.fit import Styles, TextLayout
-from deckgen.render.pptx.fonts import Measurer
-from deckgen.render.pptx.ooxml import EMU_PER_PT, A, P
+from deckgen.render.pptx.ooxml import EMU_PER_PT, A, P, copy_element
 from deckgen.render.pptx.text import (
     CELL,
     BodyTemplate,
@@ -72,7 +70,7 @@ class _Cell:
         return round(layout.height(self.text_width_pt) * EMU_PER_PT) + self.padding
 
 
-def _cells(tr: etree._Element, widths: list[int], styles: Styles, measurer: Measurer) -> list:
+def _cells(tr: etree._Element, widths: list[int], styles: Styles) -> list:
     cells = []
     column = 0
     list_styles = styles.list_styles(None)
@@ -88,8 +86,7 @@ def _cells(tr: etree._Element, widths: list[int], styles: Styles, measurer: Meas
             for name, default in zip(("marL", "marR", "marT", "marB"), DEFAULT_MARGINS,
                                      strict=True)
         )
-        layout = (TextLayout.read(body, list_styles, styles, measurer)
-                  if body is not None else None)
+        layout = TextLayout.read(body, list_styles, styles) if body is not None else None
         cells.append(_Cell(parse_body(body) if body is not None else None, layout,
                            max(width - left - right, EMU_PER_PT) / EMU_PER_PT, top + bottom,
                            not merged))
@@ -101,7 +98,6 @@ def plan_table(
     items: list[Any],
     row_renderer: Callable[[Any, int], Callable[[str], str]],
     styles: Styles,
-    measurer: Measurer,
 ) -> TablePlan:
     """Render one row per item from row 2 of the table and split the rows into pages.
 
@@ -115,16 +111,16 @@ def plan_table(
     header, template = rows[0], rows[1]
     widths = _column_widths(tbl)
     header_height = max([int(header.get("h", "0")),
-                         *(c.height() for c in _cells(header, widths, styles, measurer))])
+                         *(c.height() for c in _cells(header, widths, styles))])
     available = _frame_height(frame) - header_height
-    cells = _cells(template, widths, styles, measurer)
+    cells = _cells(template, widths, styles)
     designed = max([int(template.get("h", "0")),
                     *(c.height() for c in cells if c.template is None)])
     plan = TablePlan([[]])
     used = 0
     source = CELL.join(c.template.source if c.template else "" for c in cells)
     for index, item in enumerate(items, start=1):
-        tr = copy.deepcopy(template)
+        tr = copy_element(template)
         outputs = row_renderer(item, index)(source).split(CELL)
         height = designed
         for cell, tc, output in zip(cells, tr.findall(f"{A}tc"), outputs, strict=True):

@@ -9,7 +9,6 @@ paragraphs and runs that keep the formatting of the run each piece came from.
 
 from __future__ import annotations
 
-import copy
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,7 +17,7 @@ from lxml import etree
 from pptx.oxml.xmlchemy import OxmlElement
 
 from deckgen.render.jinja import normalize_tag_quotes
-from deckgen.render.pptx.ooxml import A
+from deckgen.render.pptx.ooxml import A, copy_element
 
 RUN = "\x01"  # RUN + index + RUN_END precedes text from that run
 RUN_END = "\x02"
@@ -171,7 +170,7 @@ def write_body(
         source = template.paragraphs[paragraph.index]
         if paragraph.verbatim:
             reuse = in_place and paragraph.index not in used
-            new.append(source if reuse else copy.deepcopy(source))
+            new.append(source if reuse else copy_element(source))
             used.add(paragraph.index)
         else:
             new.append(_build_paragraph(template.shape(paragraph.index), paragraph.pieces))
@@ -214,6 +213,7 @@ class _RunShape:
     brk: etree._Element
     field: etree._Element | None
     field_text: str
+    alone: etree._Element  # the whole paragraph holding just this run: the usual case
 
 
 @dataclass
@@ -225,59 +225,80 @@ class _ParagraphShape:
     end: etree._Element | None
 
 
+def _element(tag: str, *children: str) -> etree._Element:
+    element = OxmlElement(tag)
+    for child in children:
+        element.append(OxmlElement(child))
+    return element
+
+
+# Copied to build paragraphs: copying an element costs less than making one.
+_PARAGRAPH = _element("a:p")
+_RUN = _element("a:r", "a:t")
+_BREAK = _element("a:br")
+
+
 def _shape_of(source: etree._Element, runs: list[etree._Element]) -> _ParagraphShape:
-    empty = OxmlElement("a:p")
+    empty = copy_element(_PARAGRAPH)
     p_pr = source.find(f"{A}pPr")
     if p_pr is not None:
-        empty.append(copy.deepcopy(p_pr))
-    shapes = []
-    for origin in runs or [None]:
-        r_pr = origin.find(f"{A}rPr") if origin is not None else None
-        run = etree.SubElement(empty, f"{A}r")
-        brk = etree.SubElement(empty, f"{A}br")
-        if r_pr is not None:
-            run.append(_clean_rpr(r_pr))
-            brk.append(_clean_rpr(r_pr))
-        etree.SubElement(run, f"{A}t")
-        empty.remove(run)
-        empty.remove(brk)
-        is_field = origin is not None and origin.tag == f"{A}fld"
-        shapes.append(_RunShape(run, brk, origin if is_field else None,
-                                _element_text(origin) if is_field else ""))
+        empty.append(copy_element(p_pr))
     end = source.find(f"{A}endParaRPr")
     if end is None:
         first = next((r.find(f"{A}rPr") for r in runs if r.find(f"{A}rPr") is not None), None)
         if first is not None:
             end = _clean_rpr(first)
             end.tag = f"{A}endParaRPr"
+    shapes = []
+    for origin in runs or [None]:
+        r_pr = origin.find(f"{A}rPr") if origin is not None else None
+        run = copy_element(_RUN)
+        brk = copy_element(_BREAK)
+        if r_pr is not None:
+            run.insert(0, _clean_rpr(r_pr))
+            brk.append(_clean_rpr(r_pr))
+        is_field = origin is not None and origin.tag == f"{A}fld"
+        alone = copy_element(empty)
+        alone.append(copy_element(run))
+        if end is not None:
+            alone.append(copy_element(end))
+        shapes.append(_RunShape(run, brk, origin if is_field else None,
+                                _element_text(origin) if is_field else "", alone))
     return _ParagraphShape(empty, shapes, end)
 
 
 def _build_paragraph(shape: _ParagraphShape, pieces: list[tuple[int, str]]) -> etree._Element:
-    paragraph = copy.deepcopy(shape.empty)
+    if len(pieces) == 1 and "\n" not in pieces[0][1]:  # one line from one run: one copy
+        index, text = pieces[0]
+        run_shape = shape.runs[index] if index < len(shape.runs) else shape.runs[0]
+        if run_shape.field is None:
+            paragraph = copy_element(run_shape.alone)
+            paragraph.find(f"{A}r")[-1].text = text
+            return paragraph
+    paragraph = copy_element(shape.empty)
     for index, piece in pieces:
         run_shape = shape.runs[index] if index < len(shape.runs) else shape.runs[0]
         for number, line in enumerate(piece.split("\n")):
             if number:
-                paragraph.append(copy.deepcopy(run_shape.brk))
+                paragraph.append(copy_element(run_shape.brk))
             if not line:
                 continue
             if run_shape.field is not None and line == run_shape.field_text:
-                paragraph.append(copy.deepcopy(run_shape.field))
+                paragraph.append(copy_element(run_shape.field))
                 continue
-            run = copy.deepcopy(run_shape.run)
+            run = copy_element(run_shape.run)
             run[-1].text = line
             paragraph.append(run)
     if shape.end is not None:
-        paragraph.append(copy.deepcopy(shape.end))
+        paragraph.append(copy_element(shape.end))
     return paragraph
 
 
 def _clean_rpr(r_pr: etree._Element) -> etree._Element:
-    clone = copy.deepcopy(r_pr)
-    clone.tag = f"{A}rPr"
-    clone.attrib.pop("err", None)
-    return clone
+    cleaned = copy_element(r_pr)
+    cleaned.tag = f"{A}rPr"
+    cleaned.attrib.pop("err", None)
+    return cleaned
 
 
 def paragraph_text(paragraph: etree._Element) -> str:
