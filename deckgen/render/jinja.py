@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import hashlib
+import marshal
+import os
 import re
+import sys
+import tempfile
 from collections.abc import Iterator, Mapping
 from functools import cache
+from pathlib import Path
+from types import CodeType
 from typing import Any
 
-from jinja2 import StrictUndefined
+import jinja2
+from jinja2 import StrictUndefined, Template
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from deckgen.render.formatting import DASH, make_filters
@@ -58,6 +66,52 @@ def make_environment(language: str, currency: str = "BRL") -> ImmutableSandboxed
     )
     env.filters.update(make_filters(language, currency))
     return env
+
+
+def _cache_dir() -> Path:
+    """Where compiled templates are kept between runs (``DECKGEN_CACHE_DIR`` overrides)."""
+    given = os.environ.get("DECKGEN_CACHE_DIR")
+    if given:
+        return Path(given)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "deckgen" / "jinja"
+
+
+def _load_code(path: Path) -> CodeType | None:
+    try:
+        code = marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    return code if isinstance(code, CodeType) else None
+
+
+def _store_code(path: Path, code: CodeType) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(marshal.dumps(code))
+        os.replace(temporary, path)
+    except OSError:
+        pass  # a cache that cannot be written only costs the next run some time
+
+
+def compile_template(env: jinja2.Environment, source: str) -> Template:
+    """``env.from_string(source)``, with the compiled code kept on disk between runs.
+
+    Compiling is most of a cold render's Jinja cost; the cache key is the source, the Python
+    and Jinja versions, so a changed template or upgrade simply compiles again. The cached
+    code is what Jinja itself would produce (as its ``FileSystemBytecodeCache`` does).
+    """
+    key = hashlib.sha256(
+        f"{sys.version}\0{jinja2.__version__}\0{type(env).__name__}\0{source}".encode()
+    ).hexdigest()
+    path = _cache_dir() / f"{key}.code"
+    code = _load_code(path)
+    if code is None:
+        code = env.compile(source)
+        _store_code(path, code)
+    return env.template_class.from_code(env, code, env.make_globals(None), None)
 
 
 def normalize_tag_quotes(text: str) -> str:

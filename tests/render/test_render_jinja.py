@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from jinja2 import UndefinedError
@@ -92,3 +93,26 @@ def test_suggestions_for_undefined_names(expression: str, message: str, suggesti
 
 def test_no_suggestion_when_nothing_is_close() -> None:
     assert suggest_name("zzzzzz", {"nps": NPS}) is None
+
+
+def test_compiled_templates_are_kept_between_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from deckgen.render.jinja import compile_template, make_environment
+
+    monkeypatch.setenv("DECKGEN_CACHE_DIR", str(tmp_path))
+    env = make_environment("pt-BR")
+    source = "{{ value | number(1) }} itens"
+    assert compile_template(env, source).render(value=1234.5) == "1.234,5 itens"
+    (cached,) = tmp_path.glob("*.code")
+
+    def no_compiling(*args: object, **kwargs: object) -> None:
+        raise AssertionError("compiled again instead of using the cache")
+
+    monkeypatch.setattr(env, "compile", no_compiling)
+    assert compile_template(env, source).render(value=2) == "2,0 itens"
+
+    cached.write_bytes(b"not marshal data")  # a damaged cache entry is compiled again
+    monkeypatch.undo()
+    monkeypatch.setenv("DECKGEN_CACHE_DIR", str(tmp_path))
+    assert compile_template(env, source).render(value=None) == "— itens"

@@ -24,7 +24,7 @@ from pptx.opc.package import XmlPart
 from pptx.parts.slide import SlidePart
 
 from deckgen.errors import TemplateError
-from deckgen.render.jinja import make_environment, missing_name, suggest_name
+from deckgen.render.jinja import compile_template, make_environment, missing_name, suggest_name
 from deckgen.render.output import atomic_write
 from deckgen.render.pptx.charts import ChartDataError, fill_chart
 from deckgen.render.pptx.fit import Styles, TextLayout, insets, shrink_to_fit
@@ -115,7 +115,7 @@ class _Job:
 
 @lru_cache(maxsize=8192)
 def _compiled(language: str, currency: str, source: str) -> Template:
-    template = make_environment(language, currency).from_string(source)
+    template = compile_template(make_environment(language, currency), source)
     # Jinja keeps globals in a ChainMap that every render copies key by key: flatten it once.
     template.globals = dict(template.globals)
     return template
