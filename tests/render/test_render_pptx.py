@@ -467,6 +467,14 @@ def test_chart_binding_to_wrong_data(tmp_path: Path, builder: TemplateBuilder) -
     )
 
 
+def test_chart_binding_to_an_unknown_name(tmp_path: Path, builder: TemplateBuilder) -> None:
+    builder.chart(builder.slide(), "chart: nps_chart")
+    message = _error(tmp_path, builder, {"nps": NpsReport(Metric(1.0), 1, 1, 0, 0, [])})
+    assert message.startswith("bad.pptx, slide 1, shape 'chart: nps_chart': undefined name "
+                              "`nps_chart`")
+    assert "did you mean `nps.chart`?" in message
+
+
 def test_failed_render_keeps_the_previous_deck(tmp_path: Path, builder: TemplateBuilder) -> None:
     builder.text(builder.slide(), "T", "{{ name }}")
     template = builder.save(tmp_path / "t.pptx")

@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, cast
 
-from jinja2 import Template, TemplateSyntaxError, UndefinedError
+from jinja2 import Template, TemplateSyntaxError, Undefined, UndefinedError
 from jinja2.sandbox import SecurityError
 from lxml import etree
 from pptx.opc.constants import CONTENT_TYPE as CT
@@ -176,7 +176,10 @@ class DeckRenderer:
     def evaluate(self, expression: str, context: Mapping[str, Any], where: Where) -> Any:
         """The value of a directive or binding expression."""
         try:
-            return _expression(self.language, self.currency, expression)(**context)
+            value = _expression(self.language, self.currency, expression)(**context)
+            if isinstance(value, Undefined):  # a bare unknown name: fail as text would
+                value._fail_with_undefined_error()
+            return value
         except Exception as exc:  # noqa: BLE001 - every failure becomes one located message
             raise self._located(exc, expression, context, where) from None
 

@@ -23,6 +23,11 @@ _TITLE_TYPES = frozenset({"title", "ctrTitle"})
 _BODY_TYPES = frozenset({"body", "subTitle", "obj", "tbl", "chart", "pic", "dgm", "media",
                          "clipArt", "object"})
 
+# Renderers differ by fractions of a point in where they wrap a line: a line measured as
+# just fitting may wrap in PowerPoint or LibreOffice. Measuring against a slightly narrower
+# box keeps a row from growing taller than it was planned.
+WRAP_MARGIN_PT = 1.5
+
 
 def _truthy(value: str | None) -> bool | None:
     return None if value is None else value in ("1", "true")
@@ -285,7 +290,8 @@ class TextLayout:
     ) -> float:
         runs = tuple((run.text, run.family, run.bold, run.italic, _scaled(run.size, scale, min_pt))
                      for run in paragraph.runs)
-        lines, biggest, factor = _wrap(runs, max(width_pt - paragraph.indent_pt, 1.0))
+        usable = width_pt - paragraph.indent_pt - WRAP_MARGIN_PT
+        lines, biggest, factor = _wrap(runs, max(usable, 1.0))
         if biggest == 0.0:
             biggest = _scaled(paragraph.end_size, scale, min_pt)
         line_height = _line_height(paragraph.line_spacing, biggest * factor)
