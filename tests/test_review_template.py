@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+from deck_text import slide_texts
 from factories import make_empty_review_report, make_review_report
 from pptx import Presentation
 from pptx.presentation import Presentation as PresentationType
@@ -171,26 +171,6 @@ def _title(slide: Any) -> str:
     return slide.shapes.title.text_frame.text if slide.shapes.title is not None else ""
 
 
-def _shapes(shapes: Any) -> Iterator[Any]:
-    for shape in shapes:
-        yield shape
-        if shape.shape_type == 6:  # group
-            yield from _shapes(shape.shapes)
-
-
-def _texts(slide: Any) -> Iterator[str]:
-    """Every piece of text on a slide: shapes, groups, table cells and the notes."""
-    for shape in _shapes(slide.shapes):
-        if shape.has_text_frame:
-            yield shape.text_frame.text
-        if getattr(shape, "has_table", False) and shape.has_table:
-            for row in shape.table.rows:
-                for cell in row.cells:
-                    yield cell.text_frame.text
-    if slide.has_notes_slide:
-        yield slide.notes_slide.notes_text_frame.text
-
-
 def _tables(deck: PresentationType, first_header: str) -> list[Any]:
     return [
         shape.table
@@ -225,7 +205,7 @@ def test_full_deck_has_every_section_in_playbook_order(decks: dict, language: st
 def test_missing_data_deck_says_so(decks: dict, language: str, case: str) -> None:
     rendered = decks[case, language]
     assert _folded_titles(rendered.deck, language) == EMPTY_TITLES[language]
-    text = "\n".join(t for slide in rendered.deck.slides for t in _texts(slide))
+    text = "\n".join(t for slide in rendered.deck.slides for t in slide_texts(slide))
     for sentence in MISSING_SENTENCES[language]:
         assert sentence in text
     # No chart is left on a slide without data, and no table shows a bare header.
@@ -315,7 +295,7 @@ def test_no_table_row_is_lost_across_continuation_slides(decks: dict, language: 
 def test_no_template_syntax_is_left(decks: dict, language: str, case: str) -> None:
     deck = decks[case, language].deck
     for number, slide in enumerate(deck.slides, 1):
-        for text in _texts(slide):
+        for text in slide_texts(slide):
             text = text.replace("{{ 7*7 }}", "")  # a client's comment, shown literally
             assert not re.search(r"\{\{|\{%|%\}|\}\}|\[\[|deckgen:", text), (number, text)
 
@@ -323,7 +303,7 @@ def test_no_template_syntax_is_left(decks: dict, language: str, case: str) -> No
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_tricky_comments_show_literally(decks: dict, language: str) -> None:
     deck = decks["full", language].deck
-    text = "\n".join(t for slide in deck.slides for t in _texts(slide))
+    text = "\n".join(t for slide in deck.slides for t in slide_texts(slide))
     assert "Testei colocar {{ 7*7 }} no campo" in text
     assert "Relatório de custos < esperado & difícil" in text
     assert "👏🚀" in text and "❤️" in text

@@ -27,6 +27,7 @@ import jinja2
 import openpyxl
 import pytest
 from click.testing import CliRunner
+from deck_text import all_shapes, slide_texts
 from lxml import etree
 from pptx import Presentation
 from pptx.enum.text import MSO_AUTO_SIZE
@@ -156,26 +157,6 @@ def _run(sample_runs: dict[tuple[str, str], SampleRun], workspace: str, language
 
 # ---------------------------------------------------------------------------------------------
 # Reading decks back
-
-
-def _shapes(shapes: Any) -> Iterator[Any]:
-    for shape in shapes:
-        yield shape
-        if shape.shape_type == 6:  # group
-            yield from _shapes(shape.shapes)
-
-
-def _texts(slide: Any) -> Iterator[str]:
-    """Every text of a slide: text frames, grouped shapes, table cells, the notes."""
-    for shape in _shapes(slide.shapes):
-        if shape.has_text_frame:
-            yield shape.text_frame.text
-        if getattr(shape, "has_table", False) and shape.has_table:
-            for row in shape.table.rows:
-                for cell in row.cells:
-                    yield cell.text_frame.text
-    if slide.has_notes_slide:
-        yield slide.notes_slide.notes_text_frame.text
 
 
 def _title(slide: Any) -> str:
@@ -423,7 +404,7 @@ def test_no_template_syntax_is_left(
             return "" if match.group(0) in literal else match.group(0)
 
         for number, slide in enumerate(deck.deck.slides, 1):
-            for text in _texts(slide):
+            for text in slide_texts(slide):
                 cleaned = _TAG.sub(keep_unknown, text)
                 left = re.findall(r"\{\{|\{%|\{#|%\}|\}\}|\[\[|\]\]|deckgen:", cleaned)
                 assert not left, (deck.name, number, text)
@@ -436,7 +417,7 @@ def test_template_look_alikes_in_the_data_show_literally(
 ) -> None:
     run = _run(sample_runs, "gcertifica", "pt-BR")
     deck = next(d for d in run.decks if d.name == "Rede Farmavida Drogarias Ltda")
-    text = "\n".join(t for slide in deck.deck.slides for t in _texts(slide))
+    text = "\n".join(t for slide in deck.deck.slides for t in slide_texts(slide))
     assert '"{{ nome_fornecedor }}"' in text
 
 
@@ -606,7 +587,7 @@ def _page_count(pdf: Path) -> int:
 def _text_boxes(slide: Any) -> list[tuple[float, float, float, float]]:
     """The boxes (in points) of a slide's shapes that carry text: text frames, tables, charts."""
     boxes = []
-    for shape in _shapes(slide.shapes):
+    for shape in all_shapes(slide.shapes):
         carries = (
             (shape.has_text_frame and shape.text_frame.text.strip())
             or (getattr(shape, "has_table", False) and shape.has_table)
