@@ -166,6 +166,17 @@ def test_xlsx_cells_are_read_like_csv_cells(workspace):
     assert item.sheet == "Sheet1"
 
 
+def test_xlsx_error_names_the_spreadsheet_row(workspace):
+    rows = [*XLSX_ROWS, [3, "amanhã", "101", "1", "Alta"]]
+    config = workspace(
+        {"tickets.xlsx": _xlsx(rows, blank_rows=2)},
+        sources={"companies": "companies.csv", "tickets": "tickets.xlsx"},
+    )
+    # two blank rows, the header on row 3, data on rows 4-6: the bad date is on row 6
+    with pytest.raises(InputError, match=r"^tickets.xlsx, row 6, column 'Create date'"):
+        read_source(config, "tickets")
+
+
 def test_xlsx_named_sheet_and_unknown_sheet(workspace):
     book = openpyxl.Workbook()
     first = book.active
