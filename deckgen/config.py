@@ -97,6 +97,16 @@ class TicketSettings(_Strict):
     )
 
 
+class ActionSettings(_Strict):
+    """Which action-plan statuses mean "done" (besides the closed ticket statuses)."""
+
+    done_statuses: list[str] = Field(default_factory=lambda: [
+        "Concluído", "Concluída", "Feito", "Feita", "Fechado", "Fechada", "Finalizado",
+        "Finalizada", "Resolvido", "Resolvida", "Entregue", "OK", "Done", "Closed",
+        "Completed", "Complete", "Finished", "Resolved",
+    ])
+
+
 class SlaTarget(_Strict):
     """A target for one stream and category ("*" = any), optionally one priority."""
 
@@ -162,6 +172,7 @@ class Config(_Strict):
     sources: Sources = Sources()
     columns: dict[str, dict[str, list[str]]] = Field(default_factory=dict)
     tickets: TicketSettings = TicketSettings()
+    actions: ActionSettings = ActionSettings()
     streams: list[Stream] = Field(min_length=1)
     sla: SlaSettings = SlaSettings()
     surveys: SurveySettings = SurveySettings()

@@ -232,3 +232,18 @@ def test_a_template_failing_mid_render_keeps_the_previous_deck(tmp_path: Path) -
     _one_error_line(_build("Farmavida", "--period", PERIOD, "--template",
                            str(_broken_template(tmp_path)), "--out", str(out)))
     assert _files(out) == before  # same files, byte for byte, and no temporary left
+
+
+def test_an_unexpected_failure_is_still_one_line(monkeypatch: pytest.MonkeyPatch,
+                                                 tmp_path: Path) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr("deckgen.report.build.build_review", broken)
+    monkeypatch.setattr("deckgen.review.build_review", broken)
+    result = _build("Farmavida", "--period", PERIOD, "--out", str(tmp_path))
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert result.output.strip().splitlines() == [
+        "Error: unexpected ZeroDivisionError: division by zero "
+        "(run again with 'deckgen --traceback ...' and report it)"]

@@ -58,6 +58,14 @@ class LazyGroup(click.Group):
                 raise
             click.echo(f"Error: {exc}", err=True)
             sys.exit(1)
+        except (click.exceptions.Exit, click.Abort, click.ClickException):
+            raise  # --help, Ctrl-C and the like: Click's own handling
+        except Exception as exc:  # a bug: still one line, with the way to see more
+            if ctx.obj and ctx.obj.get("traceback"):
+                raise
+            click.echo(f"Error: unexpected {type(exc).__name__}: {exc} "
+                       "(run again with 'deckgen --traceback ...' and report it)", err=True)
+            sys.exit(1)
 
 
 def _available(module: str) -> bool:

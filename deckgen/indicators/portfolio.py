@@ -22,12 +22,15 @@ def churn_rate(workspace: Workspace, period: Period) -> ChurnRate:
     """Clients lost in ``period`` / clients active at its start, in percent.
 
     Active at the start: customer since on or before the start (or unknown) and not churned
-    before it. Lost: active at the start and churned on a date of the period. Without a churn
-    date column the numbers are unknown (``None``), never 0.
+    before it. Lost: active at the start and churned on a date of the period. Without churn
+    dates (no column, or a column nobody fills) the numbers are unknown (``None``), never 0:
+    ``deckgen check`` reports the indicator as missing in both cases.
     """
     companies = workspace.companies
-    if "companies" in workspace.unavailable or "churned_on" in workspace.absent.get(
-        "companies", []
+    if (
+        "companies" in workspace.unavailable
+        or "churned_on" in workspace.absent.get("companies", [])
+        or companies["churned_on"].isna().all()
     ):
         return ChurnRate(None, None, None, [])
     start = pd.Timestamp(period.start)

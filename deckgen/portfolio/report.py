@@ -145,7 +145,7 @@ def _client(workspace: Workspace, row: Mapping[Any, Any], period: Period,
     cid, name = str(row["company_id"]), text(row["name"])
     answers = workspace.company_rows("surveys", cid, name)
     mine = workspace.company_rows("tickets", cid, name)
-    stream = mine["stream"].to_numpy(dtype=object)
+    stream = mine["stream"].to_numpy(dtype=object, na_value="")  # NA: no stream matched
     streams = [(s.key, mine[stream == s.key]) for s in workspace.config.streams]
     mine = mine[np.isin(stream, [s.key for s in workspace.config.streams])]
     now = _scores(workspace, answers, mine, streams, period, labels)

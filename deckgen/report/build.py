@@ -37,12 +37,6 @@ CLIENT_FIELDS = (
     "company_id", "name", "owner_cs", "owner_sales", "owner_implementation", "phase",
     "meeting_interval_days", "last_meeting",
 )
-# Action statuses that mean "done" (folded), besides the configured closed ticket statuses.
-DONE = frozenset({
-    "concluido", "concluida", "feito", "feita", "fechado", "fechada", "finalizado", "finalizada",
-    "resolvido", "resolvida", "entregue", "ok", "done", "closed", "completed", "complete",
-    "finished", "resolved",
-})
 _NO_DURATION = Durations(None, None, 0)
 _NONE: Any = None  # na_value for to_numpy (the stubs do not admit None)
 
@@ -319,7 +313,8 @@ def _actions(review: _Review, client: Client) -> list[Action]:
         review.note(review.labels["warning.actions"], [], "actions")
         return []
     period = review.period
-    done_words = DONE | {fold(s) for s in review.config.tickets.closed_statuses}
+    config = review.config
+    done_words = {fold(s) for s in (*config.actions.done_statuses, *config.tickets.closed_statuses)}
     actions: list[Action] = []
     for r in review.workspace.company_rows("actions", client.id, client.name).to_dict("records"):
         status = text(r["status"])
