@@ -34,8 +34,11 @@ def test_logo_churn_rate() -> None:
 
 
 def test_churn_rate_without_active_clients_or_churn_dates_is_unknown() -> None:
-    result = portfolio.churn_rate(make_workspace(), Q3)
-    assert (result.lost, result.active_at_start, result.rate) == (0, 0, None)
+    result = portfolio.churn_rate(make_workspace(), Q3)  # no company, so no churn date at all
+    assert (result.lost, result.active_at_start, result.rate) == (None, None, None)
+    never_filled = [{**row, "churned_on": None} for row in COMPANIES]
+    result = portfolio.churn_rate(make_workspace(companies=never_filled), Q3)
+    assert (result.lost, result.active_at_start, result.rate) == (None, None, None)
     no_column = make_workspace(companies=COMPANIES, absent={"companies": ["churned_on"]})
     result = portfolio.churn_rate(no_column, Q3)
     assert (result.lost, result.active_at_start, result.rate) == (None, None, None)
