@@ -49,7 +49,7 @@ class Workspace:
     absent: dict[str, list[str]] = field(default_factory=dict)
     unavailable: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
-    _by_company: dict[str, tuple[pd.DataFrame, dict[str, np.ndarray]]] = field(
+    _by_company: dict[str, tuple[pd.DataFrame, _CompanyIndex]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
 
@@ -63,32 +63,49 @@ class Workspace:
         table: pd.DataFrame = getattr(self, source)
         cached = self._by_company.get(source)
         if cached is None or cached[0] is not table:
-            cached = (table, _index_by_company(table))
+            cached = (table, _CompanyIndex.of(table))
             self._by_company[source] = cached
         index = cached[1]
-        parts = [index.get(company_id), index.get(_NAME_KEY + fold(name)) if name else None]
-        found = [p for p in parts if p is not None]
-        positions = np.sort(np.concatenate(found)) if found else np.empty(0, dtype=np.intp)
+        keys = [company_id, _NAME_KEY + fold(name)] if name else [company_id]
+        found = [index.spans[k] for k in keys if k in index.spans]
+        if len(found) == 1:  # the usual case: one contiguous slice, no copy of the columns
+            return index.grouped.iloc[found[0]]
+        if not found:
+            return table.iloc[0:0]
+        positions = np.sort(np.concatenate([index.order[span] for span in found]))
         return table.take(positions)
 
 
 _NAME_KEY = "\x00name:"
 
 
-def _index_by_company(table: pd.DataFrame) -> dict[str, np.ndarray]:
-    if "company_id" not in table.columns or table.empty:
-        return {}
-    keys = table["company_id"].astype(object).to_numpy(copy=True)
-    no_id = pd.isna(keys)
-    if no_id.any() and "company_name" in table.columns:
-        names = table["company_name"].to_numpy(dtype=object)[no_id]
-        codes, uniques = pd.factorize(names, use_na_sentinel=True)
-        folded = np.array([_NAME_KEY + fold(str(u)) for u in uniques] + [None], dtype=object)
-        keys[no_id] = folded[codes]
-    codes, uniques = pd.factorize(keys, use_na_sentinel=True)
-    order = np.argsort(codes, kind="stable")
-    bounds = np.searchsorted(codes[order], np.arange(len(uniques) + 1))
-    return {str(u): order[bounds[i] : bounds[i + 1]] for i, u in enumerate(uniques)}
+@dataclass(frozen=True)
+class _CompanyIndex:
+    """A table's rows grouped by company (table order within a company) and each group's span.
+
+    Rows without a company id are grouped by their folded company name (``_NAME_KEY``).
+    """
+
+    grouped: pd.DataFrame
+    order: np.ndarray
+    spans: dict[str, slice]
+
+    @classmethod
+    def of(cls, table: pd.DataFrame) -> _CompanyIndex:
+        if "company_id" not in table.columns or table.empty:
+            return cls(table, np.arange(len(table)), {})
+        keys = table["company_id"].astype(object).to_numpy(copy=True)
+        no_id = pd.isna(keys)
+        if no_id.any() and "company_name" in table.columns:
+            names = table["company_name"].to_numpy(dtype=object)[no_id]
+            codes, uniques = pd.factorize(names, use_na_sentinel=True)
+            folded = np.array([_NAME_KEY + fold(str(u)) for u in uniques] + [None], dtype=object)
+            keys[no_id] = folded[codes]
+        codes, uniques = pd.factorize(keys, use_na_sentinel=True)
+        order = np.argsort(codes, kind="stable")
+        bounds = np.searchsorted(codes[order], np.arange(len(uniques) + 1))
+        spans = {str(u): slice(int(bounds[i]), int(bounds[i + 1])) for i, u in enumerate(uniques)}
+        return cls(table.take(order), order, spans)
 
 
 def read_sources(config: Config, sources: Iterable[str] | None = None) -> dict[str, SourceTable]:
