@@ -52,23 +52,30 @@ def _property(value: Any, kind: str) -> object:
     return value
 
 
-# The ticket columns the indicators read.
+# The ticket and survey columns the indicators read.
 TICKET_COLUMNS = (
     "ticket_id", "subject", "stream", "categories", "priority", "status", "owner", "created_at",
     "closed_at", "first_response_at", "estimated_hours", "sla_status", "prioritized", "is_closed",
 )
+SURVEY_COLUMNS = ("submitted_at", "survey_type", "kind", "value", "comment", "contact")
 
 
-def compact_tickets(frame: pd.DataFrame) -> pd.DataFrame:
-    """One client's tickets with only the columns indicators read, text held as Python objects.
+def compact(frame: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
+    """One client's rows with only ``columns``, text held as Python objects (``None`` for NA).
 
-    Same values, fewer and consolidated columns: every later selection is one cheap copy.
+    Same values, fewer and consolidated columns, labels in a plain object index: every later
+    selection is one cheap copy and every column lookup a dictionary hit.
     """
-    return pd.DataFrame({
-        column: pd.Series(frame[column].to_numpy(dtype=object, na_value=_NONE), dtype=object)
-        if isinstance(frame[column].dtype, pd.StringDtype) else frame[column].reset_index(drop=True)
-        for column in TICKET_COLUMNS
-    })
+    return pd.DataFrame(
+        {name: _plain_column(frame[name]) for name in columns},
+        columns=pd.Index(columns, dtype=object),
+    )
+
+
+def _plain_column(column: pd.Series) -> pd.Series:
+    if isinstance(column.dtype, pd.StringDtype):
+        return pd.Series(column.to_numpy(dtype=object, na_value=_NONE), dtype=object)
+    return column.reset_index(drop=True)
 
 
 def make_client(row: pd.Series) -> Client:
@@ -248,17 +255,15 @@ def _stream_report(
     )
 
 
-def _nps(review: _Review, answers: pd.DataFrame) -> NpsReport:
+def _nps(review: _Review, answers: tuple[pd.DataFrame, pd.DataFrame]) -> NpsReport:
+    """NPS of the answers of the period and of the previous period (``answers``)."""
     missing: list[str] = []
     if review.lacks("surveys"):
         review.note(review.labels["warning.nps"], missing, "surveys")
         return NpsReport(Metric(None), 0, 0, 0, 0, [], missing)
-    zone, period = review.zone, review.period
-    now = surveys.nps_answers(surveys.in_period(answers, period, zone))
+    now = surveys.nps_answers(answers[0])
     counts = surveys.nps_counts(now)
-    before = surveys.nps_counts(
-        surveys.nps_answers(surveys.in_period(answers, period.previous(), zone))
-    )
+    before = surveys.nps_counts(surveys.nps_answers(answers[1]))
     return NpsReport(
         score=Metric(counts.score, before.score),
         answers=counts.answers,
@@ -270,14 +275,14 @@ def _nps(review: _Review, answers: pd.DataFrame) -> NpsReport:
     )
 
 
-def _csat(review: _Review, answers: pd.DataFrame) -> CsatReport:
+def _csat(review: _Review, answers: tuple[pd.DataFrame, pd.DataFrame]) -> CsatReport:
+    """CSAT of the answers of the period and of the previous period (``answers``)."""
     missing: list[str] = []
     if review.lacks("surveys"):
         review.note(review.labels["warning.csat"], missing, "surveys")
         return CsatReport(Metric(None), Metric(None), 0, [], missing)
-    zone, period, config = review.zone, review.period, review.config
-    now = surveys.csat_figures(surveys.in_period(answers, period, zone), config)
-    before = surveys.csat_figures(surveys.in_period(answers, period.previous(), zone), config)
+    now = surveys.csat_figures(answers[0], review.config)
+    before = surveys.csat_figures(answers[1], review.config)
     return CsatReport(
         satisfied=Metric(now.satisfied, before.satisfied),
         mean=Metric(now.mean, before.mean),
@@ -348,7 +353,9 @@ def build_review(
         raise ClientNotFound(f"no client with Record ID {client_id} in the companies export")
     client = make_client(rows.iloc[0])
     review = _Review(workspace, period, labels_for(config))
-    client_tickets = compact_tickets(workspace.company_rows("tickets", client.id, client.name))
+    client_tickets = compact(
+        workspace.company_rows("tickets", client.id, client.name), TICKET_COLUMNS
+    )
     if review.lacks("tickets"):
         client_tickets = client_tickets.iloc[0:0]
     names = {s.key: label_for(s.label, config.company.language) for s in config.streams}
@@ -366,9 +373,13 @@ def build_review(
         )
         for s in config.streams
     ]
-    answers = workspace.company_rows("surveys", client.id, client.name)
-    nps = _nps(review, answers)
-    csat = _csat(review, answers)
+    answers = compact(workspace.company_rows("surveys", client.id, client.name), SURVEY_COLUMNS)
+    answered = (
+        surveys.in_period(answers, period, review.zone),
+        surveys.in_period(answers, period.previous(), review.zone),
+    )
+    nps = _nps(review, answered)
+    csat = _csat(review, answered)
     releases = _releases(review)
     actions = _actions(review, client)
     hours = [s.open_hours for s in streams if s.open_hours is not None]
