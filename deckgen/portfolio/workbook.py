@@ -2,60 +2,25 @@
 
 from __future__ import annotations
 
+import tomllib
+from functools import cache
+from pathlib import Path
+
 from deckgen.render.workbook import Sheet
 from deckgen.report.model import Metric
 from deckgen.report.portfolio_model import ClientFigures, PortfolioReport
 
-LABELS: dict[str, dict[str, str]] = {
-    "pt-BR": {
-        "summary": "Resumo", "indicator": "Indicador", "value": "Valor",
-        "previous": "Período anterior", "delta": "Variação",
-        "churn_rate": "Churn de logos (%)", "churn_lost": "Clientes perdidos",
-        "churn_active": "Clientes ativos no início", "nps": "NPS", "nps_answers": "Respostas NPS",
-        "csat": "CSAT satisfeitos (%)", "csat_answers": "Respostas CSAT",
-        "sla": "SLA cumprido (%)", "due_count": "Revisões vencidas",
-        "flagged_count": "Clientes em alerta",
-        "csms": "Por CSM", "csm": "CSM", "clients": "Clientes",
-        "nps_previous": "NPS anterior", "csat_previous": "CSAT anterior (%)",
-        "streams": "Por fluxo", "stream": "Fluxo", "created": "Criados",
-        "created_previous": "Criados (anterior)", "closed": "Fechados",
-        "closed_previous": "Fechados (anterior)", "open_at_end": "Abertos ao fim",
-        "sla_previous": "SLA anterior (%)",
-        "client_sheet": "Por cliente", "client": "Cliente", "record_id": "Record ID",
-        "phase": "Fase", "sla_missed": "Fora do SLA", "flags": "Alertas",
-        "due": "Revisões vencidas", "last_meeting": "Última reunião",
-        "interval": "Dias entre reuniões", "due_on": "Vencimento", "overdue": "Dias de atraso",
-        "flagged": "Clientes em alerta", "lost": "Clientes perdidos",
-        "nps_down": "NPS em queda", "csat_down": "CSAT em queda",
-        "sla_breached": "SLA descumprido",
-    },
-    "en": {
-        "summary": "Summary", "indicator": "Indicator", "value": "Value",
-        "previous": "Previous period", "delta": "Change",
-        "churn_rate": "Logo churn (%)", "churn_lost": "Clients lost",
-        "churn_active": "Active clients at the start", "nps": "NPS",
-        "nps_answers": "NPS answers", "csat": "CSAT satisfied (%)",
-        "csat_answers": "CSAT answers", "sla": "SLA met (%)", "due_count": "Reviews due",
-        "flagged_count": "Flagged clients",
-        "csms": "Per CSM", "csm": "CSM", "clients": "Clients",
-        "nps_previous": "Previous NPS", "csat_previous": "Previous CSAT (%)",
-        "streams": "Per stream", "stream": "Stream", "created": "Created",
-        "created_previous": "Created (previous)", "closed": "Closed",
-        "closed_previous": "Closed (previous)", "open_at_end": "Open at the end",
-        "sla_previous": "Previous SLA (%)",
-        "client_sheet": "Per client", "client": "Client", "record_id": "Record ID",
-        "phase": "Phase", "sla_missed": "Outside SLA", "flags": "Flags",
-        "due": "Reviews due", "last_meeting": "Last meeting",
-        "interval": "Days between meetings", "due_on": "Due on", "overdue": "Days overdue",
-        "flagged": "Flagged clients", "lost": "Clients lost",
-        "nps_down": "NPS falling", "csat_down": "CSAT falling", "sla_breached": "SLA missed",
-    },
-}
+
+@cache
+def labels(language: str) -> dict[str, str]:
+    """The workbook's titles in ``language`` (``workbook_labels.toml`` beside this module)."""
+    tables = tomllib.loads((Path(__file__).parent / "workbook_labels.toml").read_text("utf-8"))
+    return dict(tables.get(language, tables["pt-BR"]))
 
 
 def flag_words(flags: list[str], language: str) -> str:
     """The flags of a client in words, joined by " · "."""
-    lab = LABELS.get(language, LABELS["pt-BR"])
+    lab = labels(language)
     return " · ".join(lab[f] for f in flags)
 
 
@@ -65,7 +30,7 @@ def _metric(label: str, metric: Metric) -> list[object]:
 
 def portfolio_sheets(report: PortfolioReport) -> list[Sheet]:
     """The sheets of the CS Ops workbook, in the deck's order."""
-    lab = LABELS.get(report.language, LABELS["pt-BR"])
+    lab = labels(report.language)
     churn, before = report.churn, report.churn_previous
     summary = [
         _metric(lab["churn_rate"], Metric(churn.rate, before.rate)),
