@@ -45,8 +45,8 @@ from build_review_template import (  # noqa: E402
     WHITE,
     Deck,
     P,
-    draw_logo,
     rgb,
+    write_templates,
 )
 
 HERE = Path(__file__).resolve().parent
@@ -475,16 +475,8 @@ def build(language: str) -> PortfolioDeck:
 
 
 def main(argv: Sequence[str] = ()) -> int:
-    """Write templates/portfolio.<language>.pptx for every language (and the logo if missing)."""
-    out_dir = Path(argv[0]) if argv else HERE
-    if not LOGO.is_file():
-        draw_logo(LOGO)
-    assert set(STRINGS["pt-BR"]) == set(STRINGS["en"]), "string tables differ in keys"
-    for language in LANGUAGES:
-        path = out_dir / f"portfolio.{language}.pptx"
-        build(language).save(path)
-        print(f"wrote {path}")
-    return 0
+    """Write templates/portfolio.<language>.pptx for every language."""
+    return write_templates("portfolio", STRINGS, build, argv)
 
 
 if __name__ == "__main__":

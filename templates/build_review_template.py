@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -1683,17 +1683,23 @@ def build(language: str) -> Deck:
     return d
 
 
-def main(argv: Sequence[str] = ()) -> int:
-    """Write templates/review.<language>.pptx for every language (and the logo if missing)."""
+def write_templates(kind: str, strings: Mapping[str, Mapping[str, object]],
+                    build_deck: Callable[[str], Any], argv: Sequence[str] = ()) -> int:
+    """Write templates/<kind>.<language>.pptx for every language (and the logo if missing)."""
     out_dir = Path(argv[0]) if argv else HERE
     if not LOGO.is_file():
         draw_logo(LOGO)
-    assert set(STRINGS["pt-BR"]) == set(STRINGS["en"]), "string tables differ in keys"
+    assert set(strings["pt-BR"]) == set(strings["en"]), "string tables differ in keys"
     for language in LANGUAGES:
-        path = out_dir / f"review.{language}.pptx"
-        build(language).save(path)
+        path = out_dir / f"{kind}.{language}.pptx"
+        build_deck(language).save(path)
         print(f"wrote {path}")
     return 0
+
+
+def main(argv: Sequence[str] = ()) -> int:
+    """Write templates/review.<language>.pptx for every language."""
+    return write_templates("review", STRINGS, build, argv)
 
 
 if __name__ == "__main__":

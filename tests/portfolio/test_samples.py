@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import openpyxl
 import pytest
 from click.testing import CliRunner
 from pptx import Presentation
@@ -27,4 +28,9 @@ def test_portfolio_of_a_sample_workspace(tmp_path: Path, workspace: str, lang: s
     assert churn in result.output
     deck = tmp_path / "portfolio" / "2026-11-15-portfolio.pptx"
     assert len(Presentation(str(deck)).slides) > 3
-    assert (tmp_path / "portfolio" / "2026-11-15-portfolio.xlsx").is_file()
+    book = openpyxl.load_workbook(tmp_path / "portfolio" / "2026-11-15-portfolio.xlsx")
+    summary = book.worksheets[0]
+    assert summary.freeze_panes == "A2"
+    churn_row = next(row for row in summary.iter_rows(values_only=True)
+                     if row[0] in ("Churn de logos (%)", "Logo churn (%)"))
+    assert churn_row[1] == (20.0 if workspace == "gcertifica" else None)
