@@ -10,14 +10,16 @@ import os
 import re
 import sys
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import cache
 from pathlib import Path
 from types import CodeType
 from typing import Any
 
 import jinja2
-from jinja2 import StrictUndefined, Template
+from jinja2 import StrictUndefined, Template, TemplateSyntaxError, nodes
+from jinja2.environment import TemplateExpression
+from jinja2.parser import Parser
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from deckgen.render.formatting import DASH, make_filters
@@ -96,22 +98,47 @@ def _store_code(path: Path, code: CodeType) -> None:
         pass  # a cache that cannot be written only costs the next run some time
 
 
-def compile_template(env: jinja2.Environment, source: str) -> Template:
-    """``env.from_string(source)``, with the compiled code kept on disk between runs.
+def _cached_code(env: jinja2.Environment, kind: str, source: str,
+                 compile_source: Callable[[], CodeType]) -> CodeType:
+    """The compiled code of ``source``, kept on disk between runs.
 
-    Compiling is most of a cold render's Jinja cost; the cache key is the source, the Python
-    and Jinja versions, so a changed template or upgrade simply compiles again. The cached
-    code is what Jinja itself would produce (as its ``FileSystemBytecodeCache`` does).
+    Compiling is most of a cold render's Jinja cost; the cache key is the kind of source, the
+    source itself, the Python and Jinja versions, so a changed template or an upgrade simply
+    compiles again. The cached code is what Jinja itself would produce (as its
+    ``FileSystemBytecodeCache`` does).
     """
     key = hashlib.sha256(
-        f"{sys.version}\0{jinja2.__version__}\0{type(env).__name__}\0{source}".encode()
+        f"{sys.version}\0{jinja2.__version__}\0{type(env).__name__}\0{kind}\0{source}".encode()
     ).hexdigest()
     path = _cache_dir() / f"{key}.code"
     code = _load_code(path)
     if code is None:
-        code = env.compile(source)
+        code = compile_source()
         _store_code(path, code)
+    return code
+
+
+def compile_template(env: jinja2.Environment, source: str) -> Template:
+    """``env.from_string(source)``, with the compiled code kept on disk between runs."""
+    code = _cached_code(env, "template", source, lambda: env.compile(source))
     return env.template_class.from_code(env, code, env.make_globals(None), None)
+
+
+def compile_expression(env: jinja2.Environment, source: str) -> TemplateExpression:
+    """``env.compile_expression(source, undefined_to_none=False)``, cached on disk likewise."""
+
+    def compile_source() -> CodeType:
+        parser = Parser(env, source, state="variable")
+        expression = parser.parse_expression()
+        if not parser.stream.eos:
+            raise TemplateSyntaxError("chunk after expression", parser.stream.current.lineno)
+        expression.set_environment(env)
+        body = [nodes.Assign(nodes.Name("result", "store"), expression, lineno=1)]
+        return env.compile(nodes.Template(body, lineno=1))
+
+    code = _cached_code(env, "expression", source, compile_source)
+    template = env.template_class.from_code(env, code, env.make_globals(None), None)
+    return TemplateExpression(template, undefined_to_none=False)
 
 
 def normalize_tag_quotes(text: str) -> str:

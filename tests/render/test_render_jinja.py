@@ -116,3 +116,33 @@ def test_compiled_templates_are_kept_between_runs(
     monkeypatch.undo()
     monkeypatch.setenv("DECKGEN_CACHE_DIR", str(tmp_path))
     assert compile_template(env, source).render(value=None) == "— itens"
+
+
+def test_compiled_expressions_are_kept_between_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jinja2 import TemplateSyntaxError, Undefined, UndefinedError
+
+    from deckgen.render.jinja import compile_expression, make_environment
+
+    monkeypatch.setenv("DECKGEN_CACHE_DIR", str(tmp_path))
+    env = make_environment("pt-BR")
+    assert compile_expression(env, "items | length > 1")(items=[1, 2]) is True
+    (cached,) = tmp_path.glob("*.code")
+
+    def no_compiling(*args: object, **kwargs: object) -> None:
+        raise AssertionError("compiled again instead of using the cache")
+
+    monkeypatch.setattr(env, "compile", no_compiling)
+    assert compile_expression(env, "items | length > 1")(items=[1]) is False
+    with pytest.raises(UndefinedError):  # strict: a missing name fails when evaluated
+        compile_expression(env, "items | length > 1")()
+    monkeypatch.undo()
+    monkeypatch.setenv("DECKGEN_CACHE_DIR", str(tmp_path))
+    with pytest.raises(TemplateSyntaxError):
+        compile_expression(env, "items ]")
+    with pytest.raises(TemplateSyntaxError):
+        compile_expression(env, "a b")  # a chunk after the expression
+    assert len(list(tmp_path.glob("*.code"))) == 1  # nothing invalid was cached
+    assert compile_expression(env, "name")(name=None) is None  # undefined_to_none is off
+    assert isinstance(compile_expression(env, "missing")(), Undefined)

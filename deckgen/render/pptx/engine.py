@@ -24,7 +24,13 @@ from pptx.opc.package import XmlPart
 from pptx.parts.slide import SlidePart
 
 from deckgen.errors import TemplateError
-from deckgen.render.jinja import compile_template, make_environment, missing_name, suggest_name
+from deckgen.render.jinja import (
+    compile_expression,
+    compile_template,
+    make_environment,
+    missing_name,
+    suggest_name,
+)
 from deckgen.render.output import atomic_write
 from deckgen.render.pptx.charts import ChartDataError, fill_chart
 from deckgen.render.pptx.fit import Styles, TextLayout, insets, shrink_to_fit
@@ -123,8 +129,7 @@ def _compiled(language: str, currency: str, source: str) -> Template:
 
 @lru_cache(maxsize=2048)
 def _expression(language: str, currency: str, source: str) -> Any:
-    return make_environment(language, currency).compile_expression(source,
-                                                                    undefined_to_none=False)
+    return compile_expression(make_environment(language, currency), source)
 
 
 def _display(source: str) -> str:
