@@ -1,5 +1,5 @@
 """``python -m deckgen``: the same command line as ``deckgen``."""
 
-from deckgen.cli import run
+from deckgen.cli import main
 
-run()
+main()

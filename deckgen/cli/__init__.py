@@ -6,7 +6,6 @@ on stderr and exit status 1 (``--traceback`` shows the Python traceback instead)
 
 from __future__ import annotations
 
-import gc
 import importlib
 import importlib.util
 import sys
@@ -80,11 +79,3 @@ def _available(module: str) -> bool:
 def main(ctx: click.Context, traceback: bool) -> None:
     """Review decks and minutes for customer-success meetings, from CRM exports."""
     ctx.obj = {"traceback": traceback}
-
-
-def run() -> None:
-    """The ``deckgen`` executable: :data:`main`, with the garbage collector tuned for one run."""
-    # Start-up makes about a million objects (imports) and few reference cycles: collecting the
-    # youngest generation every 700 allocations costs a cold build ~3 % and frees little.
-    gc.set_threshold(100_000)
-    main()
