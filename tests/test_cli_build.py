@@ -87,11 +87,12 @@ def test_one_client_prints_period_files_and_warnings(tmp_path: Path) -> None:
                                    f"{FARMAVIDA}/indicadores.xlsx"]
 
 
-def test_english_build_names_its_files_in_english(tmp_path: Path) -> None:
+def test_english_build_names_its_files_and_dates_in_english(tmp_path: Path) -> None:
     result = _build("21457893254", "--period", PERIOD, "--lang", "en", "--out", str(tmp_path))
     assert result.exit_code == 0, result.output
     assert result.stderr == ""
-    assert result.stdout.splitlines()[1:] == [
+    assert result.stdout.splitlines() == [
+        "Rede Farmavida Drogarias Ltda: 8/18/2026–11/15/2026",
         f"  wrote {tmp_path / FARMAVIDA / '2026-11-15-review.pptx'}",
         f"  wrote {tmp_path / FARMAVIDA / 'indicators.xlsx'}",
     ]

@@ -108,12 +108,14 @@ def build(
                          due_on=due_on, owner=owner, phases=phases, jobs=jobs, shard=shard)
         return
 
+    from deckgen.render.formatting import make_filters
     from deckgen.review import build_client_review
 
     assert client is not None
     built = build_client_review(workspace, client, out, start=start, end=end, template=template)
     report = built.report
-    click.echo(f"{report.client.name}: {report.period.start:%d/%m/%Y}–{report.period.end:%d/%m/%Y}")
+    when = make_filters(config.company.language)["date"]
+    click.echo(f"{report.client.name}: {when(report.period.start)}–{when(report.period.end)}")
     click.echo(f"  wrote {built.deck}")
     click.echo(f"  wrote {built.workbook}")
     pdf_files = _convert([built.deck]) if pdf else []
