@@ -21,7 +21,7 @@ from typing import Any
 from pptx.chart.data import CategoryChartData
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.enum.shapes import MSO_CONNECTOR
-from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.enum.text import PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.slide import Slide
 from pptx.util import Inches, Pt
@@ -29,17 +29,14 @@ from pptx.util import Inches, Pt
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from build_review_template import (  # noqa: E402
-    ACCENT,
     BOTTOM,
     CONTENT_W,
     DARK,
     FONT,
     LIGHT,
-    LOGO,
     MARGIN,
     MID,
     PRIMARY,
-    SLIDE_H,
     SLIDE_W,
     TOP,
     WHITE,
@@ -308,32 +305,16 @@ def delta(expr: str, digits: int, d: PortfolioDeck) -> str:
 
 def cover(d: PortfolioDeck) -> None:
     s = d.slide("n_cover")
-    band_x = 8.55
-    d.rect(s, band_x, 0, SLIDE_W - band_x, SLIDE_H, PRIMARY, name="Cover band")
-    d.rect(s, band_x, 0, 0.12, SLIDE_H, ACCENT, name="Cover stripe")
-    d.text(s, band_x + 0.6, SLIDE_H - 1.5, SLIDE_W - band_x - 1.1, 0.9,
-           [P("CS Ops", 20, WHITE, bold=True), P("[[cover_band]]", 14, LIGHT)],
-           name="Cover band text", anchor=MSO_ANCHOR.BOTTOM)
-    pic = s.shapes.add_picture(str(LOGO), Inches(0.8), Inches(0.75), height=Inches(0.55))
-    pic.name = "Logo"
-    d.text(s, 0.8, 2.3, 7.3, 0.4, [P("[[cover_kicker]]", 14, ACCENT, bold=True)], name="Kicker")
-    ph = s.shapes.title
-    assert ph is not None
-    ph.left, ph.top, ph.width, ph.height = Inches(0.8), Inches(2.75), Inches(7.4), Inches(1.7)
-    tf = ph.text_frame
-    tf.word_wrap = True
-    tf.vertical_anchor = MSO_ANCHOR.TOP
-    for side in ("left", "right", "top", "bottom"):
-        setattr(tf, f"margin_{side}", 0)
-    run = tf.paragraphs[0].add_run()
-    run.text = d.tr("[[cover_title]]")
-    run.font.name, run.font.size, run.font.bold = FONT, Pt(40), True
-    run.font.color.rgb = rgb(PRIMARY)
-    d.rect(s, 0.8, 4.6, 1.2, 0.05, ACCENT, name="Cover rule")
-    d.text(s, 0.8, 4.85, 7.4, 1.6,
-           [P("[[cover_period]]", 18, DARK, space_after=8), P("[[cover_scope]]", 15, MID, space_after=4),
-            P("[[cover_generated]]", 12, MID)],
-           name="Cover details")
+    d.cover(
+        s,
+        [P("CS Ops", 20, WHITE, bold=True), P("[[cover_band]]", 14, LIGHT)],
+        "[[cover_title]]",
+        [
+            P("[[cover_period]]", 18, DARK, space_after=8),
+            P("[[cover_scope]]", 15, MID, space_after=4),
+            P("[[cover_generated]]", 12, MID),
+        ],
+    )
 
 
 def summary(d: PortfolioDeck) -> None:

@@ -848,6 +848,34 @@ class Deck:
         slide.notes_slide.notes_text_frame.text = "\n".join(lines)
         return slide
 
+    def cover(self, s: Slide, band: Sequence[P], title: str, details: Sequence[P]) -> None:
+        """The cover every deck shares: a brand band on the right, the logo, a kicker, a large
+        left-aligned title, an accent rule and the details under it."""
+        band_x = 8.55
+        self.rect(s, band_x, 0, SLIDE_W - band_x, SLIDE_H, PRIMARY, name="Cover band")
+        self.rect(s, band_x, 0, 0.12, SLIDE_H, ACCENT, name="Cover stripe")
+        self.text(s, band_x + 0.6, SLIDE_H - 1.5, SLIDE_W - band_x - 1.1, 0.9, band,
+                  name="Cover band text", anchor=MSO_ANCHOR.BOTTOM)
+        pic = s.shapes.add_picture(str(LOGO), Inches(0.8), Inches(0.75), height=Inches(0.55))
+        pic.name = "Logo"
+        self.text(s, 0.8, 2.3, 7.3, 0.4, [P("[[cover_kicker]]", 14, ACCENT, bold=True)],
+                  name="Kicker")
+        ph = s.shapes.title
+        assert ph is not None
+        ph.left, ph.top, ph.width, ph.height = Inches(0.8), Inches(2.75), Inches(7.4), Inches(1.7)
+        tf = ph.text_frame
+        tf.word_wrap = True
+        tf.vertical_anchor = MSO_ANCHOR.TOP
+        for side in ("left", "right", "top", "bottom"):
+            setattr(tf, f"margin_{side}", 0)
+        run = tf.paragraphs[0].add_run()
+        run.text = self.tr(title)
+        run.font.name, run.font.size, run.font.bold = FONT, Pt(40), True
+        run.font.color.rgb = rgb(PRIMARY)
+        tf.paragraphs[0].alignment = PP_ALIGN.LEFT
+        self.rect(s, 0.8, 4.6, 1.2, 0.05, ACCENT, name="Cover rule")
+        self.text(s, 0.8, 4.85, 7.4, 1.6, details, name="Cover details")
+
     def text(
         self,
         slide: Slide,
@@ -1171,39 +1199,15 @@ class Deck:
 
 def cover(d: Deck) -> None:
     s = d.slide("n_cover")
-    band_x = 8.55
-    d.rect(s, band_x, 0, SLIDE_W - band_x, SLIDE_H, PRIMARY, name="Cover band")
-    d.rect(s, band_x, 0, 0.12, SLIDE_H, ACCENT, name="Cover stripe")
-    d.text(
-        s, band_x + 0.6, SLIDE_H - 1.5, SLIDE_W - band_x - 1.1, 0.9,
+    d.cover(
+        s,
         [P("{{ company }}", 20, WHITE, bold=True), P("[[cover_band]]", 14, LIGHT)],
-        name="Cover company", anchor=MSO_ANCHOR.BOTTOM,
-    )
-    pic = s.shapes.add_picture(str(LOGO), Inches(0.8), Inches(0.75), height=Inches(0.55))
-    pic.name = "Logo"
-    d.text(s, 0.8, 2.3, 7.3, 0.4, [P("[[cover_kicker]]", 14, ACCENT, bold=True)], name="Kicker")
-    ph = s.shapes.title
-    assert ph is not None
-    ph.left, ph.top, ph.width, ph.height = Inches(0.8), Inches(2.75), Inches(7.4), Inches(1.7)
-    tf = ph.text_frame
-    tf.word_wrap = True
-    tf.vertical_anchor = MSO_ANCHOR.TOP
-    for side in ("left", "right", "top", "bottom"):
-        setattr(tf, f"margin_{side}", 0)
-    run = tf.paragraphs[0].add_run()
-    run.text = "{{ client.name }}"
-    run.font.name, run.font.size, run.font.bold = FONT, Pt(40), True
-    run.font.color.rgb = rgb(PRIMARY)
-    tf.paragraphs[0].alignment = PP_ALIGN.LEFT
-    d.rect(s, 0.8, 4.6, 1.2, 0.05, ACCENT, name="Cover rule")
-    d.text(
-        s, 0.8, 4.85, 7.4, 1.6,
+        "{{ client.name }}",
         [
             P("[[cover_period]]", 18, DARK, space_after=8),
             P("[[cover_csm]]", 15, MID, space_after=4),
             P("[[cover_generated]]", 12, MID),
         ],
-        name="Cover details",
     )
 
 
