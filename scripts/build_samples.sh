@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Builds the review deck of every client of both sample workspaces, in pt-BR and en, as PDF
-# too when LibreOffice is installed. Usage: build_samples.sh DECKGEN OUT
+# Builds the review deck of every client of both sample workspaces, and each workspace's CS Ops
+# portfolio report, in pt-BR and en, as PDF too when LibreOffice is installed. Usage: build_samples.sh DECKGEN OUT
 set -euo pipefail
 deckgen=${1:-deckgen}
 out=${2:-out}
@@ -11,6 +11,7 @@ for ws in sample_data/*/; do
   period=$(cat "$ws/review-period.txt")
   for lang in pt-BR en; do
     "$deckgen" build --all --data "$ws" --period "$period" --lang "$lang" --out "$out/$(basename "$ws")/$lang" $pdf
+    "$deckgen" portfolio --data "$ws" --period "$period" --lang "$lang" --out "$out/$(basename "$ws")/$lang" $pdf
   done
 done
 echo "sample decks in $out/"

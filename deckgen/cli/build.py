@@ -76,7 +76,6 @@ def build(
     failed, 1 when one or more failed.
     """
     from deckgen.config import load_config
-    from deckgen.errors import RenderError
     from deckgen.sources.workspace import load_workspace
 
     many = all_clients or due
@@ -94,11 +93,9 @@ def build(
     if lang:
         config = config.with_language(lang)  # type: ignore[arg-type]
     if pdf:
-        from deckgen.render.pdf import soffice_path
+        from deckgen.render.pdf import require_soffice
 
-        if soffice_path() is None:
-            raise RenderError("--pdf needs LibreOffice, which is not installed "
-                              "(Debian/Ubuntu: apt-get install libreoffice-impress)")
+        require_soffice()
     out = out_dir or config.resolve(config.review.output)
     _check_writable(out)
     start, end = period if period else (since, None)

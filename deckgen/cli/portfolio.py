@@ -90,6 +90,7 @@ def due(data_dir: Path, config_file: Path | None, on: date | None, owner: str | 
               help="PowerPoint template (default: the built-in portfolio template).")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Output folder (default: [review] output of the configuration).")
+@click.option("--pdf", is_flag=True, help="Also convert the report to PDF (needs LibreOffice).")
 def portfolio(
     data_dir: Path,
     config_file: Path | None,
@@ -98,8 +99,9 @@ def portfolio(
     lang: str | None,
     template: Path | None,
     out_dir: Path | None,
+    pdf: bool,
 ) -> None:
-    """Write the CS Ops report: OUT/portfolio/<end>-portfolio.pptx and .xlsx.
+    """Write the CS Ops report: OUT/portfolio/<end>-portfolio.pptx and .xlsx (and .pdf).
 
     \b
     Logo churn, NPS and CSAT per CSM and per client, SLA and ticket volumes per stream
@@ -112,8 +114,11 @@ def portfolio(
     from deckgen.portfolio.render import write_portfolio
     from deckgen.portfolio.report import build_portfolio
     from deckgen.render.formatting import make_filters
+    from deckgen.render.pdf import convert_to_pdf, require_soffice
     from deckgen.sources.workspace import load_workspace
 
+    if pdf:
+        require_soffice()
     config = load_config(data_dir, config_file)
     if lang:
         config = config.with_language(lang)  # type: ignore[arg-type]
@@ -134,5 +139,7 @@ def portfolio(
                f"{len(report.flagged)} flagged")
     click.echo(f"  wrote {built.deck}")
     click.echo(f"  wrote {built.workbook}")
+    for written in convert_to_pdf([built.deck], built.deck.parent) if pdf else []:
+        click.echo(f"  wrote {written}")
     for warning in built.warnings:
         click.echo(f"  warning: {warning}", err=True)

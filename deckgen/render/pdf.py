@@ -15,14 +15,20 @@ def soffice_path() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def convert_to_pdf(documents: list[Path], out_dir: Path, timeout: float = 300) -> list[Path]:
-    """Convert documents to PDF in one LibreOffice start; return the PDF paths."""
+def require_soffice() -> str:
+    """The LibreOffice executable, or a RenderError saying how to install it."""
     soffice = soffice_path()
     if soffice is None:
         raise RenderError(
             "--pdf needs LibreOffice, which is not installed "
             "(Debian/Ubuntu: apt-get install libreoffice-impress libreoffice-writer)"
         )
+    return soffice
+
+
+def convert_to_pdf(documents: list[Path], out_dir: Path, timeout: float = 300) -> list[Path]:
+    """Convert documents to PDF in one LibreOffice start; return the PDF paths."""
+    soffice = require_soffice()
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="deckgen-lo-") as profile:
         command = [

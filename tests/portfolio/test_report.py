@@ -171,6 +171,34 @@ def test_portfolio_command_writes_deck_and_workbook(portfolio_dir: Path, tmp_pat
     assert "Carla Dias's portfolio · 4 active clients" in shape_text(first, "Cover details")
 
 
+def test_portfolio_command_with_pdf(portfolio_dir: Path, tmp_path: Path) -> None:
+    if shutil.which("soffice") is None:
+        pytest.skip("soffice (LibreOffice) is not installed")
+    result = CliRunner().invoke(main, ["portfolio", "--data", str(portfolio_dir), "--out",
+                                       str(tmp_path), "--pdf"])
+    assert result.exit_code == 0, result.output
+    pdf = tmp_path / "portfolio" / "2026-11-20-portfolio.pdf"
+    assert result.stdout.splitlines()[-1] == f"  wrote {pdf}"
+    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True,
+                          text=True).stdout
+    pages = next(line.split()[1] for line in info.splitlines() if line.startswith("Pages:"))
+    assert int(pages) == len(Presentation(str(pdf.with_suffix(".pptx"))).slides)
+
+
+def test_portfolio_pdf_without_libreoffice(
+    portfolio_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(shutil, "which", lambda name, *args, **kwargs: None)
+    result = CliRunner().invoke(main, ["portfolio", "--data", str(portfolio_dir), "--out",
+                                       str(tmp_path), "--pdf"])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        "Error: --pdf needs LibreOffice, which is not installed "
+        "(Debian/Ubuntu: apt-get install libreoffice-impress libreoffice-writer)"]
+    assert list(tmp_path.iterdir()) == []  # nothing built before the check
+
+
 def test_due_command_plain_output(portfolio_dir: Path) -> None:
     runner = CliRunner()
     result = runner.invoke(main, ["due", "--on", "2026-11-20", "--data", str(portfolio_dir),
