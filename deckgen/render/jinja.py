@@ -120,8 +120,7 @@ def _cached_code(env: jinja2.Environment, kind: str, source: str,
 
 def compile_template(env: jinja2.Environment, source: str) -> Template:
     """``env.from_string(source)``, with the compiled code kept on disk between runs."""
-    code = _cached_code(env, "template", source, lambda: env.compile(source))
-    return env.template_class.from_code(env, code, env.make_globals(None), None)
+    return _from_code(env, _cached_code(env, "template", source, lambda: env.compile(source)))
 
 
 def compile_expression(env: jinja2.Environment, source: str) -> TemplateExpression:
@@ -136,9 +135,12 @@ def compile_expression(env: jinja2.Environment, source: str) -> TemplateExpressi
         body = [nodes.Assign(nodes.Name("result", "store"), expression, lineno=1)]
         return env.compile(nodes.Template(body, lineno=1))
 
-    code = _cached_code(env, "expression", source, compile_source)
-    template = env.template_class.from_code(env, code, env.make_globals(None), None)
+    template = _from_code(env, _cached_code(env, "expression", source, compile_source))
     return TemplateExpression(template, undefined_to_none=False)
+
+
+def _from_code(env: jinja2.Environment, code: CodeType) -> Template:
+    return env.template_class.from_code(env, code, env.make_globals(None), None)
 
 
 def normalize_tag_quotes(text: str) -> str:

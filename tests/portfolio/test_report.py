@@ -12,6 +12,7 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 from pptx import Presentation
+from pptx.enum.text import PP_ALIGN
 from tables import make_config, make_workspace
 
 from deckgen.cli import main
@@ -169,6 +170,8 @@ def test_portfolio_command_writes_deck_and_workbook(portfolio_dir: Path, tmp_pat
     assert deck.with_suffix(".xlsx").is_file()
     first = Presentation(str(deck)).slides[0]
     assert "Carla Dias's portfolio · 4 active clients" in shape_text(first, "Cover details")
+    title = first.shapes.title.text_frame.paragraphs[0]
+    assert title.alignment == PP_ALIGN.LEFT  # like the review deck's cover, not centred
 
 
 def test_portfolio_command_with_pdf(portfolio_dir: Path, tmp_path: Path) -> None:
