@@ -1,4 +1,8 @@
-"""Default display labels per deck language (pt-BR.toml, en.toml), with workspace overrides."""
+"""Default display labels per deck language, with workspace overrides.
+
+The labels of a language are every ``<lang>.toml`` and ``<topic>.<lang>.toml`` file beside this
+module, merged; a dotted key may be defined in one file only.
+"""
 
 from __future__ import annotations
 
@@ -26,8 +30,21 @@ def _flatten(table: Mapping[str, Any], prefix: str = "") -> dict[str, str]:
 @cache
 def default_labels(language: str) -> Mapping[str, str]:
     """The built-in labels of ``language`` as dotted keys (``"priority.urgent"``)."""
-    text = resources.files(__name__).joinpath(f"{language}.toml").read_text(encoding="utf-8")
-    return MappingProxyType(_flatten(tomllib.loads(text)))
+    folder = resources.files(__name__)
+    names = sorted(
+        entry.name for entry in folder.iterdir()
+        if entry.name == f"{language}.toml" or entry.name.endswith(f".{language}.toml")
+    )
+    if not names:
+        raise LookupError(f"no labels for language {language!r}")
+    merged: dict[str, str] = {}
+    for name in names:
+        table = _flatten(tomllib.loads(folder.joinpath(name).read_text(encoding="utf-8")))
+        clash = sorted(set(table) & set(merged))
+        if clash:
+            raise ValueError(f"locale/{name}: {clash[0]!r} is defined in another file too")
+        merged.update(table)
+    return MappingProxyType(merged)
 
 
 @dataclass(frozen=True)
