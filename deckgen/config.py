@@ -5,18 +5,28 @@ from __future__ import annotations
 import difflib
 import tomllib
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from deckgen.errors import ConfigError
-from deckgen.sources.schema import SOURCES
 
 CONFIG_NAME = "deckgen.toml"
 Language = Literal["pt-BR", "en"]
 Role = Literal["support", "implementation", "technology", "other"]
 Priority = Literal["urgent", "high", "medium", "low"]
+FieldKind = Literal["text", "int", "float", "date", "bool", "list"]
+# A company field's name: how playbooks and templates refer to it (``client.<name>``).
+FieldName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
 
 
 class _Strict(BaseModel):
@@ -91,7 +101,8 @@ class TicketSettings(_Strict):
 
     stream_from: Literal["pipeline", "ticket_type"] = "pipeline"
     category_from: Literal["category", "ticket_type"] = "category"
-    closed_statuses: list[str] = Field(default_factory=lambda: ["Closed", "Fechado"])
+    # Empty (not configured): a ticket counts as closed when it has a close date, with a warning.
+    closed_statuses: list[str] = Field(default_factory=list)
     prioritized_priorities: list[Priority] = Field(
         default_factory=lambda: list[Priority](["urgent", "high"])
     )
@@ -100,11 +111,7 @@ class TicketSettings(_Strict):
 class ActionSettings(_Strict):
     """Which action-plan statuses mean "done" (besides the closed ticket statuses)."""
 
-    done_statuses: list[str] = Field(default_factory=lambda: [
-        "Concluído", "Concluída", "Feito", "Feita", "Fechado", "Fechada", "Finalizado",
-        "Finalizada", "Resolvido", "Resolvida", "Entregue", "OK", "Done", "Closed",
-        "Completed", "Complete", "Finished", "Resolved",
-    ])
+    done_statuses: list[str] = Field(default_factory=list)
 
 
 class SlaTarget(_Strict):
@@ -158,11 +165,20 @@ class HubSpotSettings(_Strict):
     base_url: str = "https://api.hubapi.com"
     token_env: str = "HUBSPOT_TOKEN"
     folder: str = "deckgen/{client_slug}"
-    phase_property: str = "fase_do_cliente"
-    interval_property: str = "cs_dias_entre_reunioes"
-    owner_cs_property: str = "proprietario_cs"
+    # Internal names of the portal's company properties behind the phase, the meeting
+    # interval and the CS owner; each is also read as a header of that companies column.
+    phase_property: str | None = None
+    interval_property: str | None = None
+    owner_cs_property: str | None = None
     company_properties: list[str] = Field(default_factory=list)
     ticket_properties: list[str] = Field(default_factory=list)
+
+
+class FieldSpec(_Strict):
+    """A company field of this workspace's taxonomy: its kind and the headers that hold it."""
+
+    kind: FieldKind = "text"
+    headers: list[str] = Field(default_factory=list)
 
 
 class Config(_Strict):
@@ -171,6 +187,7 @@ class Config(_Strict):
     company: CompanySettings
     sources: Sources = Sources()
     columns: dict[str, dict[str, list[str]]] = Field(default_factory=dict)
+    fields: dict[FieldName, FieldSpec] = Field(default_factory=dict)
     tickets: TicketSettings = TicketSettings()
     actions: ActionSettings = ActionSettings()
     streams: list[Stream] = Field(min_length=1)
@@ -196,14 +213,6 @@ class Config(_Strict):
                     f"sla.targets[{i}].stream: unknown stream {target.stream!r}{did}; "
                     f"streams are {', '.join(keys)}"
                 )
-        for source, aliases in self.columns.items():
-            if source not in SOURCES:
-                raise ValueError(f"columns.{source}: unknown source; known: {', '.join(SOURCES)}")
-            for canonical in aliases:
-                if canonical not in SOURCES[source]:
-                    hint = difflib.get_close_matches(canonical, list(SOURCES[source]), n=1)
-                    did = f" (did you mean {hint[0]!r}?)" if hint else ""
-                    raise ValueError(f"columns.{source}.{canonical}: unknown column{did}")
         return self
 
     def stream(self, key: str) -> Stream:

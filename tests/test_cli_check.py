@@ -72,7 +72,20 @@ def test_a_good_workspace_is_summarised(tmp_path):
     assert result.stderr == (
         "warning: tickets: pipeline values matching no stream: 'Outro' (add them to a stream's "
         "match list)\n"
+        "warning: tickets: [tickets] closed_statuses is not set; a ticket counts as closed when "
+        "it has a close date (list the statuses that mean closed)\n"
     )
+
+
+def test_closed_statuses_decide_what_is_open(tmp_path):
+    config = CONFIG + '\n[tickets]\nclosed_statuses = ["Closed"]\n'
+    result = _check(_write(tmp_path, {}, config))
+    assert result.exit_code == 0, result.output
+    assert "closed_statuses" not in result.stderr
+    assert "demandas em aberto" not in result.stdout
+    result = _check(_write(tmp_path, {"tickets.csv": TICKETS.replace("Ticket status;", "X;")},
+                           config))
+    assert "  demandas em aberto: sem coluna de status do ticket" in result.stdout.splitlines()
 
 
 def test_english_workspace_reasons(tmp_path):

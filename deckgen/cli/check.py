@@ -20,6 +20,6 @@ def check(data_dir: Path, config_file: Path | None) -> None:
     click.echo(f"configuration: {config.config_path} ({config.company.name}, "
                f"{config.company.language}, {config.company.timezone})")
     summary = summarise(config)
-    for line in format_summary(summary, english=config.company.language == "en"):
+    for line in format_summary(summary, config.company.language):
         click.echo(line, err=line.startswith("warning: "))
     click.echo("ok: every source can be read")

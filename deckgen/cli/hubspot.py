@@ -11,6 +11,7 @@ import click
 
 from deckgen.cli.dates import DAY
 from deckgen.cli.options import workspace_options
+from deckgen.errors import ConfigError
 
 if TYPE_CHECKING:
     from deckgen.config import Config
@@ -82,9 +83,13 @@ def set_phase(client: str, phase: str, dry_run: bool, data_dir: Path,
     from deckgen.hubspot.companies import set_company_property
 
     config = load_config(data_dir, config_file)
+    prop = config.hubspot.phase_property
+    if not prop:
+        raise ConfigError(f"{config.config_path}: hubspot.phase_property is not set (the "
+                          "internal name of the company property that holds the phase)")
     company_id, name = _company(config, client, dry_run)
     hub = connect(config.hubspot, dry_run=dry_run, echo=click.echo)
-    change = set_company_property(hub, company_id, config.hubspot.phase_property, phase)
+    change = set_company_property(hub, company_id, prop, phase)
     if not dry_run:
         click.echo(f"{name} ({company_id}): {change.name} "
                    f"{_quoted(change.old)} → {_quoted(change.new)}")

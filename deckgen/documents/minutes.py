@@ -33,21 +33,25 @@ class Minutes:
 def minutes_context(report: ReviewReport, playbook: Playbook) -> dict[str, Any]:
     """The review template names (``client``, ``period``, ``streams``, ``nps``, ``actions``...)
     plus ``meeting_date``, ``next_meeting`` (the meeting after this one, by the agreed
-    interval; None without one), ``expansion``, ``second_wave`` (None when blank), the playbook's
-    ``feedback_prompts`` / ``opportunity_prompts`` and ``blank_rows`` for new actions."""
+    interval; None without one), one name per entry of the playbook's ``[review.record]``
+    (the company column's value as text, None when blank; the shipped playbook gives
+    ``expansion`` and ``second_wave``), the playbook's ``feedback_prompts`` /
+    ``opportunity_prompts`` and ``blank_rows`` for new actions."""
     properties = report.client.properties
     interval = report.client.meeting_interval_days
     following = next_meeting_dates(report.generated_on, interval, 1)
-    return review_context(
-        report,
-        meeting_date=report.generated_on,
-        next_meeting=following[0] if following else None,
-        expansion=display(plain(properties.get("expansion_potential")), playbook),
-        second_wave=display(plain(properties.get("second_wave")), playbook),
-        feedback_prompts=playbook.review.feedback_prompts,
-        opportunity_prompts=playbook.review.opportunity_prompts,
-        blank_rows=list(range(playbook.review.blank_action_rows)),
-    )
+    record = {
+        name: display(plain(properties.get(column)), playbook)
+        for name, column in playbook.review.record.items()
+    }
+    return review_context(report, **{
+        **record,
+        "meeting_date": report.generated_on,
+        "next_meeting": following[0] if following else None,
+        "feedback_prompts": playbook.review.feedback_prompts,
+        "opportunity_prompts": playbook.review.opportunity_prompts,
+        "blank_rows": list(range(playbook.review.blank_action_rows)),
+    })
 
 
 def write_minutes(

@@ -1,4 +1,8 @@
-"""The playbook wording (roles, checklists, actions) read from ``playbook.<language>.toml``."""
+"""The playbook wording (roles, checklists, actions) read from ``playbook.<language>.toml``.
+
+Each ``field`` names a company column of the workspace: a built-in one or a declared company
+field (``templates/playbook.toml``, ``[fields]`` in ``deckgen.toml``); loading checks it.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +11,18 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
 
 from deckgen.config import Config, validation_message
 from deckgen.errors import ConfigError
-from deckgen.sources.schema import COMPANIES
+from deckgen.sources.schema import source_columns
 from deckgen.templates import templates_dir
 
 _DATES = ("date", "datetime")
@@ -21,11 +32,19 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-def _company_column(value: str) -> str:
-    if value not in COMPANIES:
-        hint = difflib.get_close_matches(value, list(COMPANIES), n=1)
+def _column_kind(value: str, info: ValidationInfo) -> str:
+    """The kind of the company column ``value``; the validation context maps names to kinds."""
+    kinds: dict[str, str] = (info.context or {})["columns"]
+    if value not in kinds:
+        hint = difflib.get_close_matches(value, list(kinds), n=1)
         did = f" (did you mean {hint[0]!r}?)" if hint else ""
         raise ValueError(f"unknown company column {value!r}{did}")
+    return kinds[value]
+
+
+def _not_a_date(value: str, info: ValidationInfo) -> str:
+    if _column_kind(value, info) in _DATES:
+        raise ValueError(f"{value!r} is a date column; use a text, list or yes/no column")
     return value
 
 
@@ -36,10 +55,8 @@ class _Field(_Strict):
 
     @field_validator("field")
     @classmethod
-    def _known(cls, value: str) -> str:
-        if COMPANIES[_company_column(value)].kind in _DATES:
-            raise ValueError(f"{value!r} is a date column; use a text, list or yes/no column")
-        return value
+    def _known(cls, value: str, info: ValidationInfo) -> str:
+        return _not_a_date(value, info)
 
 
 class Person(_Field):
@@ -74,8 +91,8 @@ class MeetingSpec(_Strict):
 
     @field_validator("field")
     @classmethod
-    def _date(cls, value: str) -> str:
-        if COMPANIES[_company_column(value)].kind not in _DATES:
+    def _date(cls, value: str, info: ValidationInfo) -> str:
+        if _column_kind(value, info) not in _DATES:
             raise ValueError(f"{value!r} is not a date column")
         return value
 
@@ -108,9 +125,22 @@ class HandoffPlaybook(_Strict):
 
 
 class ReviewPlaybook(_Strict):
+    """The review minutes: prompts, blank action rows, and ``record``: names the minutes
+    template reads (e.g. ``expansion``) → the company column that fills each."""
+
     feedback_prompts: list[str] = Field(default_factory=list)
     opportunity_prompts: list[str] = Field(default_factory=list)
     blank_action_rows: int = Field(default=3, ge=0, le=20)
+    record: dict[str, str] = Field(default_factory=dict)
+
+    @field_validator("record")
+    @classmethod
+    def _columns(cls, value: dict[str, str], info: ValidationInfo) -> dict[str, str]:
+        for name, column in value.items():
+            if not name.isidentifier():
+                raise ValueError(f"{name!r} is not a template name (letters, digits, _)")
+            _not_a_date(column, info)
+        return value
 
 
 class FileNames(_Strict):
@@ -177,8 +207,9 @@ def load_playbook(config: Config) -> Playbook:
     paths = playbook_paths(config)
     for path in paths:
         raw = _merge(raw, _read(path))
+    kinds = {name: column.kind for name, column in source_columns(config, "companies").items()}
     try:
-        return Playbook.model_validate(raw)
+        return Playbook.model_validate(raw, context={"columns": kinds})
     except ValidationError as exc:
         names = " + ".join(str(p) for p in paths)
         raise ConfigError(f"{names}: {validation_message(exc)}") from None

@@ -9,7 +9,6 @@ from typing import Any
 import pandas as pd
 
 from deckgen.documents.playbook import ActionSpec, ChecklistSection, Person, Playbook
-from deckgen.sources.schema import COMPANIES
 
 
 def _blank(value: Any) -> bool:
@@ -33,8 +32,9 @@ def plain(value: Any) -> Any:
 
 
 def company_record(row: pd.Series) -> dict[str, Any]:
-    """Every canonical company column of ``row`` as a plain value (``None`` when blank)."""
-    return {name: plain(row.get(name)) for name in COMPANIES}
+    """Every column of a companies row (built-in and declared fields) as a plain value
+    (``None`` when blank)."""
+    return {str(name): plain(value) for name, value in row.items()}
 
 
 def display(value: Any, playbook: Playbook) -> str | None:

@@ -57,9 +57,9 @@ def pull(
     settings = config.hubspot
     day = (today or date.today()).isoformat()
     owners = _owners(client, echo)
-    owner_columns = ("hubspot_owner_id", settings.owner_cs_property)
-    company_props = _unique([*COMPANY_PROPERTIES, settings.phase_property,
-                             settings.interval_property, settings.owner_cs_property,
+    portal = [settings.phase_property, settings.interval_property, settings.owner_cs_property]
+    owner_columns = tuple(p for p in ("hubspot_owner_id", settings.owner_cs_property) if p)
+    company_props = _unique([*COMPANY_PROPERTIES, *(p for p in portal if p),
                              *settings.company_properties])
     companies = [_row(r, company_props, owners, owner_columns)
                  for r in list_objects(client, "companies", company_props)]

@@ -1,12 +1,13 @@
 """Mapping an export's headers onto the canonical columns of one source.
 
 A header matches a canonical column when its :func:`~deckgen.sources.names.header_key`
-equals the key of the column's name, of one of its built-in aliases or of a workspace alias
-(``[columns.<source>]``). Workspace aliases win over built-in ones, built-in ones over the
-canonical name itself, and earlier aliases over later ones, so a file holding both
-"Ticket status" and "Status" uses the first. Two headers
-with the same key that both map to a column are an error (which one holds the data?);
-duplicates among ignored columns are only reported.
+equals the key of the column's name, of one of its built-in aliases or of one of the
+workspace's headers (``Column.headers``: ``[columns.<source>]``, a declared field's
+``headers``, a ``[hubspot]`` property name). Workspace headers win over built-in aliases,
+built-in ones over the canonical name itself, and earlier aliases over later ones, so a file
+holding both "Ticket status" and "Status" uses the first. Two headers with the same key that
+both map to a column are an error (which one holds the data?); duplicates among ignored
+columns are only reported.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 
 from deckgen.errors import InputError
 from deckgen.sources.names import header_key
-from deckgen.sources.schema import SOURCES
+from deckgen.sources.schema import Column
 
 
 @dataclass(frozen=True)
@@ -40,14 +41,11 @@ def _keys(texts: list[str] | tuple[str, ...]) -> list[str]:
     return keys
 
 
-def map_headers(
-    headers: list[str], source: str, file: str, aliases: dict[str, list[str]] | None = None
-) -> HeaderMap:
-    """Map ``headers`` (as written in ``file``) onto the canonical columns of ``source``."""
+def map_headers(headers: list[str], columns: dict[str, Column], file: str) -> HeaderMap:
+    """Map ``headers`` (as written in ``file``) onto the canonical ``columns`` of a source."""
     keys = [header_key(h) for h in headers]
-    columns = SOURCES[source]
     rounds = [
-        {name: _keys((aliases or {}).get(name, [])) for name in columns},
+        {name: _keys(column.headers) for name, column in columns.items()},
         {name: _keys((*column.aliases, name)) for name, column in columns.items()},
     ]
     positions: dict[str, int] = {}
@@ -77,9 +75,11 @@ def map_headers(
     return HeaderMap(positions, mapped_headers, unmapped)
 
 
-def require(header_map: HeaderMap, source: str, file: str, headers: list[str]) -> None:
+def require(
+    header_map: HeaderMap, source: str, columns: dict[str, Column], file: str, headers: list[str]
+) -> None:
     """Raise when a column that identifies rows is missing, listing the headers found."""
-    required = [name for name, column in SOURCES[source].items() if column.required]
+    required = [name for name, column in columns.items() if column.required]
     missing = header_map.missing(required)
     if source in ("tickets", "surveys", "actions") and not (
         {"company_id", "company_name"} & set(header_map.positions)
@@ -88,8 +88,8 @@ def require(header_map: HeaderMap, source: str, file: str, headers: list[str]) -
     if not missing:
         return
     name = missing[0]
-    accepted = SOURCES[source][name].aliases if name in SOURCES[source] else (
-        SOURCES[source]["company_id"].aliases[:1] + SOURCES[source]["company_name"].aliases[:1]
+    accepted = columns[name].aliases if name in columns else (
+        columns["company_id"].aliases[:1] + columns["company_name"].aliases[:1]
     )
     found = ", ".join(repr(h) for h in headers if h) or "none"
     expected = ", ".join(repr(a) for a in accepted[:3])

@@ -12,7 +12,7 @@ from deckgen.errors import InputError
 from deckgen.sources.files import RawTable, display_name, locate, read_table
 from deckgen.sources.headers import map_headers, require
 from deckgen.sources.names import fold
-from deckgen.sources.schema import SOURCES, Column
+from deckgen.sources.schema import Column, source_columns
 from deckgen.sources.values import (
     Cells,
     parse_bool,
@@ -72,9 +72,11 @@ def empty_column(column: Column, length: int, tz: str) -> pd.Series:
     return pd.Series(index=pd.RangeIndex(length), dtype=dtype)
 
 
-def empty_table(source: str, tz: str) -> pd.DataFrame:
+def empty_table(config: Config, source: str) -> pd.DataFrame:
     """The canonical columns of ``source`` with no rows."""
-    return pd.DataFrame({name: empty_column(c, 0, tz) for name, c in SOURCES[source].items()})
+    tz = config.company.timezone
+    columns = source_columns(config, source)
+    return pd.DataFrame({name: empty_column(c, 0, tz) for name, c in columns.items()})
 
 
 def _parse(column: Column, values: pd.Series, cells: Cells, tz: str, spec: SourceSpec,
@@ -104,13 +106,14 @@ def _parse(column: Column, values: pd.Series, cells: Cells, tz: str, spec: Sourc
 
 def normalise(raw: RawTable, source: str, config: Config, spec: SourceSpec) -> SourceTable:
     """Map headers and parse every canonical column of one opened export."""
-    header_map = map_headers(raw.headers, source, raw.file, config.columns.get(source))
-    require(header_map, source, raw.file, raw.headers)
+    canonical = source_columns(config, source)
+    header_map = map_headers(raw.headers, canonical, raw.file)
+    require(header_map, source, canonical, raw.file, raw.headers)
     tz = config.company.timezone
     length = len(raw.frame)
     notes: list[str] = []
     columns: dict[str, pd.Series] = {}
-    for name, column in SOURCES[source].items():
+    for name, column in canonical.items():
         position = header_map.positions.get(name)
         if position is None:
             columns[name] = empty_column(column, length, tz)
@@ -125,7 +128,7 @@ def normalise(raw: RawTable, source: str, config: Config, spec: SourceSpec) -> S
             if blank:
                 notes.append(f"{blank} rows have no '{raw.headers[position]}'")
     table = pd.DataFrame(columns)
-    absent = [name for name in SOURCES[source] if name not in header_map.positions]
+    absent = [name for name in canonical if name not in header_map.positions]
     return SourceTable(
         source, table, raw.file, header_map.unmapped, absent, header_map.headers, notes,
         encoding=raw.encoding, delimiter=raw.delimiter, sheet=raw.sheet,
@@ -144,19 +147,18 @@ def read_source(config: Config, source: str) -> SourceTable:
 
     The companies file is required: without it no client can be found.
     """
-    tz = config.company.timezone
     spec: SourceSpec | None = getattr(config.sources, source)
     if spec is None:
         reason = f"not configured ([sources] {source} = \"...\")"
         if source == "companies":
             raise InputError(str(config.config_path), f"sources.companies: {reason}")
-        return SourceTable(source, empty_table(source, tz), unavailable=reason)
+        return SourceTable(source, empty_table(config, source), unavailable=reason)
     matches = locate(config, spec)
     if not matches:
         reason = f"no file matches '{spec.path}' in {config.data_dir}"
         if source == "companies":
             raise InputError(spec.path, f"companies file not found: {reason}")
-        return SourceTable(source, empty_table(source, tz), absent=[], unavailable=reason)
+        return SourceTable(source, empty_table(config, source), absent=[], unavailable=reason)
     path = matches[-1]
     file = display_name(config, path)
     result = normalise(read_table(path, spec, file), source, config, spec)

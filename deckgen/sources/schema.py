@@ -1,27 +1,47 @@
-"""The canonical tables every reader produces: column names, kinds and built-in header aliases.
+"""The canonical tables every reader produces: column names, kinds and header aliases.
 
-Each source becomes a pandas DataFrame with exactly the canonical columns listed here
+Each source becomes a pandas DataFrame with exactly the canonical columns of its workspace
 (missing optional columns are present and empty, so indicators can test
-``table[col].notna().any()`` and report the indicator as missing). Header matching is
-case-, accent- and whitespace-insensitive; a workspace adds aliases in ``[columns.<source>]``.
+``table[col].notna().any()`` and report the indicator as missing). The built-in columns below
+are what the indicators compute with, plus the identity and owner columns the tool itself
+uses, with the headers HubSpot writes (English and Portuguese labels, standard internal
+names). Everything else a company tracks is configuration: the company fields declared by the
+shipped playbook (``templates/playbook.toml``) and by the workspace (``[fields.<name>]`` in
+``deckgen.toml``), and the workspace's own headers (``[columns.<source>]`` and the HubSpot
+property names of ``[hubspot]``). Header matching is case-, accent-, punctuation- and
+whitespace-insensitive.
 """
 
 from __future__ import annotations
 
+import difflib
+import tomllib
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Literal
 
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from deckgen.config import Config, FieldName, FieldSpec, validation_message
+from deckgen.errors import ConfigError
+from deckgen.templates import templates_dir
+
 Kind = Literal["id", "text", "int", "float", "datetime", "date", "bool", "priority", "list"]
+PLAYBOOK_FIELDS = "playbook.toml"
 
 
 @dataclass(frozen=True)
 class Column:
-    """One canonical column: its kind, whether rows are unusable without it, known headers."""
+    """One canonical column: its kind, whether rows are unusable without it, known headers.
+
+    ``headers`` are the workspace's own (tried first), ``aliases`` the built-in ones.
+    """
 
     name: str
     kind: Kind
     required: bool = False
     aliases: tuple[str, ...] = field(default_factory=tuple)
+    headers: tuple[str, ...] = field(default_factory=tuple)
 
 
 def _cols(*columns: Column) -> dict[str, Column]:
@@ -34,40 +54,24 @@ def _cols(*columns: Column) -> dict[str, Column]:
 COMPANIES = _cols(
     Column("company_id", "id", True, ("Record ID", "ID do registro", "hs_object_id", "Company ID")),
     Column("name", "text", True, ("Company name", "Nome da empresa", "name", "Empresa")),
-    Column("owner_cs", "text", False, ("Proprietário CS", "CS Owner", "proprietario_cs")),
+    Column("owner_cs", "text", False, ("Proprietário CS", "CS Owner", "CS owner")),
     Column("owner_sales", "text", False, ("Company owner", "Proprietário da empresa", "hubspot_owner_id", "Vendedor")),
-    Column("owner_implementation", "text", False, ("Analista de implantação", "ISM", "CSI", "Implementation analyst")),
-    Column("phase", "text", False, ("Fase do cliente", "Customer phase", "fase_do_cliente")),
-    Column("meeting_interval_days", "int", False, ("[CS] Dias entre reuniões", "cs_dias_entre_reunioes", "Days between meetings")),
+    Column("owner_implementation", "text", False, ("Analista de implantação", "Implementation analyst")),
+    Column("phase", "text", False, ("Fase do cliente", "Customer phase")),
+    Column("meeting_interval_days", "int", False, ("Dias entre reuniões", "Days between meetings")),
     Column("last_meeting", "date", False, ("Última reunião", "Last meeting date", "Data da última reunião", "notes_last_contacted")),
     Column("customer_since", "date", False, ("Cliente desde", "Become a customer date", "hs_lifecyclestage_customer_date", "Go-Live")),
     Column("churned_on", "date", False, ("Data de churn", "Churn date", "Data do cancelamento")),
     Column("go_live", "date", False, ("Data do Go-Live", "Go-live date")),
-    Column("hiring_goal", "text", False, ("Objetivo da contratação", "Hiring goal")),
-    Column("pain", "text", False, ("Dor do cliente", "Customer pain")),
-    Column("offenders", "text", False, ("Possíveis ofensores", "Possible offenders")),
-    Column("internal_communication", "text", False, ("Comunicação interna realizada", "Internal communication")),
-    Column("focal_operational", "text", False, ("Ponto focal operacional", "Operational focal point")),
-    Column("focal_management", "text", False, ("Ponto focal gestão", "Management focal point")),
-    Column("expansion_potential", "text", False, ("Potencial de expansão", "Expansion potential")),
-    Column("package", "text", False, ("Pacote contratado", "Pacote de consultas", "Package")),
-    Column("expected_growth", "text", False, ("Previsão de aumento", "Expected growth")),
-    Column("proposal_accepted", "text", False, ("Proposta aceita", "Accepted proposal")),
-    Column("proposal_attached", "bool", False, ("Proposta final anexada", "Final proposal attached")),
-    Column("second_wave", "list", False, ("Produtos segunda onda", "Second-wave products")),
-    Column("kickoff_registered", "bool", False, ("KickOff registrado", "Kickoff registered")),
-    Column("handoff_registered", "bool", False, ("Passagem registrada", "Hand-over registered")),
-    Column("documentation_meeting_on", "date", False, ("Reunião de validação da documentação", "Validação da documentação", "Documentation validation meeting")),
-    Column("training_on", "date", False, ("Treinamento da plataforma", "Data do treinamento", "Platform training")),
 )
 
 TICKETS = _cols(
-    Column("ticket_id", "id", True, ("Ticket ID", "ID do ticket", "hs_object_id", "Número da SS", "SS")),
+    Column("ticket_id", "id", True, ("Ticket ID", "ID do ticket", "hs_object_id")),
     Column("company_id", "id", False, ("Associated Company IDs", "Associated Company ID", "IDs de empresas associadas", "ID da empresa associada")),
     Column("company_name", "text", False, ("Associated Company", "Empresa associada", "Company name", "Nome da empresa", "Cliente")),
     Column("subject", "text", False, ("Ticket name", "Nome do ticket", "subject", "Assunto", "Título")),
     Column("pipeline", "text", False, ("Pipeline", "hs_pipeline")),
-    Column("ticket_type", "text", False, ("Tipo de SS", "Ticket type", "Tipo do ticket")),
+    Column("ticket_type", "text", False, ("Ticket type", "Tipo do ticket")),
     Column("status", "text", False, ("Ticket status", "Status do ticket", "hs_pipeline_stage", "Status", "Situação")),
     Column("priority", "priority", False, ("Priority", "Prioridade", "hs_ticket_priority", "Urgência")),
     Column("category", "list", False, ("Category", "Categoria", "hs_ticket_category")),
@@ -116,3 +120,93 @@ SOURCES: dict[str, dict[str, Column]] = {
     "releases": RELEASES,
     "actions": ACTIONS,
 }
+
+
+class _FieldsFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    fields: dict[FieldName, FieldSpec] = Field(default_factory=dict)
+
+
+@cache
+def playbook_fields() -> dict[str, FieldSpec]:
+    """The company fields the shipped playbook declares (``templates/playbook.toml``)."""
+    path = templates_dir() / PLAYBOOK_FIELDS
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        return dict(_FieldsFile.model_validate(raw).fields)
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: playbook fields file not found") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    except ValidationError as exc:
+        raise ConfigError(f"{path}: {validation_message(exc)}") from None
+
+
+def company_fields(config: Config) -> dict[str, FieldSpec]:
+    """The declared company fields: the shipped playbook's, then the workspace's ``[fields]``
+    (a workspace field replaces a shipped one of the same name)."""
+    fields = {**playbook_fields(), **config.fields}
+    for name in fields:
+        if name in COMPANIES:
+            where = "fields" if name in config.fields else f"{PLAYBOOK_FIELDS}: fields"
+            raise ConfigError(
+                f"{config.config_path}: {where}.{name}: a built-in companies column; "
+                f"give its headers in [columns.companies] instead"
+            )
+    return fields
+
+
+def _property_headers(config: Config) -> dict[str, str | None]:
+    """The HubSpot property names of ``[hubspot]``, as headers of their companies columns."""
+    settings = config.hubspot
+    return {
+        "phase": settings.phase_property,
+        "meeting_interval_days": settings.interval_property,
+        "owner_cs": settings.owner_cs_property,
+    }
+
+
+def workspace_schema(config: Config) -> dict[str, dict[str, Column]]:
+    """Every source's canonical columns in this workspace, with the workspace's headers.
+
+    Raises :class:`~deckgen.errors.ConfigError` for a ``[columns.<source>]`` entry that names
+    an unknown source or column, or a declared field that shadows a built-in column.
+    """
+    declared = {
+        name: Column(name, spec.kind, headers=tuple(spec.headers))
+        for name, spec in company_fields(config).items()
+    }
+    schema = {source: dict(columns) for source, columns in SOURCES.items()}
+    schema["companies"].update(declared)
+    extra: dict[str, dict[str, list[str]]] = {source: {} for source in SOURCES}
+    for name, header in _property_headers(config).items():
+        if header:
+            extra["companies"][name] = [header]
+    for source, aliases in config.columns.items():
+        if source not in SOURCES:
+            raise ConfigError(
+                f"{config.config_path}: columns.{source}: unknown source; "
+                f"known: {', '.join(SOURCES)}"
+            )
+        for name, headers in aliases.items():
+            if name not in schema[source]:
+                hint = difflib.get_close_matches(name, list(schema[source]), n=1)
+                did = f" (did you mean {hint[0]!r}?)" if hint else ""
+                raise ConfigError(
+                    f"{config.config_path}: columns.{source}.{name}: unknown column{did}"
+                )
+            extra[source][name] = [*headers, *extra[source].get(name, [])]
+    for source, aliases in extra.items():
+        for name, headers in aliases.items():
+            column = schema[source][name]
+            schema[source][name] = Column(
+                name, column.kind, column.required, column.aliases,
+                (*headers, *column.headers),
+            )
+    return schema
+
+
+def source_columns(config: Config, source: str) -> dict[str, Column]:
+    """The canonical columns of one source in this workspace (see :func:`workspace_schema`)."""
+    return workspace_schema(config)[source]

@@ -38,11 +38,42 @@ def add_ticket_columns(tickets: pd.DataFrame, config: Config) -> tuple[pd.DataFr
             options[i] = (str(value),)
         options[-1] = ()
         categories = pd.Series(options[codes], index=tickets.index, dtype=object)
-    closed = {fold(s) for s in config.tickets.closed_statuses}
-    closed_flag = map_unique(tickets["status"], lambda value: "1" if fold(value) in closed else "")
-    is_closed = (closed_flag == "1").fillna(False).astype(bool)
+    is_closed, note = _closed(tickets, config)
+    warnings += [note] if note else []
     result = tickets.assign(stream=stream, categories=categories, is_closed=is_closed)
     return result, warnings
+
+
+def _closed(tickets: pd.DataFrame, config: Config) -> tuple[pd.Series, str | None]:
+    """Which tickets are closed: status in ``[tickets] closed_statuses``; without that
+    setting, those with a close date (said in a warning when the export has tickets)."""
+    statuses = config.tickets.closed_statuses
+    if not statuses:
+        note = None
+        if len(tickets):
+            note = (
+                "tickets: [tickets] closed_statuses is not set; a ticket counts as closed "
+                "when it has a close date (list the statuses that mean closed)"
+            )
+        return tickets["closed_at"].notna().astype(bool), note
+    closed = {fold(s) for s in statuses}
+    closed_flag = map_unique(tickets["status"], lambda value: "1" if fold(value) in closed else "")
+    return (closed_flag == "1").fillna(False).astype(bool), None
+
+
+def action_status_warnings(actions: pd.DataFrame, config: Config) -> list[str]:
+    """A warning when the action plan has statuses but no ``[actions] done_statuses`` says
+    which of them mean done (only the closed ticket statuses count then)."""
+    if config.actions.done_statuses or actions["status"].isna().all():
+        return []
+    known = {fold(s) for s in config.tickets.closed_statuses}
+    found = sorted({str(v) for v in actions["status"].dropna().unique()})
+    if all(fold(value) in known for value in found):
+        return []
+    return [
+        "actions: [actions] done_statuses is not set; an action counts as done only when its "
+        f"status is a closed ticket status (statuses found: {_sample(found)})"
+    ]
 
 
 def add_survey_kind(surveys: pd.DataFrame, config: Config) -> pd.DataFrame:

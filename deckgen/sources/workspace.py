@@ -14,7 +14,8 @@ Table contract (what indicators may rely on):
 * ``tickets`` additionally has ``stream`` (``string``: the configured stream key, NA when the
   pipeline / type matches no stream), ``categories`` (``object`` tuples: the configured
   category column, ``tickets.category_from``) and ``is_closed`` (``bool``: status in
-  ``tickets.closed_statuses``, compared case- and accent-insensitively).
+  ``tickets.closed_statuses``, compared case- and accent-insensitively; without that
+  setting, a close date).
 * ``surveys`` additionally has ``kind`` (``string``: ``nps``, ``csat`` or NA by
   ``surveys.nps_types`` / ``csat_types``).
 * A source that is not configured (or whose file is absent when optional) is an empty table
@@ -33,7 +34,12 @@ from deckgen.config import Config
 from deckgen.sources.names import fold
 from deckgen.sources.reader import SourceTable, empty_table, read_source
 from deckgen.sources.schema import SOURCES
-from deckgen.sources.taxonomy import add_survey_kind, add_ticket_columns, resolve_company_ids
+from deckgen.sources.taxonomy import (
+    action_status_warnings,
+    add_survey_kind,
+    add_ticket_columns,
+    resolve_company_ids,
+)
 
 
 @dataclass
@@ -114,11 +120,10 @@ def read_sources(config: Config, sources: Iterable[str] | None = None) -> dict[s
     unknown = wanted - set(SOURCES)
     if unknown:
         raise ValueError(f"unknown sources {sorted(unknown)}; known: {', '.join(SOURCES)}")
-    tz = config.company.timezone
     return {
         source: read_source(config, source)
         if source in wanted
-        else SourceTable(source, empty_table(source, tz), unavailable="not read")
+        else SourceTable(source, empty_table(config, source), unavailable="not read")
         for source in SOURCES
     }
 
@@ -134,6 +139,7 @@ def assemble(config: Config, read: dict[str, SourceTable]) -> Workspace:
     tables["tickets"], found = add_ticket_columns(tables["tickets"], config)
     warnings += found
     tables["surveys"] = add_survey_kind(tables["surveys"], config)
+    warnings += action_status_warnings(tables["actions"], config)
     for item in read.values():
         warnings += [f"{item.source}: {note}" for note in item.notes]
     return Workspace(
@@ -144,7 +150,8 @@ def assemble(config: Config, read: dict[str, SourceTable]) -> Workspace:
         releases=tables["releases"],
         actions=tables["actions"],
         absent={
-            s: list(SOURCES[s]) if item.unavailable else item.absent for s, item in read.items()
+            s: list(item.table.columns) if item.unavailable else item.absent
+            for s, item in read.items()
         },
         unavailable={s: item.unavailable for s, item in read.items() if item.unavailable},
         warnings=warnings,

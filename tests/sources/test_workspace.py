@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from deckgen.sources.schema import SOURCES
+from deckgen.sources.schema import SOURCES, source_columns
 from deckgen.sources.workspace import load_workspace
 
 TICKETS = (
@@ -43,7 +43,8 @@ def test_tables_have_canonical_columns_and_contract_dtypes(loaded):
         "float": "float64", "datetime": f"datetime64[ns, {tz}]", "date": "datetime64[ns]",
         "bool": "boolean", "list": "object",
     }
-    for source, columns in SOURCES.items():
+    for source in SOURCES:
+        columns = source_columns(loaded.config, source)
         table = getattr(loaded, source)
         extra = {"tickets": ["stream", "categories", "is_closed"], "surveys": ["kind"]}
         assert list(table.columns) == [*columns, *extra.get(source, [])]
@@ -91,7 +92,8 @@ def test_absent_and_unavailable(loaded):
 
 def test_category_from_ticket_type(workspace):
     text = "Ticket ID,Tipo de SS,Create date,Cliente\n1,Erro,2026-11-20,Gama\n2,,2026-11-20,Gama\n"
-    extra = '[tickets]\ncategory_from = "ticket_type"\nstream_from = "ticket_type"\n'
+    extra = '[tickets]\ncategory_from = "ticket_type"\nstream_from = "ticket_type"\n' \
+        '[columns.tickets]\nticket_type = ["Tipo de SS"]\n'
     config = workspace({"tickets.csv": text}, extra=extra)
     loaded = load_workspace(config)
     assert loaded.tickets["categories"].tolist() == [("Erro",), ()]
