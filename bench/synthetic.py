@@ -32,9 +32,15 @@ surveys = "hubspot-crm-exports-all-feedback-submissions-*.csv"
 releases = "releases.csv"
 actions = "plano-de-acao.csv"
 
+[columns.companies]
+meeting_interval_days = ["[CS] Dias entre reuniões"]
+
 [tickets]
 stream_from = "pipeline"
 closed_statuses = ["Closed", "Fechado"]
+
+[actions]
+done_statuses = ["Concluída"]
 
 [[streams]]
 key = "support"

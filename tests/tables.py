@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 
 from deckgen.config import Config
-from deckgen.sources.schema import SOURCES
+from deckgen.sources.schema import SOURCES, source_columns
 from deckgen.sources.workspace import Workspace
 
 TZ = "America/Sao_Paulo"
@@ -30,9 +30,17 @@ STREAMS = [
 
 
 def make_config(**sections: Any) -> Config:
-    """A configuration with the three playbook streams; ``sections`` override top-level keys."""
-    raw: dict[str, Any] = {"company": {"name": "SISMETRO"}, "streams": STREAMS}
-    raw.update(sections)
+    """A configuration with the three playbook streams, closed and done statuses;
+    ``sections`` override top-level keys (a table merges key by key)."""
+    raw: dict[str, Any] = {
+        "company": {"name": "SISMETRO"},
+        "streams": STREAMS,
+        "tickets": {"closed_statuses": ["Closed", "Fechado"]},
+        "actions": {"done_statuses": ["Concluído", "Concluída", "Feito", "Done"]},
+    }
+    for key, value in sections.items():
+        merge = isinstance(value, dict) and isinstance(raw.get(key), dict)
+        raw[key] = {**raw[key], **value} if merge else value
     return Config.model_validate(raw)
 
 
@@ -80,7 +88,7 @@ def _column(kind: str, values: list[Any]) -> pd.Series:
 def frame(source: str, rows: list[dict[str, Any]], config: Config | None = None) -> pd.DataFrame:
     """The normalised table of ``source`` holding ``rows`` (missing keys are blank)."""
     config = config or make_config()
-    columns = SOURCES[source]
+    columns = source_columns(config, source)
     extra = {"stream", "categories", "is_closed"}
     unknown = {k for row in rows for k in row} - set(columns) - extra
     assert not unknown, f"not canonical {source} columns: {unknown}"

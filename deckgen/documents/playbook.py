@@ -32,9 +32,12 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-def _column_kind(value: str, info: ValidationInfo) -> str:
-    """The kind of the company column ``value``; the validation context maps names to kinds."""
-    kinds: dict[str, str] = (info.context or {})["columns"]
+def _column_kind(value: str, info: ValidationInfo) -> str | None:
+    """The kind of the company column ``value`` by the validation context's ``columns``
+    (name → kind), which :func:`load_playbook` gives; None when validated without one."""
+    kinds: dict[str, str] | None = (info.context or {}).get("columns")
+    if kinds is None:
+        return None
     if value not in kinds:
         hint = difflib.get_close_matches(value, list(kinds), n=1)
         did = f" (did you mean {hint[0]!r}?)" if hint else ""
@@ -92,7 +95,7 @@ class MeetingSpec(_Strict):
     @field_validator("field")
     @classmethod
     def _date(cls, value: str, info: ValidationInfo) -> str:
-        if _column_kind(value, info) not in _DATES:
+        if _column_kind(value, info) not in (*_DATES, None):
             raise ValueError(f"{value!r} is not a date column")
         return value
 

@@ -23,6 +23,9 @@ match = ["Suporte"]
 
 [hubspot]
 folder = "deckgen/{client_slug}"
+phase_property = "fase_do_cliente"
+interval_property = "cs_dias_entre_reunioes"
+owner_cs_property = "proprietario_cs"
 """
 
 

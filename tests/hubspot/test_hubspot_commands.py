@@ -27,6 +27,11 @@ key = "support"
 label = "Suporte"
 role = "support"
 match = ["Suporte"]
+
+[hubspot]
+phase_property = "fase_do_cliente"
+interval_property = "cs_dias_entre_reunioes"
+owner_cs_property = "proprietario_cs"
 """
 def test_set_phase_shows_old_and_new_value(fake: FakeHubSpot, data_dir: Path) -> None:
     result = CliRunner().invoke(main, ["hubspot", "set-phase", "Padaria", "Cliente ativo",
