@@ -51,7 +51,7 @@ def print_table(headers: Sequence[str], rows: Sequence[Sequence[str]], *, title:
               help="Due on or before this date (default: today).")
 @click.option("--owner", default=None, help="Only the clients of this CSM (Proprietário CS).")
 def due(data_dir: Path, config_file: Path | None, on: date | None, owner: str | None) -> None:
-    """List the clients whose next review is due: last meeting + [CS] Dias entre reuniões.
+    """List the clients whose next review is due: last meeting + the meeting interval.
 
     Clients without a last meeting date or an interval, and churned clients, are never due.
     Most overdue first.

@@ -1,4 +1,5 @@
-"""The hand-over minutes ISM → CS ("Ata da passagem de bastão"): roles, recurrence, actions."""
+"""The hand-over minutes implementation → CS ("Ata da passagem de bastão"): roles, recurrence,
+actions."""
 
 from __future__ import annotations
 

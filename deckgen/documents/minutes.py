@@ -34,8 +34,7 @@ def minutes_context(report: ReviewReport, playbook: Playbook) -> dict[str, Any]:
     """The review template names (``client``, ``period``, ``streams``, ``nps``, ``actions``...)
     plus ``meeting_date``, ``next_meeting`` (the meeting after this one, by the agreed
     interval; None without one), one name per entry of the playbook's ``[review.record]``
-    (the company column's value as text, None when blank; the shipped playbook gives
-    ``expansion`` and ``second_wave``), the playbook's ``feedback_prompts`` /
+    (the company column's value as text, None when blank), the playbook's ``feedback_prompts`` /
     ``opportunity_prompts`` and ``blank_rows`` for new actions."""
     properties = report.client.properties
     interval = report.client.meeting_interval_days

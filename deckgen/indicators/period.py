@@ -34,7 +34,7 @@ def resolve_period(
     1. ``start`` and/or ``end`` given: those dates (a missing ``end`` is ``today``; a missing
        ``start`` goes back the client's meeting interval, else the default period length).
     2. The day after the client's last review meeting (companies ``last_meeting``) to today.
-    3. The last ``[CS] Dias entre reuniões`` days up to today.
+    3. The last ``meeting_interval_days`` days (the client's meeting interval) up to today.
     4. The last ``review.default_period_days`` days up to today.
     """
     interval = _interval(company)

@@ -28,8 +28,8 @@ def fold(text: str) -> str:
 def header_key(text: str) -> str:
     """A comparison key for column headers: :func:`fold` without punctuation or spaces.
 
-    "[CS] Dias entre reuniões", "cs_dias_entre_reunioes" and "CS Dias Entre Reunioes" share
-    the key ``csdiasentrereunioes``.
+    "Data de criação", "data_de_criacao" and "DATA DE CRIAÇÃO:" share the key
+    ``datadecriacao``.
     """
     return _NOT_ALNUM.sub("", fold(text))
 
