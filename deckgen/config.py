@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import difflib
+import re
 import tomllib
 from pathlib import Path
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
-    StringConstraints,
     ValidationError,
     field_validator,
     model_validator,
@@ -25,8 +26,19 @@ Language = Literal["pt-BR", "en"]
 Role = Literal["support", "implementation", "technology", "other"]
 Priority = Literal["urgent", "high", "medium", "low"]
 FieldKind = Literal["text", "int", "float", "date", "bool", "list"]
+_FIELD_NAME = re.compile(r"[a-z][a-z0-9_]*")
+
+
+def _field_name(value: str) -> str:
+    if not _FIELD_NAME.fullmatch(value):
+        raise ValueError(
+            f"{value!r} is not a field name (lower-case letters, digits and _, from a letter)"
+        )
+    return value
+
+
 # A company field's name: how playbooks and templates refer to it (``client.<name>``).
-FieldName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+FieldName = Annotated[str, AfterValidator(_field_name)]
 
 
 class _Strict(BaseModel):

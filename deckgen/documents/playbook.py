@@ -63,7 +63,7 @@ class _Field(_Strict):
 
 
 class Person(_Field):
-    """One role of the account (sales, implementation, CS) and the company column naming who holds it."""
+    """One role of the account (sales, implementation, CS) and the column naming who holds it."""
 
     role: str
     description: str = ""

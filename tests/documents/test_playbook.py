@@ -32,6 +32,8 @@ def test_shipped_playbooks_have_the_seed_checklists(tmp_path: Path, language: st
     assert [len(r.responsibilities) for r in playbook.handoff.roles] == [4, 3]
     assert [a.expect for a in playbook.handoff.actions] == ["Cliente ativo", None]
     assert playbook.client_kickoff.onboarding_checklist == []
+    assert playbook.review.record == {"expansion": "expansion_potential",
+                                      "second_wave": "second_wave"}
 
 
 def test_workspace_file_overrides_per_language(tmp_path: Path) -> None:
@@ -53,6 +55,11 @@ def test_workspace_file_overrides_per_language(tmp_path: Path) -> None:
          "client_kickoff.meetings.0.field: 'pain' is not a date column"),
         ("[files]\nkickoff = \"../x\"\n", "files.kickoff: '../x' is not a plain file name"),
         ("[handoff]\nrecurrence = 3\n", "handoff.recurrence: unknown key"),
+        ('[review]\nrecord = { training = "training_on" }\n',
+         "review.record: 'training_on' is a date column; use a text, list or yes/no column"),
+        ('[review]\nrecord = { potencial = "expansao" }\n',
+         "review.record: unknown company column 'expansao'"),
+        ('[fields.segment]\nkind = "text"\n', "fields: unknown key"),
         ("[handoff\n", "not valid TOML"),
     ],
 )
