@@ -162,19 +162,18 @@ def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
-def playbook_paths(config: Config) -> list[Path]:
-    """The shipped playbook of the configuration's language, then the workspace's, if any."""
-    language = config.company.language
+def playbook_paths(config: Config, language: str) -> list[Path]:
+    """The shipped playbook of ``language``, then the workspace's, if any."""
     paths = [templates_dir() / f"playbook.{language}.toml"]
     if config.documents.playbook:
         paths.append(config.resolve(config.documents.playbook.replace("{language}", language)))
     return paths
 
 
-def load_playbook(config: Config) -> Playbook:
-    """The playbook wording in the configuration's language, with the workspace's overrides."""
+def load_playbook(config: Config, language: str) -> Playbook:
+    """The playbook wording in ``language``, with the workspace's overrides."""
     raw: dict[str, Any] = {}
-    paths = playbook_paths(config)
+    paths = playbook_paths(config, language)
     for path in paths:
         raw = _merge(raw, _read(path))
     try:
