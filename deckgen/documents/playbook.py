@@ -162,16 +162,19 @@ def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
-def playbook_paths(config: Config, language: str) -> list[Path]:
-    """The shipped playbook of ``language``, then the workspace's, if any."""
+def playbook_paths(config: Config, language: str | None = None) -> list[Path]:
+    """The shipped playbook of ``language`` (default: the configured one), then the
+    workspace's, if any."""
+    language = language or config.company.language
     paths = [templates_dir() / f"playbook.{language}.toml"]
     if config.documents.playbook:
         paths.append(config.resolve(config.documents.playbook.replace("{language}", language)))
     return paths
 
 
-def load_playbook(config: Config, language: str) -> Playbook:
-    """The playbook wording in ``language``, with the workspace's overrides."""
+def load_playbook(config: Config, language: str | None = None) -> Playbook:
+    """The playbook wording in ``language`` (default: the configured one), with the
+    workspace's overrides."""
     raw: dict[str, Any] = {}
     paths = playbook_paths(config, language)
     for path in paths:

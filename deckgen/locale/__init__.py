@@ -74,12 +74,14 @@ class Labels:
         shown as they are; ``None`` is the kind's "none" label ("Sem categoria"); an SLA row's
         category is a category or ``"*all_categories"`` / ``"*other_categories"``.
         """
+        if kind == "sla_category":
+            if key is None or not key.startswith("*"):
+                return self.term("category", key)
+            return self.texts[f"sla.{key[1:]}"]
         if key is None:
             return self.texts[f"{kind}.none"]
         if kind == "stream":
             return self.streams.get(key, key)
-        if kind == "sla_category":
-            return self.texts[f"sla.{key[1:]}"] if key.startswith("*") else key
         if kind in DATA_TERMS:
             return key
         return self.texts[f"{kind}.{key}"]

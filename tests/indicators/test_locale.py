@@ -33,6 +33,7 @@ def test_defaults_and_overrides() -> None:
     ("category", None, "Sem categoria", "Uncategorized"),
     ("sla_category", "*all_categories", "Todas as categorias", "All categories"),
     ("sla_category", "Dúvida", "Dúvida", "Dúvida"),
+    ("sla_category", None, "Sem categoria", "Uncategorized"),
     ("stream", "suporte", "Suporte", "Support"),
     ("stream", "unknown", "unknown", "unknown"),
     ("missing", "sla_targets", "sem metas de SLA configuradas", "no SLA targets configured"),
