@@ -17,7 +17,7 @@ from deckgen.cli.publishing import publish_options, publish_rendered
 if TYPE_CHECKING:
     import pandas as pd
 
-    from deckgen.portfolio.batch import BatchResult, BuildJob, Outcome
+    from deckgen.pipelines.batch import BatchResult, BuildJob, Outcome
     from deckgen.sources.workspace import Workspace
 
 
@@ -90,8 +90,6 @@ def build(
     if publish and many:
         raise click.UsageError("--publish works with one CLIENT; publish a portfolio per client")
     config = load_config(data_dir, config_file)
-    if lang:
-        config = config.with_language(lang)  # type: ignore[arg-type]
     if pdf:
         from deckgen.render.pdf import require_soffice
 
@@ -101,17 +99,18 @@ def build(
     start, end = period if period else (since, None)
     workspace = load_workspace(config)
     if many:
-        _build_selection(workspace, out, start, end, template, pdf, all_clients=all_clients,
+        _build_selection(workspace, out, start, end, template, lang, pdf, all_clients=all_clients,
                          due_on=due_on, owner=owner, phases=phases, jobs=jobs, shard=shard)
         return
 
+    from deckgen.pipelines.review import write_review
     from deckgen.render.formatting import make_filters
-    from deckgen.review import build_client_review
 
     assert client is not None
-    built = build_client_review(workspace, client, out, start=start, end=end, template=template)
+    built = write_review(workspace, client, out, start=start, end=end, template=template,
+                                language=lang)
     report = built.report
-    when = make_filters(config.company.language)["date"]
+    when = make_filters(lang or config.company.language)["date"]
     click.echo(f"{report.client.name}: {when(report.period.start)}–{when(report.period.end)}")
     click.echo(f"  wrote {built.deck}")
     click.echo(f"  wrote {built.workbook}")
@@ -129,6 +128,7 @@ def _build_selection(
     start: date | None,
     end: date | None,
     template: Path | None,
+    language: str | None,
     pdf: bool,
     *,
     all_clients: bool,
@@ -139,8 +139,8 @@ def _build_selection(
     shard: str | None,
 ) -> None:
     from deckgen.clock import build_date
-    from deckgen.portfolio.batch import BuildJob
-    from deckgen.portfolio.selection import Shard, select_clients
+    from deckgen.indicators.selection import Shard, select_clients
+    from deckgen.pipelines.batch import BuildJob
 
     try:
         chosen_shard = Shard.parse(shard) if shard else None
@@ -153,7 +153,8 @@ def _build_selection(
         click.echo("no client matches the selection")
         return
     workers = jobs or os.cpu_count() or 1
-    result = _run_with_progress(workspace, selected, BuildJob(out, start, end, template), workers)
+    job = BuildJob(out, start, end, template, language=language)
+    result = _run_with_progress(workspace, selected, job, workers)
     if pdf:
         _convert([o.files[0] for o in result.outcomes if o.status == "built"])
     _summary(result, workers)
@@ -164,7 +165,7 @@ def _run_with_progress(
     workspace: Workspace, selected: pd.DataFrame, job: BuildJob, workers: int
 ) -> BatchResult:
     """A Rich progress bar on a terminal; one plain line per client otherwise."""
-    from deckgen.portfolio.batch import build_many
+    from deckgen.pipelines.batch import build_many
 
     if sys.stdout.isatty():
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn

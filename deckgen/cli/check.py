@@ -14,7 +14,8 @@ from deckgen.cli.options import workspace_options
 def check(data_dir: Path, config_file: Path | None) -> None:
     """Read the configuration and every export; summarise them and what will be missing."""
     from deckgen.config import load_config
-    from deckgen.sources.summary import format_summary, summarise
+    from deckgen.pipelines.check import format_summary
+    from deckgen.sources.summary import summarise
 
     config = load_config(data_dir, config_file)
     click.echo(f"configuration: {config.config_path} ({config.company.name}, "

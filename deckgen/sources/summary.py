@@ -1,14 +1,13 @@
-"""What ``deckgen check`` reports: each source as read, and the indicators its data cannot feed."""
+"""What ``deckgen check`` finds: each source as read, and the indicators its data cannot feed
+(language-neutral: ``deckgen.pipelines.check`` puts it in words)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from deckgen.config import Config
-from deckgen.locale import default_labels
 from deckgen.sources.needs import NEEDS, Gap, gaps
 from deckgen.sources.reader import SourceTable
 from deckgen.sources.workspace import Workspace, assemble, read_sources
@@ -76,54 +75,3 @@ def summarise(config: Config) -> CheckSummary:
     missing = {key: found for key in NEEDS if (found := gaps(workspace, key))}
     types = {"nps": config.surveys.nps_types, "csat": config.surveys.csat_types}
     return CheckSummary(sources, missing, workspace.warnings, types)
-
-
-def _day(value: pd.Timestamp, english: bool) -> str:
-    return value.strftime("%Y-%m-%d" if english else "%d/%m/%Y")
-
-
-def explain(gap: Gap, labels: Mapping[str, str], survey_types: dict[str, list[str]]) -> str:
-    """One gap in words: "sem coluna de prioridade", "no [sla] targets configured"..."""
-    column = gap.column or ""
-    return labels[f"check.reason.{gap.reason}"].format(
-        source=gap.source,
-        column=labels.get(f"check.column.{column}", column),
-        types=", ".join(survey_types.get(column, [])),
-    )
-
-
-def format_summary(summary: CheckSummary, language: str = "pt-BR") -> list[str]:
-    """The summary as lines of plain text; the missing indicators in ``language``."""
-    labels = default_labels(language)
-    english = language == "en"
-    delimiters = {",": "','", ";": "';'", "\t": "tab"}
-    lines: list[str] = []
-    for item in summary.sources:
-        if item.unavailable:
-            lines.append(f"{item.source}: unavailable: {item.unavailable}")
-            continue
-        head = f"{item.source}: {item.file}: {item.rows} rows"
-        if item.clients is not None:
-            head += f", {item.clients} clients"
-        if item.first is not None and item.last is not None:
-            head += f", {_day(item.first, english)} to {_day(item.last, english)}"
-        lines.append(head)
-        read_as = [f"encoding {item.encoding}"] if item.encoding else []
-        if item.delimiter:
-            read_as.append(f"delimiter {delimiters.get(item.delimiter, repr(item.delimiter))}")
-        if item.sheet:
-            read_as.append(f"sheet {item.sheet!r}")
-        if read_as:
-            lines.append("  read as " + ", ".join(read_as))
-        if item.unmapped:
-            lines.append("  columns ignored: " + ", ".join(item.unmapped))
-        if item.absent:
-            lines.append("  optional columns absent: " + ", ".join(item.absent))
-    if summary.missing:
-        lines.append("indicators that will be missing:")
-        for key, found in summary.missing.items():
-            reasons = [explain(gap, labels, summary.survey_types) for gap in found]
-            lines.append(f"  {labels[f'check.indicator.{key}']}: "
-                         + labels["check.reason.and"].join(reasons))
-    lines += [f"warning: {w}" for w in summary.warnings]
-    return lines
