@@ -2,9 +2,10 @@
 
 Table contract (what indicators may rely on):
 
-* Every table has exactly the canonical columns of :mod:`deckgen.sources.schema` for its
-  source, in that order; an optional column absent from the export is present and all-NA
-  and its name is listed in ``Workspace.absent[source]``.
+* Every table has exactly the canonical columns of its source in this workspace
+  (:func:`deckgen.sources.schema.source_columns`: the built-in ones, and for companies the
+  declared company fields after them), in that order; an optional column absent from the
+  export is present and all-NA and its name is listed in ``Workspace.absent[source]``.
 * dtypes: ``id`` → pandas ``string``; ``text`` → ``string`` (NA when blank, XML-illegal
   control characters removed); ``int`` → ``Int64``; ``float`` → ``float64``;
   ``datetime`` → ``datetime64[ns, <company tz>]``; ``date`` → ``datetime64[ns]`` (naive,
