@@ -77,6 +77,13 @@ def test_a_good_workspace_is_summarised(tmp_path):
     )
 
 
+def test_a_declared_field_is_read_and_no_longer_ignored(tmp_path):
+    config = CONFIG + '\n[fields.color]\nheaders = ["Cor"]\n'
+    result = _check(_write(tmp_path, {}, config))
+    assert result.exit_code == 0, result.output
+    assert "  columns ignored: Cor" not in result.stdout.splitlines()
+
+
 def test_closed_statuses_decide_what_is_open(tmp_path):
     config = CONFIG + '\n[tickets]\nclosed_statuses = ["Closed"]\n'
     result = _check(_write(tmp_path, {}, config))
@@ -161,9 +168,26 @@ BAD_DATE = TICKETS.replace("06/10/2026 09:00", "amanhã")
             "empresas-*.csv: companies file not found: no file matches 'empresas-*.csv' in "
             "{folder}",
         ),
+        (
+            {},
+            CONFIG + '\n[fields.color]\nkind = "colour"\nheaders = ["Cor"]\n',
+            "{config}: fields.color.kind: Input should be 'text', 'int', 'float', 'date', "
+            "'bool' or 'list'",
+        ),
+        (
+            {},
+            CONFIG + '\n[fields.color]\nkind = "int"\nheaders = ["Cor"]\n',
+            "companies.csv, row 2, column 'Cor': expected a number such as 12,5 or 1.234,5, "
+            "found 'azul'",
+        ),
+        (
+            {},
+            CONFIG + '\n[columns.companies]\ncolour = ["Cor"]\n',
+            "{config}: columns.companies.colour: unknown column",
+        ),
     ],
     ids=["encoding", "missing-id", "bad-date", "empty", "duplicate", "priority", "stream",
-         "no-companies"],
+         "no-companies", "field-kind", "field-value", "unknown-column"],
 )
 def test_bad_input_is_one_line_and_exit_1(tmp_path, files, config, message):
     folder = _write(tmp_path, files, config)
