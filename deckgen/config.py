@@ -158,10 +158,13 @@ class DocumentSettings(_Strict):
     """Minutes and kickoff documents: a workspace playbook file that overrides the shipped one.
 
     ``playbook`` is a TOML path relative to the data folder; ``{language}`` in it is replaced
-    by the document language (e.g. ``"playbook.{language}.toml"``).
+    by the document language (e.g. ``"playbook.{language}.toml"``). ``playbook_fields = false``
+    leaves out the company fields the shipped playbook declares (``templates/playbook.toml``),
+    for a workspace whose own playbook and ``[fields]`` replace them.
     """
 
     playbook: str | None = None
+    playbook_fields: bool = True
 
 
 class HubSpotSettings(_Strict):

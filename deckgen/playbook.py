@@ -129,7 +129,7 @@ class HandoffPlaybook(_Strict):
 
 class ReviewPlaybook(_Strict):
     """The review minutes: prompts, blank action rows, and ``record``: names the minutes
-    template reads (e.g. ``expansion``) → the company column that fills each."""
+    template reads (e.g. ``expansion``) → the company column that fills each ("" = none)."""
 
     feedback_prompts: list[str] = Field(default_factory=list)
     opportunity_prompts: list[str] = Field(default_factory=list)
@@ -142,7 +142,8 @@ class ReviewPlaybook(_Strict):
         for name, column in value.items():
             if not name.isidentifier():
                 raise ValueError(f"{name!r} is not a template name (letters, digits, _)")
-            _not_a_date(column, info)
+            if column:
+                _not_a_date(column, info)
         return value
 
 

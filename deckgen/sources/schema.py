@@ -144,9 +144,11 @@ def playbook_fields() -> dict[str, FieldSpec]:
 
 
 def company_fields(config: Config) -> dict[str, FieldSpec]:
-    """The declared company fields: the shipped playbook's, then the workspace's ``[fields]``
-    (a workspace field replaces a shipped one of the same name)."""
-    fields = {**playbook_fields(), **config.fields}
+    """The declared company fields: the shipped playbook's (unless ``[documents]
+    playbook_fields = false``), then the workspace's ``[fields]`` (a workspace field replaces a
+    shipped one of the same name)."""
+    shipped = playbook_fields() if config.documents.playbook_fields else {}
+    fields = {**shipped, **config.fields}
     for name in fields:
         if name in COMPANIES:
             where = "fields" if name in config.fields else f"{PLAYBOOK_FIELDS}: fields"

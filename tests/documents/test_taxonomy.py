@@ -46,6 +46,7 @@ headers = ["Treinamento veterinário"]
 
 [documents]
 playbook = "playbook.{language}.toml"
+playbook_fields = false  # its own taxonomy only: the shipped playbook's fields are not read
 """
 
 PLAYBOOK = """\
@@ -64,6 +65,15 @@ field = "data_migrated"
 [[client_kickoff.meetings]]
 title = "Treinamento da equipe veterinária"
 field = "vet_training_on"
+
+[review.record]  # what the review minutes show from the record: nothing of the shipped playbook
+expansion = "specialties"
+second_wave = ""
+
+[[handoff.actions]]
+text = "Mudar a fase do cliente para Cliente ativo"
+field = "phase"
+expect = "Cliente ativo"
 """
 
 COMPANIES = (
@@ -121,6 +131,30 @@ def test_a_declared_date_field_schedules_a_client_kickoff_meeting(data_dir: Path
         for row in list(shape.table.rows)[1:]
     ]
     assert rows[-1][:2] == ["Treinamento da equipe veterinária", "15 de janeiro de 2027"]
+
+
+def test_the_review_minutes_show_the_fields_the_playbook_names(data_dir: Path) -> None:
+    path = _run(data_dir, "minutes", "Patas Felizes", "--period", "2026-08-01..2026-10-31")
+    text = all_text(path)
+    assert "Potencial registrado no HubSpot: Felinos, Exóticos" in text
+
+
+def test_check_knows_only_this_taxonomy(data_dir: Path) -> None:
+    result = CliRunner().invoke(main, ["check", "--data", str(data_dir)])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert "  columns ignored: Cor favorita" in lines
+    (absent,) = [line for line in lines if line.startswith("  optional columns absent: ")]
+    assert "hiring_goal" not in absent and "clinics" not in absent
+
+
+def test_the_shipped_playbook_still_needs_its_fields(data_dir: Path) -> None:
+    playbook = data_dir / "playbook.pt-BR.toml"
+    playbook.write_text(PLAYBOOK.split("[[handoff.actions]]")[0], encoding="utf-8")
+    result = CliRunner().invoke(main, ["handoff", "Patas", "--data", str(data_dir)])
+    assert result.exit_code == 1
+    assert ("handoff.actions.1.field: unknown company column 'handoff_registered'"
+            in result.output)
 
 
 def test_a_playbook_naming_an_undeclared_field_is_a_one_line_error(data_dir: Path) -> None:
