@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
@@ -153,28 +154,29 @@ def _build_selection(
     from deckgen.api import to_pdf
 
     workers = jobs or os.cpu_count() or 1
-    result = _run_with_progress(workspace, selected, workers, start=start, end=end,
-                                template=template, out=out)
+
+    def run(on_done: Callable[[Outcome], None]) -> BatchResult:
+        return workspace.build_many(selected, start=start, end=end, template=template, out=out,
+                                    jobs=workers, on_done=on_done)
+
+    result = _with_progress(len(selected), run)
     if pdf:
         _wrote(to_pdf([o.files[0] for o in result.outcomes if o.status == "built"]))
     _summary(result, workers)
     sys.exit(result.exit_code)
 
 
-def _run_with_progress(
-    workspace: Workspace,
-    selected: pd.DataFrame,
-    workers: int,
-    **job: Any,
+def _with_progress(
+    total: int, run: Callable[[Callable[[Outcome], None]], BatchResult]
 ) -> BatchResult:
-    """A Rich progress bar on a terminal; one plain line per client otherwise."""
+    """``run(on_done)`` with a Rich progress bar on a terminal, one line per client otherwise."""
     if sys.stdout.isatty():
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
         # No refresh thread: the workers are forked while the bar is shown.
         with Progress("{task.description}", BarColumn(), MofNCompleteColumn(),
                       TimeRemainingColumn(), auto_refresh=False, transient=True) as progress:
-            task = progress.add_task("building decks", total=len(selected))
+            task = progress.add_task("building decks", total=total)
 
             def advance(outcome: Outcome) -> None:
                 if outcome.status != "built":
@@ -182,9 +184,8 @@ def _run_with_progress(
                 progress.advance(task)
                 progress.refresh()
 
-            return workspace.build_many(selected, jobs=workers, on_done=advance, **job)
-    return workspace.build_many(selected, jobs=workers,
-                                on_done=lambda outcome: click.echo(_line(outcome)), **job)
+            return run(advance)
+    return run(lambda outcome: click.echo(_line(outcome)))
 
 
 def _line(outcome: Outcome) -> str:
