@@ -2,6 +2,8 @@
 
 A script and the ``deckgen`` command take the same path::
 
+    from datetime import date
+
     from deckgen.api import Workspace
 
     ws = Workspace("sample_data/gcertifica", out="out")
@@ -106,6 +108,9 @@ class Workspace:
         self._sources = None if sources is None else tuple(sources)
         self._tables: Tables | None = None
 
+    def __repr__(self) -> str:
+        return f"Workspace({str(self.config.data_dir)!r}, language={self.language!r})"
+
     @property
     def language(self) -> str:
         """The language documents are written in."""
@@ -118,13 +123,17 @@ class Workspace:
             self._tables = load_workspace(self.config, self._sources)
         return self._tables
 
+    def output_folder(self, out: Path | None = None) -> Path:
+        """``out`` (default: the workspace's), checked writable; reads no export."""
+        folder = out or self.out
+        probe = folder
+        while not probe.exists():
+            probe = probe.parent
+        if not probe.is_dir() or not os.access(probe, os.W_OK):
+            raise RenderError(f"{folder}: output folder is not writable")
+        return folder
+
     # -- clients ---------------------------------------------------------------------------
-
-    def client(self, query: str) -> pd.Series:
-        """The companies row of the client ``query`` names (Record ID, or a name or part)."""
-        from deckgen.sources.clients import find_client
-
-        return find_client(self.tables.companies, query)
 
     def company(self, query: str, *, dry_run: bool = False, echo: Echo = print) -> tuple[str, str]:
         """Record ID and name: from the companies export, else a numeric ID asked of HubSpot."""
@@ -327,15 +336,3 @@ class Workspace:
         hub = connect(self.config.hubspot, echo=echo)
         return pull(hub, self.config, out or self.config.data_dir, since=since,
                     today=build_date(), echo=echo)
-
-    # -- output ----------------------------------------------------------------------------
-
-    def output_folder(self, out: Path | None = None) -> Path:
-        """``out`` (default: the workspace's), checked writable; reads no export."""
-        folder = out or self.out
-        probe = folder
-        while not probe.exists():
-            probe = probe.parent
-        if not probe.is_dir() or not os.access(probe, os.W_OK):
-            raise RenderError(f"{folder}: output folder is not writable")
-        return folder

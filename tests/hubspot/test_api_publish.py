@@ -1,4 +1,4 @@
-"""``Workspace.publish`` and ``set_phase`` against the fake HubSpot: titles and times from the clock."""
+"""``Workspace.publish`` and ``set_phase`` on the fake HubSpot: titles and times by the clock."""
 
 from __future__ import annotations
 
