@@ -31,16 +31,16 @@ from deckgen.sources.workspace import load_workspace
 if TYPE_CHECKING:
     import pandas as pd
 
-    from deckgen.documents.minutes import Minutes
     from deckgen.hubspot.companies import PropertyChange
     from deckgen.hubspot.publish import PublishResult
     from deckgen.hubspot.pull import PullResult
-    from deckgen.portfolio.batch import BatchResult, Outcome
-    from deckgen.portfolio.selection import DueClient, Shard
+    from deckgen.indicators.selection import DueClient, Shard
+    from deckgen.model.portfolio import PortfolioReport
+    from deckgen.model.review import Client
+    from deckgen.pipelines.batch import BatchResult, Outcome
+    from deckgen.pipelines.minutes import Minutes
+    from deckgen.pipelines.review import BuiltReview
     from deckgen.render.pptx import RenderResult
-    from deckgen.report.model import Client
-    from deckgen.report.portfolio_model import PortfolioReport
-    from deckgen.review import BuiltReview
     from deckgen.sources.summary import CheckSummary
     from deckgen.sources.workspace import Workspace as Tables
 
@@ -48,7 +48,7 @@ Echo = Callable[[str], None]
 
 
 @dataclass
-class BuiltPortfolio:
+class WrittenPortfolio:
     """The CS Ops report computed, and the files written from it."""
 
     report: PortfolioReport
@@ -97,14 +97,12 @@ class Workspace:
         out: str | Path | None = None,
         sources: Iterable[str] | None = None,
     ) -> None:
-        loaded = load_config(Path(data), Path(config) if config is not None else None)
-        if language is not None:
-            if language not in deckgen.languages():
-                raise ConfigError(f"unknown language {language!r}; deckgen writes "
-                                  f"{', '.join(deckgen.languages())}")
-            loaded = loaded.with_language(language)  # type: ignore[arg-type]
-        self.config: Config = loaded
-        self.out = Path(out) if out is not None else loaded.resolve(loaded.review.output)
+        self.config: Config = load_config(Path(data), Path(config) if config is not None else None)
+        if language is not None and language not in deckgen.languages():
+            raise ConfigError(f"unknown language {language!r}; deckgen writes "
+                              f"{', '.join(deckgen.languages())}")
+        self._language = language  # None: the configuration's, decided by each renderer
+        self.out = Path(out) if out is not None else self.config.resolve(self.config.review.output)
         self._sources = None if sources is None else tuple(sources)
         self._tables: Tables | None = None
 
@@ -113,8 +111,8 @@ class Workspace:
 
     @property
     def language(self) -> str:
-        """The language documents are written in."""
-        return self.config.company.language
+        """The language documents are written in: the one given, else the configuration's."""
+        return self._language or self.config.company.language
 
     @property
     def tables(self) -> Tables:
@@ -151,7 +149,7 @@ class Workspace:
 
     def due(self, *, on: date | None = None, owner: str | None = None) -> list[DueClient]:
         """The reviews due on or before ``on`` (default: today), most overdue first."""
-        from deckgen.portfolio.selection import due_clients
+        from deckgen.indicators.selection import due_clients
 
         return due_clients(self.tables.companies, on or build_date(), owner)
 
@@ -165,7 +163,7 @@ class Workspace:
         shard: Shard | None = None,
     ) -> pd.DataFrame:
         """The companies rows to build: all, or those ``due`` on or before ``on`` (today)."""
-        from deckgen.portfolio.selection import select_clients
+        from deckgen.indicators.selection import select_clients
 
         due_on = (on or build_date()) if due else None
         return select_clients(self.tables.companies, owner=owner, phases=phases, due_on=due_on,
@@ -184,11 +182,11 @@ class Workspace:
         today: date | None = None,
     ) -> BuiltReview:
         """``<out>/<client>/<end>-revisao.pptx`` and ``indicadores.xlsx`` of one client."""
-        from deckgen.review import build_client_review
+        from deckgen.pipelines.review import write_review
 
         folder = self.output_folder(out)
-        return build_client_review(self.tables, client, folder, start=start, end=end,
-                                   template=template, today=today or build_date())
+        return write_review(self.tables, client, folder, start=start, end=end, template=template,
+                            today=today or build_date(), language=self._language)
 
     def build_many(
         self,
@@ -203,9 +201,9 @@ class Workspace:
         on_done: Callable[[Outcome], None] = lambda outcome: None,
     ) -> BatchResult:
         """The review of every client of ``selected`` over ``jobs`` processes (default: cores)."""
-        from deckgen.portfolio.batch import BuildJob, build_many
+        from deckgen.pipelines.batch import BuildJob, build_many
 
-        job = BuildJob(self.output_folder(out), start, end, template, today)
+        job = BuildJob(self.output_folder(out), start, end, template, today, self._language)
         return build_many(self.tables, selected, job, jobs=jobs or os.cpu_count() or 1,
                           on_done=on_done)
 
@@ -220,36 +218,37 @@ class Workspace:
         today: date | None = None,
     ) -> Minutes:
         """The review minutes ``<out>/<client>/<end>-ata-revisao.docx`` and their HTML."""
-        from deckgen.documents.minutes import write_minutes
+        from deckgen.pipelines.minutes import write_minutes
 
         return write_minutes(self.tables, client, out or self.out, today=today or build_date(),
-                             start=start, end=end, template=template)
+                             start=start, end=end, template=template, language=self._language)
 
     def kickoff(self, client: str, *, template: Path | None = None, out: Path | None = None,
                 today: date | None = None) -> Path:
         """The internal kickoff minutes ``<out>/<client>/<date>-kickoff-interno.docx``."""
-        from deckgen.documents.kickoff import write_kickoff
+        from deckgen.pipelines.kickoff import write_kickoff
 
         return write_kickoff(self.tables, client, out or self.out, today=today or build_date(),
-                             template=template)
+                             template=template, language=self._language)
 
     def client_kickoff(
         self, client: str, *, template: Path | None = None, out: Path | None = None,
         today: date | None = None,
     ) -> tuple[Path, RenderResult]:
         """The client kickoff deck ``<out>/<client>/<date>-kickoff-cliente.pptx``."""
-        from deckgen.documents.client_kickoff import write_client_kickoff
+        from deckgen.pipelines.client_kickoff import write_client_kickoff
 
         return write_client_kickoff(self.tables, client, out or self.out,
-                                    today=today or build_date(), template=template)
+                                    today=today or build_date(), template=template,
+                                    language=self._language)
 
     def handoff(self, client: str, *, template: Path | None = None, out: Path | None = None,
                 today: date | None = None) -> Path:
         """The hand-over minutes ``<out>/<client>/<date>-passagem-de-bastao.docx``."""
-        from deckgen.documents.handoff import write_handoff
+        from deckgen.pipelines.handoff import write_handoff
 
         return write_handoff(self.tables, client, out or self.out, today=today or build_date(),
-                             template=template)
+                             template=template, language=self._language)
 
     def portfolio(
         self,
@@ -260,17 +259,18 @@ class Workspace:
         template: Path | None = None,
         out: Path | None = None,
         today: date | None = None,
-    ) -> BuiltPortfolio:
+    ) -> WrittenPortfolio:
         """The CS Ops report ``<out>/portfolio/<end>-portfolio[-<csm>].pptx`` and ``.xlsx``."""
         from deckgen.indicators.period import resolve_period
-        from deckgen.portfolio.render import write_portfolio
-        from deckgen.portfolio.report import build_portfolio
+        from deckgen.indicators.portfolio_report import compute_portfolio
+        from deckgen.pipelines.portfolio_report import write_portfolio
 
         today = today or build_date()
         period = resolve_period(self.config, None, today=today, start=start, end=end)
-        report = build_portfolio(self.tables, period, today=today, owner=owner)
-        built = write_portfolio(report, self.config, out or self.out, template=template)
-        return BuiltPortfolio(report, built.deck, built.workbook, built.warnings)
+        report = compute_portfolio(self.tables, period, today=today, owner=owner)
+        built = write_portfolio(report, self.config, out or self.out, template=template,
+                                language=self._language)
+        return WrittenPortfolio(report, built.deck, built.workbook, built.warnings)
 
     def check(self) -> CheckSummary:
         """Every source read as ``build`` would, and the indicators its data cannot feed."""

@@ -29,8 +29,8 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from deckgen.api import Workspace
-    from deckgen.portfolio.batch import BatchResult, Outcome
-    from deckgen.portfolio.selection import Shard
+    from deckgen.indicators.selection import Shard
+    from deckgen.pipelines.batch import BatchResult, Outcome
 
 
 @click.command()
@@ -131,7 +131,7 @@ def build(
 
 def _shard(text: str | None) -> Shard | None:
     """``--shard I/N`` parsed, or a usage error naming the option."""
-    from deckgen.portfolio.selection import Shard
+    from deckgen.indicators.selection import Shard
 
     try:
         return Shard.parse(text) if text else None

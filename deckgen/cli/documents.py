@@ -94,7 +94,7 @@ def minutes(client: str, data_dir: Path, config_file: Path | None, lang: str | N
                                 today=day)
     click.echo(f"wrote {written.docx}")
     click.echo(f"wrote {written.html}")
-    for warning in written.report.warnings:
+    for warning in written.warnings:
         click.echo(f"  warning: {warning}", err=True)
     if publish:
         workspace.publish(written.report.client, [written.docx],

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from deckgen.errors import PublishError
-from deckgen.render.output import atomic_write
+from deckgen.io import atomic_write
 
 VERSION = 1
 

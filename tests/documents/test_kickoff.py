@@ -7,8 +7,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from deckgen.documents.kickoff import write_kickoff
-from deckgen.documents.playbook import load_playbook
+from deckgen.pipelines.kickoff import write_kickoff
+from deckgen.playbook import load_playbook
 from deckgen.sources.workspace import Workspace
 from documents.readback import TAGS, all_text, highlighted, row_with, tables
 from documents.samples import TODAY
@@ -75,10 +75,8 @@ def test_participants_name_sales_ism_and_cs(gcertifica: Workspace, tmp_path: Pat
 
 
 def test_english_minutes(gcertifica: Workspace, tmp_path: Path) -> None:
-    english = gcertifica.config.with_language("en")
-    workspace = Workspace(english, gcertifica.companies, gcertifica.tickets, gcertifica.surveys,
-                          gcertifica.releases, gcertifica.actions, gcertifica.absent)
-    path = write_kickoff(workspace, "Mineração Serra Dourada", tmp_path, today=TODAY)
+    path = write_kickoff(gcertifica, "Mineração Serra Dourada", tmp_path, today=TODAY,
+                         language="en")
     assert path.name == "2026-11-20-internal-kickoff.docx"
     text = all_text(path)
     assert "Internal kickoff minutes" in text and "November 20, 2026" in text

@@ -18,8 +18,8 @@ from pptx.enum.chart import XL_CHART_TYPE
 from pptx_builder import TemplateBuilder, notes_texts, slide_texts, table_rows
 
 from deckgen.errors import TemplateError
+from deckgen.model.review import ChartData, Metric, NpsReport, Series
 from deckgen.render.pptx import RenderResult, render_pptx
-from deckgen.report.model import ChartData, Metric, NpsReport, Series
 
 PRODUCED: list[tuple[Path, int]] = []  # every deck rendered here, for the PDF check at the end
 
@@ -248,7 +248,7 @@ def test_repeated_slides_have_independent_charts(tmp_path: Path, builder: Templa
     builder.chart(slide, "chart: s.chart")
     builder.picture(slide, "Logo", _image(tmp_path / "logo.png", (10, 200, 10)))
     streams = [
-        {"chart": ChartData.from_counts("A", [])},
+        {"chart": ChartData.from_counts("A", [], None)},
         {"chart": ChartData(["p", "q"], [Series("B", [5.0, 6.0])])},
     ]
     streams[0] = {"chart": ChartData(["m"], [Series("A", [1.0])])}

@@ -18,7 +18,7 @@ import pandas as pd
 from deckgen.clock import build_date
 from deckgen.errors import DeckgenError
 from deckgen.indicators.cells import day, text
-from deckgen.review import build_client_review
+from deckgen.pipelines.review import write_review
 from deckgen.sources.workspace import Workspace
 
 Status = Literal["built", "skipped", "failed"]
@@ -34,6 +34,7 @@ class BuildJob:
     end: date | None = None
     template: Path | None = None
     today: date | None = None
+    language: str | None = None  # None: the configuration's
 
     @property
     def last_day(self) -> date:
@@ -106,9 +107,10 @@ def _build_one(client_id: str, name: str, job: BuildJob) -> Outcome:
     assert _workspace is not None
     began = time.perf_counter()
     try:
-        built = build_client_review(
+        built = write_review(
             _workspace, client_id, job.out_dir,
             start=job.start, end=job.end, template=job.template, today=job.today,
+            language=job.language,
         )
     except DeckgenError as exc:
         return Outcome(client_id, name, "failed", time.perf_counter() - began, message=str(exc))
