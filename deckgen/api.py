@@ -79,13 +79,22 @@ def require_pdf() -> None:
     require_soffice()
 
 
+def _known(language: str | None) -> str | None:
+    """``language`` when deckgen has labels for it (or None); a configuration error otherwise."""
+    if language is not None and language not in deckgen.languages():
+        raise ConfigError(f"unknown language {language!r}; deckgen writes "
+                          f"{', '.join(deckgen.languages())}")
+    return language
+
+
 class Workspace:
     """One data folder: its configuration, its exports read once, and what they can build.
 
     ``language`` (one of :func:`deckgen.languages`) overrides the configured one for every
     document; ``out`` is the output folder (default: ``[review] output``); ``sources`` limits
-    reading to those exports (companies are always read). Every builder takes ``today``
-    (default: :func:`deckgen.clock.build_date`) and ``out`` for one call.
+    reading to those exports (companies are always read). Every builder takes ``language``,
+    ``out`` and ``today`` (default: :func:`deckgen.clock.build_date`) for one call, so one
+    read of the exports can serve documents in several languages.
     """
 
     def __init__(
@@ -98,10 +107,7 @@ class Workspace:
         sources: Iterable[str] | None = None,
     ) -> None:
         self.config: Config = load_config(Path(data), Path(config) if config is not None else None)
-        if language is not None and language not in deckgen.languages():
-            raise ConfigError(f"unknown language {language!r}; deckgen writes "
-                              f"{', '.join(deckgen.languages())}")
-        self._language = language  # None: the configuration's, decided by each renderer
+        self._language = _known(language)  # None: the configuration's
         self.out = Path(out) if out is not None else self.config.resolve(self.config.review.output)
         self._sources = None if sources is None else tuple(sources)
         self._tables: Tables | None = None
@@ -120,6 +126,10 @@ class Workspace:
         if self._tables is None:
             self._tables = load_workspace(self.config, self._sources)
         return self._tables
+
+    def _in(self, language: str | None) -> str | None:
+        """The language of one build: the one given, else the workspace's (None: configured)."""
+        return _known(language) or self._language
 
     def output_folder(self, out: Path | None = None) -> Path:
         """``out`` (default: the workspace's), checked writable; reads no export."""
@@ -180,13 +190,14 @@ class Workspace:
         template: Path | None = None,
         out: Path | None = None,
         today: date | None = None,
+        language: str | None = None,
     ) -> BuiltReview:
         """``<out>/<client>/<end>-revisao.pptx`` and ``indicadores.xlsx`` of one client."""
         from deckgen.pipelines.review import write_review
 
         folder = self.output_folder(out)
         return write_review(self.tables, client, folder, start=start, end=end, template=template,
-                            today=today or build_date(), language=self._language)
+                            today=today or build_date(), language=self._in(language))
 
     def build_many(
         self,
@@ -197,13 +208,15 @@ class Workspace:
         template: Path | None = None,
         out: Path | None = None,
         today: date | None = None,
+        language: str | None = None,
         jobs: int | None = None,
         on_done: Callable[[Outcome], None] = lambda outcome: None,
     ) -> BatchResult:
         """The review of every client of ``selected`` over ``jobs`` processes (default: cores)."""
         from deckgen.pipelines.batch import BuildJob, build_many
 
-        job = BuildJob(self.output_folder(out), start, end, template, today, self._language)
+        job = BuildJob(self.output_folder(out), start, end, template, today,
+                       self._in(language))
         return build_many(self.tables, selected, job, jobs=jobs or os.cpu_count() or 1,
                           on_done=on_done)
 
@@ -216,39 +229,40 @@ class Workspace:
         template: Path | None = None,
         out: Path | None = None,
         today: date | None = None,
+        language: str | None = None,
     ) -> Minutes:
         """The review minutes ``<out>/<client>/<end>-ata-revisao.docx`` and their HTML."""
         from deckgen.pipelines.minutes import write_minutes
 
         return write_minutes(self.tables, client, out or self.out, today=today or build_date(),
-                             start=start, end=end, template=template, language=self._language)
+                             start=start, end=end, template=template, language=self._in(language))
 
     def kickoff(self, client: str, *, template: Path | None = None, out: Path | None = None,
-                today: date | None = None) -> Path:
+                today: date | None = None, language: str | None = None) -> Path:
         """The internal kickoff minutes ``<out>/<client>/<date>-kickoff-interno.docx``."""
         from deckgen.pipelines.kickoff import write_kickoff
 
         return write_kickoff(self.tables, client, out or self.out, today=today or build_date(),
-                             template=template, language=self._language)
+                             template=template, language=self._in(language))
 
     def client_kickoff(
         self, client: str, *, template: Path | None = None, out: Path | None = None,
-        today: date | None = None,
+        today: date | None = None, language: str | None = None,
     ) -> tuple[Path, RenderResult]:
         """The client kickoff deck ``<out>/<client>/<date>-kickoff-cliente.pptx``."""
         from deckgen.pipelines.client_kickoff import write_client_kickoff
 
         return write_client_kickoff(self.tables, client, out or self.out,
                                     today=today or build_date(), template=template,
-                                    language=self._language)
+                                    language=self._in(language))
 
     def handoff(self, client: str, *, template: Path | None = None, out: Path | None = None,
-                today: date | None = None) -> Path:
+                today: date | None = None, language: str | None = None) -> Path:
         """The hand-over minutes ``<out>/<client>/<date>-passagem-de-bastao.docx``."""
         from deckgen.pipelines.handoff import write_handoff
 
         return write_handoff(self.tables, client, out or self.out, today=today or build_date(),
-                             template=template, language=self._language)
+                             template=template, language=self._in(language))
 
     def portfolio(
         self,
@@ -259,6 +273,7 @@ class Workspace:
         template: Path | None = None,
         out: Path | None = None,
         today: date | None = None,
+        language: str | None = None,
     ) -> WrittenPortfolio:
         """The CS Ops report ``<out>/portfolio/<end>-portfolio[-<csm>].pptx`` and ``.xlsx``."""
         from deckgen.indicators.period import resolve_period
@@ -269,7 +284,7 @@ class Workspace:
         period = resolve_period(self.config, None, today=today, start=start, end=end)
         report = compute_portfolio(self.tables, period, today=today, owner=owner)
         built = write_portfolio(report, self.config, out or self.out, template=template,
-                                language=self._language)
+                                language=self._in(language))
         return WrittenPortfolio(report, built.deck, built.workbook, built.warnings)
 
     def check(self) -> CheckSummary:

@@ -56,8 +56,8 @@ def test_the_readme_example_runs_as_written(tmp_path: Path,
         exec(compile(code, "README.md", "exec"), {})  # noqa: S102 - the README's own code
     assert printed.getvalue().splitlines() == [
         "Rede Farmavida Drogarias Ltda 2026-11-15-revisao.pptx indicadores.xlsx",
-        "2026-11-15-ata-revisao.docx 2026-11-15-ata-revisao.html",
-        "2026-11-20-kickoff-interno.docx 2026-11-20-passagem-de-bastao.docx",
+        "2026-11-15-review.pptx 2026-11-15-ata-revisao.docx",
+        "2026-11-20-kickoff-interno.docx 2026-11-20-passagem-de-bastao.docx "
         "2026-11-15-portfolio.pptx",
     ]
     out = tmp_path / "out"
@@ -66,13 +66,17 @@ def test_the_readme_example_runs_as_written(tmp_path: Path,
         "portfolio/2026-11-15-portfolio.xlsx",
         f"{FARMAVIDA}/2026-11-15-ata-revisao.docx",
         f"{FARMAVIDA}/2026-11-15-ata-revisao.html",
+        f"{FARMAVIDA}/2026-11-15-review.pptx",
         f"{FARMAVIDA}/2026-11-15-revisao.pptx",
         f"{FARMAVIDA}/indicadores.xlsx",
+        f"{FARMAVIDA}/indicators.xlsx",
         f"{TUCANO}/2026-11-20-kickoff-interno.docx",
         f"{TUCANO}/2026-11-20-passagem-de-bastao.docx",
     ]
     text = _deck_text(out / FARMAVIDA / "2026-11-15-revisao.pptx")
     assert "Rede Farmavida Drogarias Ltda" in text and "18/08/2026" in text
+    english = _deck_text(out / FARMAVIDA / "2026-11-15-review.pptx")
+    assert "Rede Farmavida Drogarias Ltda" in english and "8/18/2026" in english
 
 
 def test_the_exports_are_read_once_for_every_document(
@@ -89,6 +93,7 @@ def test_the_exports_are_read_once_for_every_document(
     ws = Workspace(DATA, out=tmp_path)
     assert reads == []  # the configuration only, until a document needs the exports
     ws.review("Farmavida", start=START, end=END)
+    ws.review("Farmavida", start=START, end=END, language="en")
     ws.minutes("Farmavida", start=START, end=END)
     ws.kickoff("Tucano")
     ws.client_kickoff("Tucano")
@@ -117,9 +122,19 @@ def test_today_comes_from_the_clock_unless_given(tmp_path: Path) -> None:
     assert built.report.period.end == date(2026, 11, 20)
 
 
-def test_unknown_language_is_a_configuration_error() -> None:
+def test_unknown_language_is_a_configuration_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match=r"^unknown language 'fr'; deckgen writes en, pt-BR$"):
         Workspace(DATA, language="fr")
+    with pytest.raises(ConfigError, match=r"^unknown language 'es'"):
+        Workspace(DATA, out=tmp_path).kickoff("Tucano", language="es")
+    assert not any(tmp_path.iterdir())
+
+
+def test_a_call_in_another_language_leaves_the_workspace_in_its_own(tmp_path: Path) -> None:
+    ws = Workspace(DATA, out=tmp_path)
+    assert ws.handoff("Tucano", language="en").name == "2026-11-20-handover.docx"
+    assert ws.handoff("Tucano").name == "2026-11-20-passagem-de-bastao.docx"
+    assert ws.language == "pt-BR"
 
 
 def test_english_workspace_names_its_files_in_english(tmp_path: Path) -> None:
