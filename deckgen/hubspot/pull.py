@@ -10,6 +10,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from deckgen.clock import build_date
 from deckgen.config import Config
 from deckgen.hubspot.client import HubSpotClient, HubSpotError
 from deckgen.io import atomic_write
@@ -55,7 +56,7 @@ def pull(
     answers submitted on or after it; companies are always read whole.
     """
     settings = config.hubspot
-    day = (today or date.today()).isoformat()
+    day = (today or build_date()).isoformat()
     owners = _owners(client, echo)
     portal = [settings.phase_property, settings.interval_property, settings.owner_cs_property]
     owner_columns = tuple(p for p in ("hubspot_owner_id", settings.owner_cs_property) if p)
