@@ -52,6 +52,19 @@ def test_set_phase_dry_run_changes_nothing(fake: FakeHubSpot, data_dir: Path) ->
     assert fake.log == []
 
 
+def test_set_phase_needs_the_portal_property_name(fake: FakeHubSpot, data_dir: Path) -> None:
+    config = data_dir / "deckgen.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        'phase_property = "fase_do_cliente"\n', ""), encoding="utf-8")
+    result = CliRunner().invoke(main, ["hubspot", "set-phase", "Padaria", "Cliente ativo",
+                                       "--data", str(data_dir)])
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: {config}: hubspot.phase_property is not set (the internal name of the "
+        "company property that holds the phase)\n")
+    assert fake.log == []
+
+
 def seed_crm(fake: FakeHubSpot) -> None:
     fake.page_size = 2
     fake.companies["103"] = {"name": "Clínica Bem Estar", "hubspot_owner_id": "8"}
