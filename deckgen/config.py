@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import codecs
 import difflib
+import os
+import string
 import tomllib
 from pathlib import Path
 from typing import Literal
@@ -11,9 +14,12 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from deckgen.errors import ConfigError
+from deckgen.reading import MiB, ReadRefused, read_capped
 from deckgen.sources.schema import SOURCES
 
 CONFIG_NAME = "deckgen.toml"
+CONFIG_MAX_BYTES = 1 * MiB
+FOLDER_FIELDS = frozenset({"client_slug"})
 Language = Literal["pt-BR", "en"]
 Role = Literal["support", "implementation", "technology", "other"]
 Priority = Literal["urgent", "high", "medium", "low"]
@@ -60,6 +66,19 @@ class SourceSpec(_Strict):
     encoding: str | None = None
     delimiter: str | None = None
     day_first: bool | None = None
+
+    @field_validator("encoding")
+    @classmethod
+    def _text_encoding(cls, value: str | None) -> str | None:
+        if value is None:
+            return value
+        try:
+            info = codecs.lookup(value)
+        except LookupError:
+            raise ValueError(f"unknown encoding {value!r}") from None
+        if not getattr(info, "_is_text_encoding", True):
+            raise ValueError(f"{value!r} is not a text encoding (use e.g. \"latin-1\")")
+        return value
 
 
 class Sources(_Strict):
@@ -113,8 +132,8 @@ class SlaTarget(_Strict):
     stream: str
     category: str = "*"
     priority: Priority | None = None
-    first_response_hours: float | None = Field(default=None, gt=0)
-    resolution_hours: float | None = Field(default=None, gt=0)
+    first_response_hours: float | None = Field(default=None, gt=0, le=100_000)
+    resolution_hours: float | None = Field(default=None, gt=0, le=100_000)
 
 
 class BusinessHours(_Strict):
@@ -138,10 +157,10 @@ class SurveySettings(_Strict):
 
 
 class ReviewSettings(_Strict):
-    default_period_days: int = Field(default=90, gt=0)
+    default_period_days: int = Field(default=90, gt=0, le=3660)
     template: str | None = None
     output: str = "out"
-    min_font_pt: float = Field(default=10, gt=0)
+    min_font_pt: float = Field(default=10, ge=1, le=96)
 
 
 class DocumentSettings(_Strict):
@@ -164,6 +183,40 @@ class HubSpotSettings(_Strict):
     company_properties: list[str] = Field(default_factory=list)
     ticket_properties: list[str] = Field(default_factory=list)
 
+    @field_validator("folder")
+    @classmethod
+    def _known_fields(cls, value: str) -> str:
+        try:
+            fields = [(name, spec, conv) for _, name, spec, conv in string.Formatter().parse(value)
+                      if name is not None]
+        except ValueError as exc:
+            raise ValueError(f"{value!r}: {exc}") from None
+        for name, spec, conversion in fields:
+            if name not in FOLDER_FIELDS or spec or conversion:
+                raise ValueError(f"{value!r}: only {{client_slug}} may be written in braces")
+        return value
+
+
+class LimitSettings(_Strict):
+    """How much deckgen reads before refusing (docs/security.md); sizes in MB."""
+
+    table_mb: float = Field(default=1024, gt=0, le=65536)
+    zip_member_mb: float = Field(default=1024, gt=0, le=65536)
+    zip_ratio: float = Field(default=100, ge=1, le=10_000)
+    text_mb: float = Field(default=16, gt=0, le=1024)
+    publish_mb: float = Field(default=300, gt=0, le=65536)
+    hubspot_pages: int = Field(default=10_000, ge=1, le=1_000_000)
+
+    def bytes(self, kind: Literal["table", "zip_member", "text", "publish"]) -> int:
+        """The cap of one kind of file, in bytes."""
+        return int(getattr(self, f"{kind}_mb") * MiB)
+
+
+class PathSettings(_Strict):
+    """Whether configured paths may point outside the data folder (off: they may not)."""
+
+    allow_outside_workspace: bool = False
+
 
 class Config(_Strict):
     """The whole workspace configuration. ``data_dir`` is where relative paths resolve."""
@@ -179,6 +232,8 @@ class Config(_Strict):
     review: ReviewSettings = ReviewSettings()
     hubspot: HubSpotSettings = HubSpotSettings()
     documents: DocumentSettings = DocumentSettings()
+    limits: LimitSettings = LimitSettings()
+    paths: PathSettings = PathSettings()
     labels: dict[str, Label] = Field(default_factory=dict)
     data_dir: Path = Path(".")
     config_path: Path = Path(CONFIG_NAME)
@@ -204,7 +259,35 @@ class Config(_Strict):
                     hint = difflib.get_close_matches(canonical, list(SOURCES[source]), n=1)
                     did = f" (did you mean {hint[0]!r}?)" if hint else ""
                     raise ValueError(f"columns.{source}.{canonical}: unknown column{did}")
+        if not self.paths.allow_outside_workspace:
+            for key, value in self.configured_paths():
+                if not self.inside(value):
+                    raise ValueError(
+                        f"{key}: {value!r} lies outside the data folder {self.data_dir}; move "
+                        "it in, or set [paths] allow_outside_workspace = true"
+                    )
         return self
+
+    def configured_paths(self) -> list[tuple[str, str]]:
+        """Every path the configuration names, with its key (sources, template, output...)."""
+        paths = [(f"sources.{name}", spec.path) for name, spec in self.sources if spec is not None]
+        for key, value in (("review.template", self.review.template),
+                           ("review.output", self.review.output),
+                           ("company.logo", self.company.logo),
+                           ("documents.playbook", self.documents.playbook)):
+            if value:
+                paths.append((key, value))
+        return paths
+
+    def inside(self, path: str | Path) -> bool:
+        """Whether ``path`` (relative to the data folder) resolves inside it, links followed."""
+        if self.paths.allow_outside_workspace:
+            return True
+        root = self.data_dir.resolve()
+        try:
+            return self.resolve(str(path)).resolve().is_relative_to(root)
+        except (OSError, RuntimeError):  # a symlink loop: not a place to read from
+            return False
 
     def stream(self, key: str) -> Stream:
         """The stream with this key."""
@@ -244,7 +327,7 @@ def validation_message(error: ValidationError) -> str:
 def find_config(data_dir: Path, config_file: Path | None = None) -> Path:
     """The configuration file: the one given, else ``deckgen.toml`` in the data folder."""
     path = config_file or data_dir / CONFIG_NAME
-    if not path.is_file():
+    if not os.path.lexists(path):
         raise ConfigError(
             f"{path}: configuration file not found (give --config or create {CONFIG_NAME})"
         )
@@ -255,11 +338,15 @@ def load_config(data_dir: Path, config_file: Path | None = None) -> Config:
     """Read and validate the workspace configuration."""
     path = find_config(data_dir, config_file)
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+        raw = tomllib.loads(read_capped(path, CONFIG_MAX_BYTES).decode("utf-8-sig"))
+    except ReadRefused as exc:
+        raise ConfigError(f"{path}: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
-    except UnicodeDecodeError:
-        raise ConfigError(f"{path}: not UTF-8 text") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 text (byte at offset {exc.start})") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: not valid TOML: nested too deeply") from None
     raw["data_dir"] = data_dir
     raw["config_path"] = path
     try:

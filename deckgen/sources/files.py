@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import codecs
 import csv
+import errno
 import io
+import os
 import re
+import stat
 import zipfile
-from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 
@@ -27,8 +29,11 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
-from deckgen.config import Config, SourceSpec
+from deckgen.config import Config, LimitSettings, SourceSpec
 from deckgen.errors import InputError
+from deckgen.reading import ReadRefused, check_regular, describe_kind, read_capped, read_zip_member
+from deckgen.sources import release_notes
+from deckgen.sources.raw import RawTable
 
 DELIMITERS = (",", ";", "\t")
 TABLE_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm")
@@ -41,66 +46,86 @@ _CONTENT = re.compile(rb"[^ \t\r\n\x00\xef\xbb\xbf]")
 _ORDINARY = bytes(b for b in range(256) if b in (0x09, 0x0A, 0x0D) or 0x20 <= b != 0xEF)
 
 
-@dataclass(frozen=True)
-class RawTable:
-    """One export as read: its headers as written and every cell as text (NA when blank).
-
-    ``frame`` has positional column labels ``0..n-1`` matching ``headers``; ``first_row`` is
-    the spreadsheet row number of the first data record (the header is the row before);
-    ``controls`` is False when the file holds no character that XML forbids.
-    """
-
-    file: str
-    headers: list[str]
-    frame: pd.DataFrame
-    first_row: int
-    controls: bool = True
-    encoding: str | None = None
-    delimiter: str | None = None
-    sheet: str | None = None
-
-
 def _natural_key(path: Path) -> list[int | str]:
     return [int(part) if part.isdigit() else part.lower() for part in _DIGITS.split(path.name)]
 
 
 def locate(config: Config, spec: SourceSpec) -> list[Path]:
-    """Files matching a configured path or glob, oldest first by name (the last one wins)."""
+    """Files matching a configured path or glob, oldest first by name (the last one wins).
+
+    Whatever matches must be a regular file inside the data folder (unless
+    ``[paths] allow_outside_workspace``): a folder, FIFO, device, symlink loop or a link
+    leading out is an :class:`~deckgen.errors.InputError`, never a silent "no file".
+    """
     pattern = config.resolve(spec.path)
     if not _GLOB.search(spec.path):
-        return [pattern] if pattern.is_file() else []
-    matches = [p for p in pattern.parent.glob(pattern.name) if p.is_file()]
-    return sorted(matches, key=_natural_key)
+        matches = [pattern] if os.path.lexists(pattern) else []
+    else:
+        try:
+            matches = sorted(pattern.parent.glob(pattern.name), key=_natural_key)
+        except OSError as exc:
+            raise InputError(spec.path, f"cannot list the folder: {exc.strerror}") from None
+    for path in matches:
+        _check_match(config, path)
+    return matches
+
+
+def _check_match(config: Config, path: Path) -> None:
+    file = display_name(config, path)
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        raise InputError(file, f"cannot read the file: {_reason(exc)}") from None
+    if not stat.S_ISREG(mode):
+        raise InputError(file, f"{describe_kind(mode)}, not an export file")
+    if not config.inside(path):
+        raise InputError(file, "leads outside the data folder (a symbolic link?); set [paths] "
+                         "allow_outside_workspace = true to read it")
+
+
+def _reason(exc: OSError) -> str:
+    return "a symbolic link loop" if exc.errno == errno.ELOOP else exc.strerror or str(exc)
 
 
 def display_name(config: Config, path: Path) -> str:
     """How messages name a file: relative to the data folder when it lies inside it."""
     try:
-        return str(path.resolve().relative_to(config.data_dir.resolve()))
+        return str(Path(os.path.abspath(path)).relative_to(os.path.abspath(config.data_dir)))
     except ValueError:
         return str(path)
 
 
-def read_table(path: Path, spec: SourceSpec, file: str) -> RawTable:
-    """Open one export by its suffix: CSV-like text, XLSX, or a ZIP holding exactly one."""
+def read_table(path: Path, spec: SourceSpec, file: str,
+               limits: LimitSettings | None = None) -> RawTable:
+    """Open one export by its suffix: CSV-like text, XLSX, or a ZIP holding exactly one.
+
+    Only a regular file is read, up to the ``[limits]`` caps (``table_mb``; ``text_mb`` for
+    YAML/Markdown release notes; ``zip_member_mb`` and ``zip_ratio`` inside a ZIP).
+    """
+    limits = limits or LimitSettings()
     suffix = path.suffix.lower()
+    if suffix == ".xls":
+        raise InputError(file, "the old Excel .xls format is not supported; save as .xlsx or CSV")
+    notes = suffix in (".yaml", ".yml", ".md", ".markdown")
+    try:
+        if suffix in (".zip", ".xlsx", ".xlsm"):
+            check_regular(path, limits.bytes("table"))
+            data = b""
+        else:
+            data = read_capped(path, limits.bytes("text" if notes else "table"))
+    except ReadRefused as exc:
+        raise InputError(file, f"cannot read the file: {exc}") from None
     if suffix == ".zip":
-        member, data = _zip_member(path, file)
+        member, data = _zip_member(path, file, limits)
         inner = f"{file}:{member}"
         if member.lower().endswith((".xlsx", ".xlsm")):
+            _check_workbook(io.BytesIO(data), inner, limits)
             return _read_xlsx(io.BytesIO(data), spec, inner)
         return _read_text_table(data, spec, inner)
     if suffix in (".xlsx", ".xlsm"):
+        _check_workbook(path, file, limits)
         return _read_xlsx(path, spec, file)
-    if suffix == ".xls":
-        raise InputError(file, "the old Excel .xls format is not supported; save as .xlsx or CSV")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(file, f"cannot read the file: {exc.strerror}") from None
-    if suffix in (".yaml", ".yml", ".md", ".markdown"):
-        from deckgen.sources import release_notes
-
+    if notes:
         utf8, _ = decode(data, file, spec.encoding)
         read = (release_notes.read_yaml_releases if suffix in (".yaml", ".yml")
                 else release_notes.read_markdown_releases)
@@ -108,22 +133,43 @@ def read_table(path: Path, spec: SourceSpec, file: str) -> RawTable:
     return _read_text_table(data, spec, file)
 
 
-def _zip_member(path: Path, file: str) -> tuple[str, bytes]:
+def _zip_member(path: Path, file: str, limits: LimitSettings) -> tuple[str, bytes]:
     try:
         with zipfile.ZipFile(path) as archive:
-            names = [
-                info.filename
+            members = [
+                info
                 for info in archive.infolist()
                 if not info.is_dir()
                 and not info.filename.startswith("__MACOSX/")
                 and info.filename.lower().endswith(TABLE_SUFFIXES)
             ]
-            if len(names) != 1:
-                found = ", ".join(names) or "none"
+            if len(members) != 1:
+                found = ", ".join(info.filename for info in members) or "none"
                 raise InputError(file, f"expected one CSV or XLSX file in the ZIP, found {found}")
-            return names[0], archive.read(names[0])
+            data = read_zip_member(archive, members[0], limits.bytes("zip_member"),
+                                   limits.zip_ratio)
+            return members[0].filename, data
+    except ReadRefused as exc:
+        raise InputError(file, str(exc)) from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError) as exc:
+        raise InputError(file, f"not a readable ZIP file ({exc})") from None
+    except (RuntimeError, ValueError) as exc:  # encrypted or otherwise unreadable member
+        raise InputError(file, f"cannot unpack the ZIP file ({exc})") from None
+
+
+def _check_workbook(source: Path | io.BytesIO, file: str, limits: LimitSettings) -> None:
+    """Refuse a workbook whose parts would unpack past the ZIP limits (before opening it)."""
+    cap, ratio = limits.bytes("zip_member"), limits.zip_ratio
+    try:
+        with zipfile.ZipFile(source) as book:
+            for info in book.infolist():
+                budget = min(cap, int(max(info.compress_size, 1) * ratio) + (1 << 16))
+                if info.file_size > budget:
+                    raise InputError(file, f"workbook part {info.filename} unpacks to "
+                                     f"{info.file_size:,} bytes from {info.compress_size:,}, "
+                                     "over the [limits] zip_member_mb / zip_ratio")
     except zipfile.BadZipFile:
-        raise InputError(file, "not a valid ZIP file") from None
+        raise InputError(file, "not a readable XLSX workbook (not a ZIP package)") from None
 
 
 # --- text (CSV) -------------------------------------------------------------------------

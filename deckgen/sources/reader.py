@@ -9,9 +9,10 @@ import pandas as pd
 
 from deckgen.config import Config, SourceSpec
 from deckgen.errors import InputError
-from deckgen.sources.files import RawTable, display_name, locate, read_table
+from deckgen.sources.files import display_name, locate, read_table
 from deckgen.sources.headers import map_headers, require
 from deckgen.sources.names import fold
+from deckgen.sources.raw import RawTable
 from deckgen.sources.schema import SOURCES, Column
 from deckgen.sources.values import (
     Cells,
@@ -159,7 +160,7 @@ def read_source(config: Config, source: str) -> SourceTable:
         return SourceTable(source, empty_table(source, tz), absent=[], unavailable=reason)
     path = matches[-1]
     file = display_name(config, path)
-    result = normalise(read_table(path, spec, file), source, config, spec)
+    result = normalise(read_table(path, spec, file, config.limits), source, config, spec)
     if len(matches) > 1:
         result.notes.append(f"{len(matches)} files match '{spec.path}'; using the newest, {file}")
     return result

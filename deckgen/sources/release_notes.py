@@ -20,7 +20,7 @@ from datetime import date, datetime
 import pandas as pd
 
 from deckgen.errors import InputError
-from deckgen.sources.files import RawTable
+from deckgen.sources.raw import RawTable
 
 RELEASE_HEADERS = ["Date", "Version", "Title", "Description"]
 _HEADING = re.compile(r"^##(?!#)\s*(.+?)\s*#*\s*$")
