@@ -87,8 +87,8 @@ def read_zip_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, max_bytes: 
         while chunk := stream.read(_CHUNK):
             total += len(chunk)
             if total > budget:
-                raise ReadRefused(f"member {info.filename} expands past {_size(budget)}, more "
-                                  f"than its header says or {max_ratio:g} times its compressed size")
+                raise ReadRefused(f"member {info.filename} expands past {_size(budget)}: more "
+                                  f"than its header says, or {max_ratio:g} times its packed size")
             chunks.append(chunk)
     return b"".join(chunks)
 

@@ -46,21 +46,21 @@ def publish(
     """Upload FILES and log the minutes on CLIENT's HubSpot company (Record ID or name)."""
     from deckgen.config import load_config
     from deckgen.hubspot.ledger import default_ledger_path
-    from deckgen.hubspot.publish import publish_files
+    from deckgen.hubspot.publish import publish_files, read_minutes
     from deckgen.sources.clients import client_slug
 
     if not files and minutes_file is None:
         raise click.UsageError("give FILES to upload, --minutes, or both")
     config = load_config(data_dir, config_file)
     company_id, name = _company(config, client, dry_run)
-    minutes = minutes_file.read_text(encoding="utf-8-sig") if minutes_file else None
+    minutes = read_minutes(minutes_file, config.limits.bytes("text")) if minutes_file else None
     when = meeting_date.replace(tzinfo=ZoneInfo(config.company.timezone)) if meeting_date else None
     publish_files(
         config.hubspot, company_id, client_slug(name), list(files),
         ledger_path=default_ledger_path(config.data_dir),
         minutes_html=minutes, kind="meeting" if kind == "meeting" else "note",
         meeting_date=when, title=title or f"{name} {when or datetime.now():%d/%m/%Y}",
-        dry_run=dry_run, echo=click.echo,
+        dry_run=dry_run, echo=click.echo, max_file_bytes=config.limits.bytes("publish"),
     )
 
 

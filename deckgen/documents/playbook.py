@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import difflib
+import os
 import tomllib
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from deckgen.config import Config, validation_message
+from deckgen.config import Config, LimitSettings, validation_message
 from deckgen.errors import ConfigError
+from deckgen.reading import ReadRefused, read_capped
 from deckgen.sources.schema import COMPANIES
 from deckgen.templates import templates_dir
 
@@ -143,10 +145,14 @@ class Playbook(_Strict):
 
 
 def _read(path: Path) -> dict[str, Any]:
+    if not os.path.lexists(path):
+        raise ConfigError(f"{path}: playbook file not found")
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8-sig"))
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: playbook file not found") from None
+        return tomllib.loads(read_capped(path, LimitSettings().bytes("text")).decode("utf-8-sig"))
+    except ReadRefused as exc:
+        raise ConfigError(f"{path}: cannot read the playbook: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 text (byte at offset {exc.start})") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import mimetypes
+import string
 from pathlib import Path
 
 from deckgen.errors import PublishError
@@ -23,12 +24,20 @@ UPLOAD_OPTIONS = {
 
 
 def folder_path(template: str, client_slug: str) -> str:
-    """The file-manager folder of a client: ``[hubspot] folder`` with ``{client_slug}`` filled."""
+    """The file-manager folder of a client: ``[hubspot] folder`` with ``{client_slug}`` filled.
+
+    Only the plain name ``{client_slug}`` is expanded: no attribute, index, conversion or
+    format specification (``{client_slug.__class__}`` would reach Python objects).
+    """
     try:
-        folder = template.format(client_slug=client_slug)
-    except (KeyError, IndexError, ValueError):
+        parts = list(string.Formatter().parse(template))
+    except ValueError:
+        parts = [("", "?", "", None)]
+    if any(name is not None and (name != "client_slug" or spec or conversion)
+           for _, name, spec, conversion in parts):
         raise PublishError(f"[hubspot] folder = {template!r}: only {{client_slug}} may be "
-                           "used in braces") from None
+                           "used in braces")
+    folder = template.format(client_slug=client_slug)
     return "/" + folder.strip("/")
 
 

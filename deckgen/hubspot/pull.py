@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from deckgen.config import Config
+from deckgen.errors import PublishError, RenderError
 from deckgen.hubspot.client import HubSpotClient, HubSpotError
 from deckgen.render.output import atomic_write
 
@@ -55,20 +56,22 @@ def pull(
     answers submitted on or after it; companies are always read whole.
     """
     settings = config.hubspot
+    pages = config.limits.hubspot_pages
     day = (today or date.today()).isoformat()
-    owners = _owners(client, echo)
+    owners = _owners(client, echo, pages)
     owner_columns = ("hubspot_owner_id", settings.owner_cs_property)
     company_props = _unique([*COMPANY_PROPERTIES, settings.phase_property,
                              settings.interval_property, settings.owner_cs_property,
                              *settings.company_properties])
     companies = [_row(r, company_props, owners, owner_columns)
-                 for r in list_objects(client, "companies", company_props)]
+                 for r in list_objects(client, "companies", company_props, max_pages=pages)]
     names = {row["hs_object_id"]: row.get("name", "") for row in companies}
 
     ticket_props = _unique([*TICKET_PROPERTIES, *settings.ticket_properties])
     stages = _pipeline_labels(client)
     tickets = []
-    for record in list_objects(client, "tickets", ticket_props, associations="companies"):
+    for record in list_objects(client, "tickets", ticket_props, associations="companies",
+                               max_pages=pages):
         row = _row(record, ticket_props, owners, owner_columns)
         pipeline = row.get("hs_pipeline", "")
         row["hs_pipeline_stage"] = stages.get((pipeline, row.get("hs_pipeline_stage", "")),
@@ -80,7 +83,7 @@ def pull(
 
     surveys = []
     for record in list_objects(client, "feedback_submissions", list(SURVEY_PROPERTIES),
-                               associations="companies"):
+                               associations="companies", max_pages=pages):
         row = _row(record, list(SURVEY_PROPERTIES), owners, ())
         if since and _day(row.get("hs_submission_timestamp")) < since:
             continue
@@ -92,7 +95,10 @@ def pull(
         "surveys": (["hs_object_id", *SURVEY_PROPERTIES, COMPANY_IDS, COMPANY_NAME], surveys),
     }
     files: dict[str, Path] = {}
-    out_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise RenderError(f"{out_dir}: cannot create the folder ({exc.strerror or exc})") from None
     for source, (header, rows) in tables.items():
         path = out_dir / FILE_NAMES[source].format(day=day)
         _write_csv(path, header, rows)
@@ -105,36 +111,51 @@ def pull(
 
 
 def list_objects(client: HubSpotClient, object_type: str, properties: list[str],
-                 *, associations: str | None = None) -> Iterator[dict[str, Any]]:
+                 *, associations: str | None = None,
+                 max_pages: int = 10_000) -> Iterator[dict[str, Any]]:
     """Every record of a CRM object type, following ``paging.next.after``."""
+    params = {"limit": "100", "properties": ",".join(properties), "archived": "false"}
+    if associations:
+        params["associations"] = associations
+    yield from pages(client, f"{OBJECTS}/{object_type}", params, max_pages)
+
+
+def pages(client: HubSpotClient, path: str, params: dict[str, str],
+          max_pages: int) -> Iterator[dict[str, Any]]:
+    """The results of every page of a list, following ``paging.next.after``.
+
+    A cursor HubSpot already gave (the list would loop) or more than ``max_pages`` pages
+    (``[limits] hubspot_pages``) is a :class:`~deckgen.errors.PublishError`.
+    """
+    seen: set[str] = set()
     after: str | None = None
-    while True:
-        params = {"limit": "100", "properties": ",".join(properties), "archived": "false"}
-        if associations:
-            params["associations"] = associations
-        if after:
-            params["after"] = after
-        answer = client.get(f"{OBJECTS}/{object_type}", params)
-        yield from answer.get("results", [])
-        after = ((answer.get("paging") or {}).get("next") or {}).get("after")
-        if not after:
+    for _ in range(max_pages):
+        answer = client.get(path, params | ({"after": after} if after else {}))
+        results = answer.get("results", [])
+        if not isinstance(results, list):
+            raise PublishError(f"HubSpot answered GET {path} with 'results' that is not a list")
+        yield from results
+        cursor = ((answer.get("paging") or {}).get("next") or {}).get("after")
+        if not cursor:
             return
+        after = str(cursor)
+        if after in seen:
+            raise PublishError(f"HubSpot repeated the paging cursor {after[:40]!r} on GET {path} "
+                               f"after {len(seen) + 1} pages; stopped (the list would never end)")
+        seen.add(after)
+    raise PublishError(f"GET {path} has more than {max_pages:,} pages; stopped (raise [limits] "
+                       "hubspot_pages if the account really holds that many records)")
 
 
-def _owners(client: HubSpotClient, echo: Callable[[str], None]) -> dict[str, str]:
+def _owners(client: HubSpotClient, echo: Callable[[str], None],
+            max_pages: int = 10_000) -> dict[str, str]:
     """Owner id → name (or e-mail); empty, with a warning, when the app may not read owners."""
     owners: dict[str, str] = {}
-    after: str | None = None
     try:
-        while True:
-            params = {"limit": "100"} | ({"after": after} if after else {})
-            answer = client.get("/crm/v3/owners", params)
-            for owner in answer.get("results", []):
-                name = " ".join(filter(None, (owner.get("firstName"), owner.get("lastName"))))
-                owners[str(owner["id"])] = name or str(owner.get("email") or owner["id"])
-            after = ((answer.get("paging") or {}).get("next") or {}).get("after")
-            if not after:
-                return owners
+        for owner in pages(client, "/crm/v3/owners", {"limit": "100"}, max_pages):
+            name = " ".join(filter(None, (owner.get("firstName"), owner.get("lastName"))))
+            owners[str(owner["id"])] = name or str(owner.get("email") or owner["id"])
+        return owners
     except HubSpotError as exc:
         if exc.status != 403:
             raise
@@ -181,7 +202,10 @@ def _write_csv(path: Path, header: list[str], rows: list[Row]) -> None:
             writer.writeheader()
             writer.writerows(rows)
 
-    atomic_write(path, write)
+    try:
+        atomic_write(path, write)
+    except OSError as exc:  # disk full, quota: the previous file, if any, is untouched
+        raise RenderError(f"{path}: cannot write the export ({exc.strerror or exc})") from None
 
 
 def _source_hint(config: Config, source: str, path: Path, out_dir: Path) -> str | None:
