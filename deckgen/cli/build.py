@@ -119,7 +119,7 @@ def build(
     if publish:
         publish_rendered(workspace, report.client, [built.deck, built.workbook, *pdf_files],
                          dry_run=publish_dry_run)
-    for warning in built.warnings:
+    for warning in [*workspace.gaps, *built.warnings]:
         click.echo(f"  warning: {warning}", err=True)
 
 

@@ -27,6 +27,10 @@ from deckgen.sources.values import (
     parse_text,
 )
 
+# The column that identifies a record, where a repeated value is an error.
+UNIQUE_KEYS = {"companies": "company_id", "tickets": "ticket_id"}
+UNIQUE_WHAT = {"companies": "Record ID", "tickets": "ticket"}
+
 # HubSpot's 3-point CSAT answers, on the 1–5 scale the CSAT indicator uses.
 CSAT_WORDS = {
     "satisfied": "5", "satisfeito": "5", "very satisfied": "5", "muito satisfeito": "5",
@@ -39,7 +43,9 @@ CSAT_WORDS = {
 class SourceTable:
     """One source, normalised, with its file and what ``deckgen check`` reports about it.
 
-    ``unavailable`` holds the reason when there is no file to read (the table is then empty).
+    ``unavailable`` holds the reason when there is no file to read (the table is then empty);
+    ``gaps`` the notes (also in ``notes``) about required cells left blank, which every
+    command that builds from the data shows, not only ``check``.
     """
 
     source: str
@@ -49,6 +55,7 @@ class SourceTable:
     absent: list[str] = field(default_factory=list)
     headers: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    gaps: list[str] = field(default_factory=list)
     unavailable: str | None = None
     encoding: str | None = None
     delimiter: str | None = None
@@ -110,6 +117,7 @@ def normalise(raw: RawTable, source: str, config: Config, spec: SourceSpec) -> S
     tz = config.company.timezone
     length = len(raw.frame)
     notes: list[str] = []
+    gaps: list[str] = []
     columns: dict[str, pd.Series] = {}
     for name, column in SOURCES[source].items():
         position = header_map.positions.get(name)
@@ -124,13 +132,63 @@ def normalise(raw: RawTable, source: str, config: Config, spec: SourceSpec) -> S
         if column.required and length:
             blank = int(columns[name].isna().sum())
             if blank:
-                notes.append(f"{blank} rows have no '{raw.headers[position]}'")
+                gaps.append(f"{raw.file}: {blank} of {length} rows have no "
+                            f"'{raw.headers[position]}'")
+                notes.append(gaps[-1])
     table = pd.DataFrame(columns)
+    key = UNIQUE_KEYS.get(source)
+    if key is not None and key in header_map.positions:
+        _refuse_duplicates(table[key], raw, raw.headers[header_map.positions[key]], source)
+    if source == "surveys" and length:
+        off = _off_scale(table, config, raw.first_row)
+        if off:
+            gaps.append(off)
+            notes.append(off)
     absent = [name for name in SOURCES[source] if name not in header_map.positions]
     return SourceTable(
-        source, table, raw.file, header_map.unmapped, absent, header_map.headers, notes,
+        source, table, raw.file, header_map.unmapped, absent, header_map.headers, notes, gaps,
         encoding=raw.encoding, delimiter=raw.delimiter, sheet=raw.sheet,
     )
+
+
+def _refuse_duplicates(ids: pd.Series, raw: RawTable, header: str, source: str) -> None:
+    """An id that two rows share is an error naming both (one record must be one row)."""
+    repeated = ids.duplicated(keep=False).to_numpy(dtype=bool) & ids.notna().to_numpy(dtype=bool)
+    if not repeated.any():
+        return
+    positions = np.flatnonzero(repeated)
+    value = ids.iloc[positions[0]]
+    same = positions[(ids.iloc[positions] == value).to_numpy(dtype=bool)]
+    first, second = (raw.first_row + int(p) for p in same[:2])
+    raise InputError(raw.file, f"{UNIQUE_WHAT[source]} {value} appears in rows {first} and "
+                     f"{second}; each must appear once (remove or merge the duplicate)",
+                     row=second, column=header)
+
+
+def _off_scale(table: pd.DataFrame, config: Config, first_row: int) -> str | None:
+    """A note naming the survey answers outside their scale (not counted), or None.
+
+    NPS answers are whole numbers 0–10; CSAT 1–5, or 1–3 for the 3-point types.
+    """
+    types = table["survey_type"].map(lambda t: fold(str(t)) if not pd.isna(t) else "")
+    nps = types.isin({fold(t) for t in config.surveys.nps_types})
+    three = types.isin({fold(t) for t in config.surveys.csat_three_point_types})
+    csat = types.isin({fold(t) for t in config.surveys.csat_types}) & ~nps & ~three
+    values = table["value"]
+    whole = values == values.round()
+    bad = values.notna() & (
+        (nps & ~(whole & values.between(0, 10)))
+        | (csat & ~(whole & values.between(1, 5)))
+        | (three & ~nps & ~(whole & values.between(1, 3)))
+    )
+    if not bad.any():
+        return None
+    positions = np.flatnonzero(bad.to_numpy(dtype=bool))
+    shown = ", ".join(f"row {first_row + int(p)} ({table['survey_type'].iloc[p]} "
+                      f"{values.iloc[p]:g})" for p in positions[:5])
+    more = f" and {len(positions) - 5} more" if len(positions) > 5 else ""
+    return (f"{len(positions)} answers outside their scale (NPS 0–10, CSAT 1–5, whole numbers) "
+            f"are not counted: {shown}{more}")
 
 
 def _csat_words(values: pd.Series) -> pd.Series:
