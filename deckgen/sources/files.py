@@ -40,6 +40,8 @@ TABLE_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm")
 _GLOB = re.compile(r"[*?\[]")
 _DIGITS = re.compile(r"(\d+)")
 _SAMPLE_BYTES = 64 * 1024
+# A well-formed UTF-8 letter of two or three bytes (Latin accents, punctuation, symbols).
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}")
 # Any byte besides blanks, NUL and those of a UTF-8 byte-order mark: the file has content.
 _CONTENT = re.compile(rb"[^ \t\r\n\x00\xef\xbb\xbf]")
 # Every byte except the XML-illegal controls and 0xEF, the lead byte of U+FFFE and U+FFFF.
@@ -198,6 +200,15 @@ def decode(data: bytes, file: str, forced: str | None = None) -> tuple[bytes, st
         pass
     else:
         return body, "utf-8-sig" if bom else "utf-8"
+    utf8_error = _first_invalid_utf8(body)
+    if _UTF8_SEQUENCE.search(body):  # valid UTF-8 letters elsewhere: a mixed file, not cp1252
+        offset = utf8_error + (len(codecs.BOM_UTF8) if bom else 0)
+        raise InputError(
+            file,
+            f"mixes encodings: UTF-8 text, but byte 0x{data[offset]:02X} at offset {offset} is "
+            "not UTF-8 (saved from another program?); re-save the file as UTF-8",
+            row=data.count(b"\n", 0, offset) + 1,
+        )
     try:
         return data.decode("cp1252").encode("utf-8"), "cp1252"
     except UnicodeDecodeError as exc:
@@ -208,6 +219,14 @@ def decode(data: bytes, file: str, forced: str | None = None) -> tuple[bytes, st
             "set encoding (e.g. \"latin-1\") for this source in the configuration",
             row=data.count(b"\n", 0, exc.start) + 1,
         ) from None
+
+
+def _first_invalid_utf8(data: bytes) -> int:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start
+    return len(data)
 
 
 def _decode_strict(data: bytes, encoding: str, file: str) -> str:
@@ -250,6 +269,8 @@ def detect_delimiter(sample: str) -> str:
 def _read_text_table(data: bytes, spec: SourceSpec, file: str) -> RawTable:
     if not _CONTENT.search(data):  # a search, not a strip: no copy of a large file
         raise InputError(file, "file is empty")
+    if not spec.encoding and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        _refuse_utf16_without_bom(data[:_SAMPLE_BYTES], file)
     if spec.delimiter is not None and len(spec.delimiter) != 1:
         raise InputError(file, f"delimiter must be one character, found {spec.delimiter!r}")
     plain = not spec.encoding and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
@@ -273,6 +294,15 @@ def _read_text_table(data: bytes, spec: SourceSpec, file: str) -> RawTable:
     headers = ["" if pd.isna(h) else str(h).strip() for h in frame.iloc[0]] if len(frame) else []
     body = frame.iloc[1:].reset_index(drop=True)
     return RawTable(file, headers, body, 2, controls, encoding=encoding, delimiter=delimiter)
+
+
+def _refuse_utf16_without_bom(sample: bytes, file: str) -> None:
+    """Text with a NUL in every other byte is UTF-16 without its byte-order mark."""
+    even, odd = sample[0::2], sample[1::2]
+    for zeros, order in ((odd, "utf-16-le"), (even, "utf-16-be")):
+        if len(zeros) >= 2 and zeros.count(0) * 10 >= len(zeros) * 9:
+            raise InputError(file, "looks like UTF-16 text without a byte-order mark; set "
+                             f"encoding = \"{order}\" for this source in the configuration")
 
 
 def _has_controls(utf8: bytes) -> bool:

@@ -218,7 +218,11 @@ def read_source(config: Config, source: str) -> SourceTable:
         return SourceTable(source, empty_table(source, tz), absent=[], unavailable=reason)
     path = matches[-1]
     file = display_name(config, path)
-    result = normalise(read_table(path, spec, file, config.limits), source, config, spec)
+    try:
+        result = normalise(read_table(path, spec, file, config.limits), source, config, spec)
+    except MemoryError:
+        raise InputError(file, "not enough memory to read this file; free memory, or split "
+                         "the export (the [limits] table_mb cap bounds the file size)") from None
     if len(matches) > 1:
         result.notes.append(f"{len(matches)} files match '{spec.path}'; using the newest, {file}")
     return result
