@@ -259,13 +259,11 @@ class Config(_Strict):
                     hint = difflib.get_close_matches(canonical, list(SOURCES[source]), n=1)
                     did = f" (did you mean {hint[0]!r}?)" if hint else ""
                     raise ValueError(f"columns.{source}.{canonical}: unknown column{did}")
-        if not self.paths.allow_outside_workspace:
-            for key, value in self.configured_paths():
-                if not self.inside(value):
-                    raise ValueError(
-                        f"{key}: {value!r} lies outside the data folder {self.data_dir}; move "
-                        "it in, or set [paths] allow_outside_workspace = true"
-                    )
+        for key, value in self.configured_paths():
+            problem = self.outside(value)
+            if problem:
+                raise ValueError(f"{key}: {value!r} {problem}; move it in, or set [paths] "
+                                 "allow_outside_workspace = true")
         return self
 
     def configured_paths(self) -> list[tuple[str, str]]:
@@ -279,15 +277,22 @@ class Config(_Strict):
                 paths.append((key, value))
         return paths
 
-    def inside(self, path: str | Path) -> bool:
-        """Whether ``path`` (relative to the data folder) resolves inside it, links followed."""
+    def outside(self, path: str | Path) -> str | None:
+        """Why ``path`` (relative to the data folder) is not allowed, or None when it lies
+        inside the folder, symbolic links followed (or ``[paths] allow_outside_workspace``)."""
         if self.paths.allow_outside_workspace:
-            return True
-        root = self.data_dir.resolve()
+            return None
+        root = Path(os.path.abspath(self.data_dir))
+        written = Path(os.path.abspath(self.resolve(str(path))))
+        if not written.is_relative_to(root):
+            return "lies outside the data folder"
         try:
-            return self.resolve(str(path)).resolve().is_relative_to(root)
-        except (OSError, RuntimeError):  # a symlink loop: not a place to read from
-            return False
+            real = written.resolve()
+        except (OSError, RuntimeError):  # a symlink loop: reading it says so
+            return None
+        if not real.is_relative_to(root.resolve()):
+            return "is a symbolic link leading outside the data folder"
+        return None
 
     def stream(self, key: str) -> Stream:
         """The stream with this key."""

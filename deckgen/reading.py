@@ -59,16 +59,26 @@ def read_capped(path: Path, max_bytes: int) -> bytes:
         handle = os.open(path, flags)
     except OSError as exc:
         raise ReadRefused(_os_reason(exc)) from None
-    with os.fdopen(handle, "rb") as stream:
-        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):  # swapped after the check
+    with os.fdopen(handle, "rb", buffering=0) as stream:
+        info = os.fstat(stream.fileno())
+        if not stat.S_ISREG(info.st_mode):  # swapped after the check
             raise ReadRefused("not a regular file")
         try:
-            data = stream.read(max_bytes + 1)
+            # One read of the size the file has (a buffer of the cap would be allocated
+            # whole), then on in chunks should it have grown since.
+            parts = [stream.read(min(info.st_size, max_bytes) + 1) or b""]
+            total = len(parts[0])
+            while total > info.st_size and total <= max_bytes:
+                chunk = stream.read(_CHUNK)
+                if not chunk:
+                    break
+                parts.append(chunk)
+                total += len(chunk)
         except OSError as exc:
             raise ReadRefused(_os_reason(exc)) from None
-    if len(data) > max_bytes:
+    if total > max_bytes:
         raise ReadRefused(f"grew over the limit of {_size(max_bytes)} while being read")
-    return data
+    return parts[0] if len(parts) == 1 else b"".join(parts)
 
 
 def read_zip_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, max_bytes: int,

@@ -80,9 +80,9 @@ def _check_match(config: Config, path: Path) -> None:
         raise InputError(file, f"cannot read the file: {_reason(exc)}") from None
     if not stat.S_ISREG(mode):
         raise InputError(file, f"{describe_kind(mode)}, not an export file")
-    if not config.inside(path):
-        raise InputError(file, "leads outside the data folder (a symbolic link?); set [paths] "
-                         "allow_outside_workspace = true to read it")
+    problem = config.outside(path)
+    if problem:
+        raise InputError(file, f"{problem}; set [paths] allow_outside_workspace = true to read it")
 
 
 def _reason(exc: OSError) -> str:

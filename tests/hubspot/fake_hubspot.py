@@ -21,13 +21,16 @@ MEETING_TO_COMPANY = 188
 
 @dataclass
 class Fault:
-    """Answer the next matching request(s) badly: 429, 500, 401, 403, slow or drop."""
+    """Answer the next matching request(s) badly: 429, 500, 401, 403, slow, drop, redirect
+    (``status`` 301/302/307/308 to ``location``) or huge (an endless body)."""
 
     kind: str
     times: int = 1
     path: str = ""
     retry_after: str | None = "1"
     delay: float = 1.0
+    location: str = ""
+    status: int = 302
 
 
 class ApiError(Exception):
@@ -61,6 +64,10 @@ class FakeHubSpot:
         "proprietario_cs", "notes_last_contacted", "hs_lifecyclestage_customer_date"})
     faults: list[Fault] = field(default_factory=list)
     log: list[tuple[str, str, str]] = field(default_factory=list)
+    # Every Authorization header received, in order (a server that must never see the token).
+    authorizations: list[str] = field(default_factory=list)
+    # When set, every list page answers with this same ``paging.next.after`` cursor.
+    repeat_cursor: str | None = None
     url: str = ""
     _next_id: int = 1000
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -246,7 +253,9 @@ class FakeHubSpot:
                     record["associations"] = {"companies": {"results": links}}
             results.append(record)
         answer: dict[str, Any] = {"results": results}
-        if start + size < len(ids):
+        if self.repeat_cursor is not None:
+            answer["paging"] = {"next": {"after": self.repeat_cursor}}
+        elif start + size < len(ids):
             after = str(start + size)
             answer["paging"] = {"next": {"after": after, "link": f"?after={after}"}}
         return answer
@@ -255,7 +264,9 @@ class FakeHubSpot:
         start = int(query.get("after", "0"))
         size = min(int(query.get("limit", "100")), self.page_size)
         answer: dict[str, Any] = {"results": items[start:start + size]}
-        if start + size < len(items):
+        if self.repeat_cursor is not None:
+            answer["paging"] = {"next": {"after": self.repeat_cursor}}
+        elif start + size < len(items):
             answer["paging"] = {"next": {"after": str(start + size)}}
         return answer
 
@@ -303,11 +314,12 @@ class _Handler(BaseHTTPRequestHandler):
         split = urlsplit(self.path)
         query = {k: v[-1] for k, v in parse_qs(split.query).items()}
         self.state.log.append((method, split.path, raw.decode("utf-8", "replace")))
+        self.state.authorizations.append(self.headers.get("Authorization") or "")
         fault = self.state.take_fault(split.path)
         try:
             if fault is not None:
                 self.apply(fault)
-                if fault.kind == "drop":
+                if fault.kind in ("drop", "redirect", "huge"):
                     return
             if self.headers.get("Authorization") != f"Bearer {self.state.token}":
                 raise ApiError(401, "Authentication credentials not found. This API supports "
@@ -341,6 +353,22 @@ class _Handler(BaseHTTPRequestHandler):
             time.sleep(fault.delay)
         if fault.kind == "drop":
             self.close_connection = True
+        if fault.kind == "redirect":
+            self.send_response(fault.status)
+            self.send_header("Location", fault.location)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+        if fault.kind == "huge":  # a body without end, until the client hangs up
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.end_headers()
+            self.close_connection = True
+            try:
+                self.wfile.write(b'{"results": [')
+                for _ in range(200_000):
+                    self.wfile.write(b"0," * 512)
+            except OSError:
+                return
 
     def reply(self, status: int, body: Any, headers: dict[str, str]) -> None:
         data = json.dumps(body).encode()
