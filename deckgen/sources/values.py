@@ -388,7 +388,7 @@ def _usual_layouts(values: pd.Series) -> pd.Series | None:
         return None
     bounds = pc.min_max(parsed).as_py()
     if bounds["min"] is not None and not (
-        FIRST_DAY <= pd.Timestamp(bounds["min"]) and pd.Timestamp(bounds["max"]) < END_DAY
+        pd.Timestamp(bounds["min"]) >= FIRST_DAY and pd.Timestamp(bounds["max"]) < END_DAY
     ):
         return None  # the general path names the row of the implausible date
     return pd.Series(parsed.to_pandas(), index=values.index)

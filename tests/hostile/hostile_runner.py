@@ -1,10 +1,11 @@
 """Running one hostile command in a forked child under a memory cap and a deadline.
 
-``run(args)`` forks this test process (deckgen already imported, so a case costs milliseconds,
-not an interpreter start), caps the child's private writable memory (``RLIMIT_DATA``: heap and
-anonymous mappings, not reserved address space) at what it already holds plus ``MEMORY_MB``, invokes the CLI there with Click's runner and reports exit code, stdout,
-stderr and seconds back through a pipe. A child still running after ``SECONDS`` is killed
-and the case fails: a hang is a failure, not a stuck suite.
+``run(args)`` forks this test process (deckgen already imported, so a case costs
+milliseconds, not an interpreter start), caps the child's private writable memory
+(``RLIMIT_DATA``: heap and anonymous mappings, not reserved address space) at what it
+already holds plus ``MEMORY_MB``, invokes the CLI there with Click's runner and reports exit
+code, stdout, stderr and seconds back through a pipe. A child still running after
+``SECONDS`` is killed and the case fails: a hang is a failure, not a stuck suite.
 """
 
 from __future__ import annotations

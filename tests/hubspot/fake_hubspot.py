@@ -239,7 +239,7 @@ class FakeHubSpot:
         if limit > 100:
             raise ApiError(400, "limit must be at most 100", "VALIDATION_ERROR")
         size = min(limit, self.page_size)
-        start = int(query.get("after", "0"))
+        start = _offset(query)
         ids = sorted(store, key=int)
         results = []
         for record_id in ids[start:start + size]:
@@ -261,7 +261,7 @@ class FakeHubSpot:
         return answer
 
     def page(self, items: list[dict[str, Any]], query: dict[str, str]) -> dict[str, Any]:
-        start = int(query.get("after", "0"))
+        start = _offset(query)
         size = min(int(query.get("limit", "100")), self.page_size)
         answer: dict[str, Any] = {"results": items[start:start + size]}
         if self.repeat_cursor is not None:
@@ -284,6 +284,13 @@ class _QuietServer(ThreadingHTTPServer):
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         return
+
+
+def _offset(query: dict[str, str]) -> int:
+    """The ``after`` cursor as a position; one this server did not give (``repeat_cursor``)
+    restarts at the beginning."""
+    after = query.get("after", "0")
+    return int(after) if after.isdigit() else 0
 
 
 def _json(raw: bytes) -> dict[str, Any]:
