@@ -308,17 +308,17 @@ def _slash_dates(parts: pd.DataFrame, day_first: bool | None) -> pd.Series:
         if day_first_rows.any() and month_first_rows.any():
             by_day = int(np.argmax(day_first_rows.to_numpy(dtype=bool)))
             by_month = int(np.argmax(month_first_rows.to_numpy(dtype=bool)))
-            decided_by, against = sorted((by_day, by_month))
-            order = "DD/MM/YYYY" if decided_by == by_day else "MM/DD/YYYY"
-            raise _BadCell(parts.index[against], f"a date written {order} as in the "
-                                 f"column's earlier value {parts.iloc[decided_by, 0]}/"
-                                 f"{parts.iloc[decided_by, 1]}/{parts.iloc[decided_by, 2]}")
+            earlier, later = sorted((by_day, by_month))
+            order = "DD/MM/YYYY" if earlier == by_day else "MM/DD/YYYY"
+            written = "/".join(str(parts.iloc[earlier, i]) for i in range(3))
+            raise _BadCell(parts.index[later], f"a date written {order} as in the column's "
+                           f"earlier value {written}")
         day_first = not month_first_rows.any()
-    against = month_first_rows if day_first else day_first_rows
-    if against.any():
+    contradicting = month_first_rows if day_first else day_first_rows
+    if contradicting.any():
         order = "DD/MM/YYYY" if day_first else "MM/DD/YYYY"
-        raise _BadCell(parts.index[int(np.argmax(against.to_numpy(dtype=bool)))],
-                             f"a date written {order} (the configured day_first)")
+        raise _BadCell(parts.index[int(np.argmax(contradicting.to_numpy(dtype=bool)))],
+                       f"a date written {order} (the configured day_first)")
     hour = parts[3].astype("float64").fillna(0)
     meridiem = parts[6].str.lower()
     hour = hour.mask(meridiem.eq("p").fillna(False) & (hour < 12), hour + 12)
