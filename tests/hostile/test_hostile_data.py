@@ -237,3 +237,12 @@ def test_hostile_data_with_build_writes_nothing(workspace: Path, case: str) -> N
                    "2026-05-01..2026-05-31"])
     assert expected in outcome.error_line()
     assert snapshot(workspace.parent) == before
+
+
+def test_an_empty_create_date_column_is_a_warning_in_build_too(workspace: Path) -> None:
+    _tickets("1,101,Suporte,,1", "2,101,Suporte,,1")(workspace)
+    outcome = run(["build", "Padaria", "--data", str(workspace), "--period",
+                   "2026-05-01..2026-05-31", "--out", str(workspace.parent / "out")])
+    assert outcome.exit_code == 0, outcome.stderr
+    assert "  warning: tickets: tickets.csv: 2 of 2 rows have no 'Create date'" in (
+        outcome.stderr.splitlines())
