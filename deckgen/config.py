@@ -186,15 +186,30 @@ class HubSpotSettings(_Strict):
     @field_validator("folder")
     @classmethod
     def _known_fields(cls, value: str) -> str:
-        try:
-            fields = [(name, spec, conv) for _, name, spec, conv in string.Formatter().parse(value)
-                      if name is not None]
-        except ValueError as exc:
-            raise ValueError(f"{value!r}: {exc}") from None
-        for name, spec, conversion in fields:
-            if name not in FOLDER_FIELDS or spec or conversion:
-                raise ValueError(f"{value!r}: only {{client_slug}} may be written in braces")
+        problem = placeholder_problem(value, FOLDER_FIELDS)
+        if problem:
+            raise ValueError(f"{value!r}: {problem}")
         return value
+
+
+def placeholder_problem(text: str, known: frozenset[str] | None = None) -> str | None:
+    """Why the ``{placeholders}`` of a configured text are not allowed, or None.
+
+    Only plain names may appear in braces (``{section}``), and only ``known`` ones when
+    given: attribute or index access, conversions and format specifications would let a
+    configuration reach Python objects or ask for huge padding.
+    """
+    try:
+        fields = [(name, spec, conversion)
+                  for _, name, spec, conversion in string.Formatter().parse(text)
+                  if name is not None]
+    except ValueError as exc:
+        return f"unbalanced braces ({exc}); write {{{{ and }}}} for literal braces"
+    for name, spec, conversion in fields:
+        if not name.isidentifier() or spec or conversion or (known and name not in known):
+            allowed = ", ".join(f"{{{n}}}" for n in sorted(known)) if known else "{name}"
+            return f"only {allowed} may be written in braces"
+    return None
 
 
 class LimitSettings(_Strict):
@@ -259,6 +274,11 @@ class Config(_Strict):
                     hint = difflib.get_close_matches(canonical, list(SOURCES[source]), n=1)
                     did = f" (did you mean {hint[0]!r}?)" if hint else ""
                     raise ValueError(f"columns.{source}.{canonical}: unknown column{did}")
+        for key, label in self.labels.items():
+            for text in [label] if isinstance(label, str) else label.values():
+                problem = placeholder_problem(text)
+                if problem:
+                    raise ValueError(f"labels.{key}: {text!r}: {problem}")
         for key, value in self.configured_paths():
             problem = self.outside(value)
             if problem:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 import mimetypes
-import string
 from pathlib import Path
 
+from deckgen.config import FOLDER_FIELDS, placeholder_problem
 from deckgen.errors import PublishError
 from deckgen.hubspot.client import HubSpotClient, Upload
 
@@ -29,14 +29,9 @@ def folder_path(template: str, client_slug: str) -> str:
     Only the plain name ``{client_slug}`` is expanded: no attribute, index, conversion or
     format specification (``{client_slug.__class__}`` would reach Python objects).
     """
-    try:
-        parts = list(string.Formatter().parse(template))
-    except ValueError:
-        parts = [("", "?", "", None)]
-    if any(name is not None and (name != "client_slug" or spec or conversion)
-           for _, name, spec, conversion in parts):
-        raise PublishError(f"[hubspot] folder = {template!r}: only {{client_slug}} may be "
-                           "used in braces")
+    problem = placeholder_problem(template, FOLDER_FIELDS)
+    if problem:
+        raise PublishError(f"[hubspot] folder = {template!r}: {problem}")
     folder = template.format(client_slug=client_slug)
     return "/" + folder.strip("/")
 

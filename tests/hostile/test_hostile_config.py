@@ -34,6 +34,11 @@ APPENDED: dict[str, tuple[str, str]] = {
                            "only {client_slug}"),
     "folder-positional": ('[hubspot]\nfolder = "deckgen/{0}"\n', "only {client_slug}"),
     "folder-unbalanced": ('[hubspot]\nfolder = "deckgen/{client_slug"\n', "hubspot.folder:"),
+    "label-attribute": ('[labels]\n"warning.section" = "{section.__class__.__mro__}"\n',
+                        "labels.warning.section: '{section.__class__.__mro__}': only {name}"),
+    "label-padding": ('[labels]\n"warning.section" = { pt-BR = "{note:>999999999}" }\n',
+                      "labels.warning.section: '{note:>999999999}': only {name} may be"),
+    "label-index": ('[labels]\n"warning.section" = "{section[0]}"\n', "only {name}"),
     "limits-ratio-zero": ("[limits]\nzip_ratio = 0\n", "limits.zip_ratio: Input should be "
                           "greater than or equal to 1"),
     "limits-table-negative": ("[limits]\ntable_mb = -1\n", "limits.table_mb: Input should be "
