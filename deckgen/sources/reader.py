@@ -6,12 +6,14 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from deckgen.config import Config, SourceSpec
 from deckgen.errors import InputError
 from deckgen.sources.files import display_name, locate, read_table
 from deckgen.sources.headers import map_headers, require
-from deckgen.sources.names import fold
+from deckgen.sources.names import arrow_strings, fold, map_unique
 from deckgen.sources.raw import RawTable
 from deckgen.sources.schema import SOURCES, Column
 from deckgen.sources.values import (
@@ -153,8 +155,10 @@ def normalise(raw: RawTable, source: str, config: Config, spec: SourceSpec) -> S
 
 def _refuse_duplicates(ids: pd.Series, raw: RawTable, header: str, source: str) -> None:
     """An id that two rows share is an error naming both (one record must be one row)."""
+    if not _has_repeats(ids):
+        return
     repeated = ids.duplicated(keep=False).to_numpy(dtype=bool) & ids.notna().to_numpy(dtype=bool)
-    if not repeated.any():
+    if not repeated.any():  # "01" and "1": one integer, two ids
         return
     positions = np.flatnonzero(repeated)
     value = ids.iloc[positions[0]]
@@ -165,12 +169,23 @@ def _refuse_duplicates(ids: pd.Series, raw: RawTable, header: str, source: str) 
                      row=second, column=header)
 
 
+def _has_repeats(ids: pd.Series) -> bool:
+    """Whether a value occurs twice; numeric ids are compared as integers, which is quicker
+    (distinct integers are distinct strings, so "no repeat" is exact either way)."""
+    cells = arrow_strings(ids).drop_null()
+    try:
+        values = pc.cast(cells, pa.int64())
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        values = cells
+    return bool(pc.count_distinct(values).as_py() != len(values))
+
+
 def _off_scale(table: pd.DataFrame, config: Config, first_row: int) -> str | None:
     """A note naming the survey answers outside their scale (not counted), or None.
 
     NPS answers are whole numbers 0–10; CSAT 1–5, or 1–3 for the 3-point types.
     """
-    types = table["survey_type"].map(lambda t: fold(str(t)) if not pd.isna(t) else "")
+    types = map_unique(table["survey_type"], fold).fillna("")
     nps = types.isin({fold(t) for t in config.surveys.nps_types})
     three = types.isin({fold(t) for t in config.surveys.csat_three_point_types})
     csat = types.isin({fold(t) for t in config.surveys.csat_types}) & ~nps & ~three

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from deckgen.errors import InputError
 from deckgen.sources.schema import SOURCES
 from deckgen.sources.workspace import load_workspace
 
@@ -153,3 +154,19 @@ def test_a_blank_required_column_is_a_gap_that_build_shows(workspace):
 
 def test_valid_surveys_and_complete_columns_leave_no_gap(loaded):
     assert loaded.gaps == []
+
+
+def test_ids_equal_only_as_numbers_are_not_duplicates(workspace):
+    config = workspace({"tickets.csv": "Ticket ID,Create date,Cliente\n01,2026-11-20,Gama\n"
+                                       "1,2026-11-21,Gama\n"})
+    assert load_workspace(config).tickets["ticket_id"].tolist() == ["01", "1"]
+
+
+def test_a_repeated_ticket_id_names_both_rows(workspace):
+    config = workspace({"tickets.csv": "Ticket ID,Create date,Cliente\nA-1,2026-11-20,Gama\n"
+                                       "B-2,2026-11-20,Gama\nA-1,2026-11-21,Gama\n"})
+    with pytest.raises(InputError) as caught:
+        load_workspace(config)
+    assert str(caught.value) == ("tickets.csv, row 4, column 'Ticket ID': ticket A-1 appears in "
+                                 "rows 2 and 4; each must appear once (remove or merge the "
+                                 "duplicate)")
