@@ -127,3 +127,20 @@ def test_hostile_configuration_file(workspace: Path, tmp_path: Path, kind: str) 
         assert outcome.exit_code == 1 and "is a directory" in outcome.stderr
         return
     assert expected in outcome.error_line()
+
+
+@pytest.mark.parametrize("allowed", [False, True])
+def test_a_playbook_that_is_a_device(workspace: Path, allowed: bool) -> None:
+    (workspace / "pb.toml").symlink_to("/dev/zero")
+    config = workspace / "deckgen.toml"
+    switch = "[paths]\nallow_outside_workspace = true\n" if allowed else ""
+    config.write_text(config.read_text("utf-8") + '[documents]\nplaybook = "pb.toml"\n' + switch,
+                      "utf-8")
+    before = snapshot(workspace.parent)
+    line = run(["kickoff", "Padaria", "--data", str(workspace)]).error_line()
+    if allowed:
+        playbook = workspace / "pb.toml"
+        assert line == f"Error: {playbook}: cannot read the playbook: a device, not a file"
+    else:
+        assert "documents.playbook: 'pb.toml' is a symbolic link leading outside" in line
+    assert snapshot(workspace.parent) == before
