@@ -152,6 +152,8 @@ def _build_selection(
     if selected.empty:
         click.echo("no client matches the selection")
         return
+    for gap in workspace.gaps:  # blank required cells: every deck is short of them
+        click.echo(f"warning: {gap}", err=True)
     workers = jobs or os.cpu_count() or 1
     result = _run_with_progress(workspace, selected, BuildJob(out, start, end, template), workers)
     if pdf:
