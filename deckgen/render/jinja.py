@@ -24,6 +24,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from deckgen.render.formatting import DASH, make_filters
 from deckgen.render.output import strip_xml_illegal
+from deckgen.render.terms import term
 
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 _DOTTED_NAME = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*")
@@ -67,6 +68,7 @@ def make_environment(language: str, currency: str = "BRL") -> ImmutableSandboxed
         finalize=finalize,
     )
     env.filters.update(make_filters(language, currency))
+    env.filters["term"] = term
     return env
 
 

@@ -322,6 +322,7 @@ def _notes_paragraphs(part: Any) -> list[str]:
 
 def review_roots() -> dict[str, Any]:
     """The names a review template sees (see ``deckgen.report.context``), with their types."""
+    from deckgen.locale import Labels
     from deckgen.report.context import STREAM_SHORTCUTS
     from deckgen.report.model import ReviewReport
 
@@ -329,6 +330,8 @@ def review_roots() -> dict[str, Any]:
     for name in STREAM_SHORTCUTS:
         roots[name] = attribute_type(ReviewReport, name)[1]
     roots["report"] = ReviewReport
+    roots["labels"] = Labels
+    roots["warnings"] = list[str]
     return roots
 
 
