@@ -131,6 +131,8 @@ def normalise(raw: RawTable, source: str, config: Config, spec: SourceSpec) -> S
             values = _csat_words(values)
         cells = Cells(raw.file, raw.headers[position], raw.first_row, raw.controls)
         columns[name] = _parse(column, values, cells, tz, spec, notes)
+        if UNIQUE_KEYS.get(source) == name:  # first of all: the other columns are not parsed yet
+            _refuse_duplicates(columns[name], raw, cells.header, source)
         if column.required and length:
             blank = int(columns[name].isna().sum())
             if blank:
@@ -138,9 +140,6 @@ def normalise(raw: RawTable, source: str, config: Config, spec: SourceSpec) -> S
                             f"'{raw.headers[position]}'")
                 notes.append(gaps[-1])
     table = pd.DataFrame(columns)
-    key = UNIQUE_KEYS.get(source)
-    if key is not None and key in header_map.positions:
-        _refuse_duplicates(table[key], raw, raw.headers[header_map.positions[key]], source)
     if source == "surveys" and length:
         off = _off_scale(table, config, raw.first_row)
         if off:

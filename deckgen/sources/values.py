@@ -195,9 +195,10 @@ def parse_float(values: pd.Series, cells: Cells) -> pd.Series:
 
 
 def _numbers(values: pd.Series, cells: Cells) -> pd.Series:
-    fast = _fast_float(blank_to_na(values))
+    stripped = blank_to_na(values)
+    fast = _fast_float(stripped)
     if fast is not None:
-        return _finite(fast, values, cells)
+        return _finite(fast, stripped, values, cells)
     text = blank_to_na(values).str.replace(r"[\s\u00a0\u202f]", "", regex=True)
     pt = text.str.match(_PT_THOUSANDS).fillna(False)
     en = text.str.match(_EN_THOUSANDS).fillna(False)
@@ -212,12 +213,13 @@ def _numbers(values: pd.Series, cells: Cells) -> pd.Series:
     bad = text.notna() & numbers.isna()
     if bad.any():
         cells.fail(values, bad, "a number such as 12,5 or 1.234,5")
-    return _finite(numbers, values, cells)
+    return _finite(numbers, text, values, cells)
 
 
-def _finite(numbers: pd.Series, values: pd.Series, cells: Cells) -> pd.Series:
-    """``numbers`` when every written cell is a finite number; else an error at the first."""
-    written = blank_to_na(values).notna().to_numpy(dtype=bool)
+def _finite(numbers: pd.Series, text: pd.Series, values: pd.Series, cells: Cells) -> pd.Series:
+    """``numbers`` when every written cell (``text``, blanks as NA) is a finite number; else
+    an error naming the first that is not."""
+    written = text.notna().to_numpy(dtype=bool)
     bad = written & ~np.isfinite(numbers.to_numpy(dtype="float64", na_value=np.nan))
     if bad.any():
         cells.fail(values, pd.Series(bad, index=values.index), "a finite number")
