@@ -342,7 +342,14 @@ def _parse_lenient(text: str, delimiter: str, file: str) -> pd.DataFrame:
     """The slow path for ragged files: short rows are padded; long rows are an error
     unless the extra fields are blank (a trailing delimiter)."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows = [row for row in reader if row]
+    limit = csv.field_size_limit()
+    csv.field_size_limit(max(limit, len(text)))  # a cell may be as long as the file allows
+    try:
+        rows = [row for row in reader if row]
+    except csv.Error as exc:
+        raise InputError(file, f"cannot be read as CSV ({exc})", row=reader.line_num) from None
+    finally:
+        csv.field_size_limit(limit)
     width = len(rows[0])
     for number, row in enumerate(rows[1:], start=2):
         if len(row) > width:

@@ -78,6 +78,7 @@ _PT_THOUSANDS = r"^[+-]?\d{1,3}(?:(?:\.\d{3}){2,}(?:,\d+)?|(?:\.\d{3})+,\d+)$"
 _EN_THOUSANDS = r"^[+-]?\d{1,3}(?:(?:,\d{3}){2,}(?:\.\d+)?|(?:,\d{3})+\.\d+)$"
 _COMMA_DECIMAL = r"^[+-]?\d*,\d+$"
 _SAMPLE_ROWS = 10_000
+QUOTED_CHARS = 80
 
 
 @dataclass(frozen=True)
@@ -93,9 +94,12 @@ class Cells:
         """Raise for the first ``bad`` cell, quoting its value."""
         position = int(np.argmax(bad.to_numpy(dtype=bool)))
         found = values.iloc[position]
+        shown = repr(found)
+        if len(shown) > QUOTED_CHARS:  # one line, not a megabyte of it
+            shown = f"{str(found)[:QUOTED_CHARS]!r}… ({len(str(found)):,} characters)"
         raise InputError(
             self.file,
-            f"expected {expected}, found {found!r}",
+            f"expected {expected}, found {shown}",
             row=self.first_row + position,
             column=self.header,
         )

@@ -44,10 +44,14 @@ def _both(*steps: Setup) -> Setup:
     return setup
 
 
-def _write(name: str, data: bytes | str) -> Setup:
+Content = bytes | str | Callable[[], bytes]
+
+
+def _write(name: str, data: Content) -> Setup:
+    """Write ``data`` (made by calling it, for the large ones) as ``name``."""
     def setup(folder: Path) -> None:
-        raw = data.encode("utf-8") if isinstance(data, str) else data
-        (folder / name).write_bytes(raw)
+        made = data() if callable(data) else data
+        (folder / name).write_bytes(made.encode("utf-8") if isinstance(made, str) else made)
     return setup
 
 
@@ -96,7 +100,7 @@ def _zipped_two() -> bytes:
     return buffer.getvalue()
 
 
-def _tickets_zip(data: bytes) -> Setup:
+def _tickets_zip(data: Content) -> Setup:
     return _both(_source("tickets", "tickets.zip"), _write("tickets.zip", data))
 
 
@@ -109,6 +113,20 @@ def _xlsx_bomb() -> bytes:
 
 
 HEADER = "Ticket ID,Associated Company IDs,Pipeline,Create date,Estimativa HH\n"
+# Nine levels of nine aliases: 387 million cells if each alias were copied into the text.
+YAML_BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{b}: &{b} [{', '.join([f'*{a}'] * 9)}]\n"
+    for a, b in zip("abcdefgh", "bcdefghi", strict=True))
+YAML_BOMB += "releases:\n- {date: 2026-05-01, title: *i}\n"
+
+
+def _releases(name: str, text: str) -> Setup:
+    def setup(folder: Path) -> None:
+        config = folder / "deckgen.toml"
+        config.write_text(config.read_text("utf-8").replace(
+            "[sources]\n", f'[sources]\nreleases = "{name}"\n'), "utf-8")
+        (folder / name).write_text(text, encoding="utf-8")
+    return setup
 
 
 def _tickets(*rows: str) -> Setup:
@@ -133,17 +151,18 @@ DATA_CASES: dict[str, tuple[Setup, str]] = {
         _both(_config("[limits]\ntable_mb = 0.0001\n"), _tickets(*["1,101,Suporte,2026-05-02,1"]
                                                                  * 20)),
         "tickets.csv: cannot read the file: 608 bytes, over the limit of 104 bytes"),
-    "zip-bomb-by-ratio": (_tickets_zip(_zipped("t.csv", HEADER.encode() + b" " * (200 << 20))),
-                          "more than 100 times"),
+    "zip-bomb-by-ratio": (
+        _tickets_zip(lambda: _zipped("t.csv", HEADER.encode() + b" " * (200 << 20))),
+        "more than 100 times"),
     "zip-member-over-absolute-cap": (
         _both(_config("[limits]\nzip_member_mb = 0.01\n"),
-              _tickets_zip(_zipped("t.csv", HEADER.encode() + os.urandom(20_000).hex().encode(),
-                                   level=0))),
+              _tickets_zip(lambda: _zipped("t.csv", HEADER.encode() + os.urandom(20_000).hex()
+                                           .encode(), level=0))),
         "over the limit of 10,485 bytes"),
     "zip-with-two-members": (
-        _tickets_zip(_zipped_two()),
+        _tickets_zip(_zipped_two),
         "tickets.zip: expected one CSV or XLSX file in the ZIP, found a.csv, b.csv"),
-    "xlsx-bomb": (_both(_source("tickets", "tickets.xlsx"), _write("tickets.xlsx", _xlsx_bomb())),
+    "xlsx-bomb": (_both(_source("tickets", "tickets.xlsx"), _write("tickets.xlsx", _xlsx_bomb)),
                   "workbook part xl/worksheets/sheet1.xml unpacks to"),
     "not-a-zip": (_tickets_zip(b"PK\x03\x04 not really"), "tickets.zip: not a readable ZIP"),
     # 3: sources stay inside the workspace
@@ -205,6 +224,22 @@ DATA_CASES: dict[str, tuple[Setup, str]] = {
     "undefined-cp1252-byte": (_write("tickets.csv", HEADER.encode() + b"1,101,Sup\x81,x,1\n"),
                               "tickets.csv, row 2: not UTF-8 or Windows-1252 text: byte 0x81"),
     "empty-tickets": (_write("tickets.csv", b"\xef\xbb\xbf \n\n"), "tickets.csv: file is empty"),
+    "one-20-mb-cell": (_write("tickets.csv", HEADER.encode() + b"1,101,Suporte,"
+                              + b"x" * (20 << 20) + b",1\n"),
+                       "row 2, column 'Create date': expected a date (YYYY-MM-DD HH:MM, ISO 8601, "
+                       "DD/MM/YYYY [HH:MM] or an Excel serial number), found 'xxxxxxxx"),
+    "ragged-row-20-mb-cell": (_write("tickets.csv", HEADER.encode() + b"1,101,Suporte,"
+                                     + b"x" * (20 << 20) + b"\n"),
+                              "found 'xxxxxxxx"),
+    "yaml-nested-too-deeply": (_releases("rel.yaml", "[" * 50_000 + "]" * 50_000),
+                               "rel.yaml: not valid YAML: nested too deeply"),
+    "yaml-impossible-date": (_releases("rel.yaml", "- date: 2026-13-45\n  title: x\n"),
+                             "rel.yaml: not valid YAML: month must be in 1..12"),
+    "yaml-alias-bomb": (_releases("rel.yaml", YAML_BOMB),
+                        "rel.yaml, row 1, column 'title': expected a text, number or date, "
+                        "found a list"),
+    "yaml-python-object": (_releases("rel.yaml", "!!python/object/apply:os.system ['id']\n"),
+                           "rel.yaml: not valid YAML at line 1"),
     "releases-over-text-cap": (
         _both(_config('[limits]\ntext_mb = 0.001\n'),
               lambda folder: (folder / "deckgen.toml").write_text(
@@ -246,3 +281,4 @@ def test_an_empty_create_date_column_is_a_warning_in_build_too(workspace: Path) 
     assert outcome.exit_code == 0, outcome.stderr
     assert "  warning: tickets: tickets.csv: 2 of 2 rows have no 'Create date'" in (
         outcome.stderr.splitlines())
+
