@@ -52,7 +52,7 @@ class CompanySettings(_Strict):
 class SourceSpec(_Strict):
     """Where one export is: a file name or glob relative to the data folder (newest match wins)."""
 
-    path: str
+    path: str = Field(min_length=1)
     sheet: str | None = None
     encoding: str | None = None
     delimiter: str | None = None
@@ -271,6 +271,8 @@ class Config(_Strict):
                 if problem:
                     raise ValueError(f"labels.{key}: {text!r}: {problem}")
         for key, value in self.configured_paths():
+            if "\x00" in value:
+                raise ValueError(f"{key}: {value!r} holds a NUL character, which no path can")
             problem = self.outside(value)
             if problem:
                 raise ValueError(f"{key}: {value!r} {problem}; move it in, or set [paths] "
