@@ -55,9 +55,37 @@ def pull(
     ``since`` keeps tickets created on or after it (and every ticket still open) and survey
     answers submitted on or after it; companies are always read whole.
     """
+    day = (today or date.today()).isoformat()
+    try:
+        tables = _fetch_tables(client, config, since, echo)
+    except (KeyError, TypeError, AttributeError, IndexError) as exc:
+        detail = f"missing {exc}" if isinstance(exc, KeyError) else str(exc)
+        raise PublishError(f"HubSpot answered in a shape deckgen does not know ({detail}); "
+                           "nothing was written") from None
+    files: dict[str, Path] = {}
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise RenderError(f"{out_dir}: cannot create the folder ({exc.strerror or exc})") from None
+    for source, (header, rows) in tables.items():
+        path = out_dir / FILE_NAMES[source].format(day=day)
+        _write_csv(path, header, rows)
+        files[source] = path
+        echo(f"wrote {path} ({len(rows)} rows)")
+        hint = _source_hint(config, source, path, out_dir)
+        if hint:
+            echo(hint)
+    return PullResult(files, {source: len(rows) for source, (_, rows) in tables.items()})
+
+
+Tables = dict[str, tuple[list[str], list[Row]]]
+
+
+def _fetch_tables(client: HubSpotClient, config: Config, since: date | None,
+                  echo: Callable[[str], None]) -> Tables:
+    """Companies, tickets and survey answers as (header, rows), read page by page."""
     settings = config.hubspot
     pages = config.limits.hubspot_pages
-    day = (today or date.today()).isoformat()
     owners = _owners(client, echo, pages)
     owner_columns = ("hubspot_owner_id", settings.owner_cs_property)
     company_props = _unique([*COMPANY_PROPERTIES, settings.phase_property,
@@ -94,20 +122,7 @@ def pull(
         "tickets": (["hs_object_id", *ticket_props, COMPANY_IDS, COMPANY_NAME], tickets),
         "surveys": (["hs_object_id", *SURVEY_PROPERTIES, COMPANY_IDS, COMPANY_NAME], surveys),
     }
-    files: dict[str, Path] = {}
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise RenderError(f"{out_dir}: cannot create the folder ({exc.strerror or exc})") from None
-    for source, (header, rows) in tables.items():
-        path = out_dir / FILE_NAMES[source].format(day=day)
-        _write_csv(path, header, rows)
-        files[source] = path
-        echo(f"wrote {path} ({len(rows)} rows)")
-        hint = _source_hint(config, source, path, out_dir)
-        if hint:
-            echo(hint)
-    return PullResult(files, {source: len(rows) for source, (_, rows) in tables.items()})
+    return tables
 
 
 def list_objects(client: HubSpotClient, object_type: str, properties: list[str],

@@ -184,3 +184,23 @@ def test_dates_out_of_range_on_the_command_line(workspace: Path, fake: FakeHubSp
     assert "is not between 1900 and 2100" in line
     assert snapshot(workspace) == before
     assert fake.log == []
+
+
+@pytest.mark.parametrize("answer", [{"results": [{"properties": {}}]}, {"results": ["101"]},
+                                    {"results": [{"id": "1", "properties": ["x"]}]},
+                                    {"results": {"id": "1"}}])
+def test_a_list_in_an_unknown_shape_writes_nothing(workspace: Path, fake: FakeHubSpot,
+                                                    answer: dict[str, object]) -> None:
+    fake.list_objects = lambda kind, query: answer  # type: ignore[method-assign,assignment]
+    line = run(["pull", "--data", str(workspace)]).error_line()
+    assert "HubSpot answered" in line and ("shape deckgen does not know" in line
+                                           or "'results' that is not a list" in line)
+    assert _exports(workspace) == []
+
+
+def test_a_company_id_cannot_reach_another_endpoint(workspace: Path, fake: FakeHubSpot) -> None:
+    (workspace / "companies.csv").write_text(
+        "Record ID,Company name\n../../../files/v3/files,Padaria\n", encoding="utf-8")
+    run(["hubspot", "set-phase", "Padaria", "X", "--data", str(workspace)]).error_line()
+    assert [path for _, path, _ in fake.log] == [
+        "/crm/v3/objects/companies/..%2F..%2F..%2Ffiles%2Fv3%2Ffiles"]
