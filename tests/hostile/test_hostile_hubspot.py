@@ -204,3 +204,22 @@ def test_a_company_id_cannot_reach_another_endpoint(workspace: Path, fake: FakeH
     run(["hubspot", "set-phase", "Padaria", "X", "--data", str(workspace)]).error_line()
     assert [path for _, path, _ in fake.log] == [
         "/crm/v3/objects/companies/..%2F..%2F..%2Ffiles%2Fv3%2Ffiles"]
+
+
+@pytest.mark.parametrize(("content", "reason"), [
+    (None, "a device, not a file"), (b"[1, 2]", "unreadable HubSpot ledger"),
+    (b"[" * 100_000, "unreadable HubSpot ledger"), (b'{"files": [1]}', "unreadable HubSpot"),
+])
+def test_a_hostile_ledger_is_one_line(workspace: Path, fake: FakeHubSpot, tmp_path: Path,
+                                      content: bytes | None, reason: str) -> None:
+    deck = tmp_path / "deck.pptx"
+    deck.write_bytes(b"PK\x03\x04 deck")
+    ledger = workspace / ".deckgen" / "hubspot-ledger.json"
+    ledger.parent.mkdir()
+    if content is None:
+        ledger.symlink_to("/dev/zero")
+    else:
+        ledger.write_bytes(content)
+    line = run(["publish", "101", str(deck), "--data", str(workspace)]).error_line()
+    assert line.startswith(f"Error: {ledger}: ") and reason in line
+    assert fake.files == {}
