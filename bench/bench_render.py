@@ -132,11 +132,11 @@ def _summary(wall: list[float], cpu: list[float]) -> str:
 
 def _review_render(folder: Path) -> Callable[[], object]:
     """Rendering the default review deck (pt-BR) with the tests' complete sample review."""
-    from deckgen.report.context import review_context
-    from tests.factories import make_review_report
+    from deckgen.render.context import review_context
+    from tests.factories import make_labels, make_review_report
 
     template = Path(__file__).resolve().parents[1] / "templates" / "review.pt-BR.pptx"
-    data = review_context(make_review_report())
+    data = review_context(make_review_report(), make_labels())
     out = folder / "review.pptx"
     return lambda: render_pptx(template, data, out)
 

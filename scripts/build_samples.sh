@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the review deck of every client of both sample workspaces, and each workspace's CS Ops
-# portfolio report, in pt-BR and en, as PDF too when LibreOffice is installed. Usage: build_samples.sh DECKGEN OUT
+# portfolio report, in pt-BR and en, as PDF and a PNG contact sheet too when LibreOffice is installed. Usage: build_samples.sh DECKGEN OUT
 set -euo pipefail
 deckgen=${1:-deckgen}
 out=${2:-out}
@@ -14,4 +14,8 @@ for ws in sample_data/*/; do
     "$deckgen" portfolio --data "$ws" --period "$period" --lang "$lang" --out "$out/$(basename "$ws")/$lang" $pdf
   done
 done
+if [ -n "$pdf" ] && command -v pdftoppm >/dev/null; then
+  # a contact sheet (PNG) of every deck, from the PDFs just written
+  find "$out" -name '*.pptx' -print0 | sort -z | xargs -0 "$deckgen" preview
+fi
 echo "sample decks in $out/"

@@ -5,7 +5,7 @@ Same visual language as the review deck: the palette, cards, tables and charts c
 
     .venv/bin/python templates/build_portfolio_template.py
 
-The deck reads a ``PortfolioReport`` (deckgen/report/portfolio_model.py): ``churn``, ``nps``,
+The deck reads a ``PortfolioReport`` (deckgen/model/portfolio.py): ``churn``, ``nps``,
 ``csms``, ``streams``, ``clients``, ``flagged``, ``due``... Wording lives only in ``STRINGS``.
 """
 

@@ -240,8 +240,8 @@ def test_an_unexpected_failure_is_still_one_line(monkeypatch: pytest.MonkeyPatch
     def broken(*args: object, **kwargs: object) -> None:
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr("deckgen.report.build.build_review", broken)
-    monkeypatch.setattr("deckgen.review.build_review", broken)
+    monkeypatch.setattr("deckgen.indicators.review.compute_review", broken)
+    monkeypatch.setattr("deckgen.pipelines.review.compute_review", broken)
     result = _build("Farmavida", "--period", PERIOD, "--out", str(tmp_path))
     assert result.exit_code == 1
     assert "Traceback" not in result.output

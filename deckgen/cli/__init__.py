@@ -29,6 +29,7 @@ COMMANDS: dict[str, str] = {
     "pull": "deckgen.cli.hubspot",
     "due": "deckgen.cli.portfolio",
     "portfolio": "deckgen.cli.portfolio",
+    "preview": "deckgen.cli.preview",
 }
 
 

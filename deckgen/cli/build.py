@@ -17,7 +17,7 @@ from deckgen.cli.publishing import publish_options, publish_rendered
 if TYPE_CHECKING:
     import pandas as pd
 
-    from deckgen.portfolio.batch import BatchResult, BuildJob, Outcome
+    from deckgen.pipelines.batch import BatchResult, BuildJob, Outcome
     from deckgen.sources.workspace import Workspace
 
 
@@ -103,11 +103,11 @@ def build(
                          due_on=due_on, owner=owner, phases=phases, jobs=jobs, shard=shard)
         return
 
+    from deckgen.pipelines.review import write_review
     from deckgen.render.formatting import make_filters
-    from deckgen.review import build_client_review
 
     assert client is not None
-    built = build_client_review(workspace, client, out, start=start, end=end, template=template,
+    built = write_review(workspace, client, out, start=start, end=end, template=template,
                                 language=lang)
     report = built.report
     when = make_filters(lang or config.company.language)["date"]
@@ -139,8 +139,8 @@ def _build_selection(
     shard: str | None,
 ) -> None:
     from deckgen.clock import build_date
-    from deckgen.portfolio.batch import BuildJob
-    from deckgen.portfolio.selection import Shard, select_clients
+    from deckgen.indicators.selection import Shard, select_clients
+    from deckgen.pipelines.batch import BuildJob
 
     try:
         chosen_shard = Shard.parse(shard) if shard else None
@@ -167,7 +167,7 @@ def _run_with_progress(
     workspace: Workspace, selected: pd.DataFrame, job: BuildJob, workers: int
 ) -> BatchResult:
     """A Rich progress bar on a terminal; one plain line per client otherwise."""
-    from deckgen.portfolio.batch import build_many
+    from deckgen.pipelines.batch import build_many
 
     if sys.stdout.isatty():
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn

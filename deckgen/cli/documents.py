@@ -58,7 +58,7 @@ def kickoff(client: str, data_dir: Path, config_file: Path | None, lang: str | N
     """Minutes of the internal kickoff of CLIENT (DOCX), or with --client-deck its kickoff deck."""
     workspace, out, today = _setup(data_dir, config_file, out_dir, day)
     if client_deck:
-        from deckgen.documents.client_kickoff import write_client_kickoff
+        from deckgen.pipelines.client_kickoff import write_client_kickoff
 
         path, result = write_client_kickoff(workspace, client, out, today=today, template=template,
                                             language=lang)
@@ -66,7 +66,7 @@ def kickoff(client: str, data_dir: Path, config_file: Path | None, lang: str | N
         for warning in result.warnings:
             click.echo(f"  warning: {warning}", err=True)
     else:
-        from deckgen.documents.kickoff import write_kickoff
+        from deckgen.pipelines.kickoff import write_kickoff
 
         path = write_kickoff(workspace, client, out, today=today, template=template,
                              language=lang)
@@ -84,7 +84,7 @@ def handoff(client: str, data_dir: Path, config_file: Path | None, lang: str | N
             out_dir: Path | None, template: Path | None, day: date | None, publish: bool,
             publish_dry_run: bool) -> None:
     """Minutes of the hand-over ISM → CS of CLIENT (DOCX), with the next meeting dates."""
-    from deckgen.documents.handoff import write_handoff
+    from deckgen.pipelines.handoff import write_handoff
 
     workspace, out, today = _setup(data_dir, config_file, out_dir, day)
     path = write_handoff(workspace, client, out, today=today, template=template, language=lang)
@@ -104,7 +104,7 @@ def minutes(client: str, data_dir: Path, config_file: Path | None, lang: str | N
             out_dir: Path | None, template: Path | None, day: date | None,
             period: tuple[date, date] | None, publish: bool, publish_dry_run: bool) -> None:
     """Minutes of the review meeting of CLIENT (DOCX, and HTML for a HubSpot note)."""
-    from deckgen.documents.minutes import write_minutes
+    from deckgen.pipelines.minutes import write_minutes
 
     workspace, out, today = _setup(data_dir, config_file, out_dir, day)
     start, end = period if period else (None, None)

@@ -58,7 +58,7 @@ def due(data_dir: Path, config_file: Path | None, on: date | None, owner: str | 
     """
     from deckgen.clock import build_date
     from deckgen.config import load_config
-    from deckgen.portfolio.selection import due_clients
+    from deckgen.indicators.selection import due_clients
     from deckgen.render.formatting import make_filters
     from deckgen.sources.workspace import load_workspace
 
@@ -111,8 +111,8 @@ def portfolio(
     from deckgen.clock import build_date
     from deckgen.config import load_config
     from deckgen.indicators.period import resolve_period
-    from deckgen.portfolio.render import write_portfolio
-    from deckgen.portfolio.report import build_portfolio
+    from deckgen.indicators.portfolio_report import compute_portfolio
+    from deckgen.pipelines.portfolio_report import write_portfolio
     from deckgen.render.formatting import make_filters
     from deckgen.render.pdf import convert_to_pdf, require_soffice
     from deckgen.sources.workspace import load_workspace
@@ -124,7 +124,7 @@ def portfolio(
     start, end = period if period else (None, None)
     chosen = resolve_period(config, None, today=today, start=start, end=end)
     workspace = load_workspace(config, sources=("tickets", "surveys"))
-    report = build_portfolio(workspace, chosen, today=today, owner=owner)
+    report = compute_portfolio(workspace, chosen, today=today, owner=owner)
     built = write_portfolio(report, config, out_dir or config.resolve(config.review.output),
                             template=template, language=lang)
     f = make_filters(lang or config.company.language)

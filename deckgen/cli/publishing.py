@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 import click
 
-from deckgen.report.model import Client
+from deckgen.model.review import Client
 from deckgen.sources.workspace import Workspace
 
 F = TypeVar("F", bound=Callable[..., Any])

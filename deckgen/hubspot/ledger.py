@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from deckgen.errors import PublishError
+from deckgen.io import atomic_write
 from deckgen.reading import ReadRefused, read_capped
-from deckgen.render.output import atomic_write
 
 VERSION = 1
 LEDGER_MAX_BYTES = 64 << 20

@@ -13,7 +13,7 @@ from typing import Any
 from deckgen.config import Config
 from deckgen.errors import PublishError, RenderError
 from deckgen.hubspot.client import HubSpotClient, HubSpotError
-from deckgen.render.output import atomic_write
+from deckgen.io import atomic_write
 
 OBJECTS = "/crm/v3/objects"
 COMPANY_PROPERTIES = ("name", "hubspot_owner_id", "notes_last_contacted",

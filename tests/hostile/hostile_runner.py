@@ -28,8 +28,8 @@ from deckgen.cli import COMMANDS, main
 # What the commands import lazily, imported once here so that every forked child shares it
 # instead of importing it again (most of a case's time otherwise).
 WARM = [*sorted(set(COMMANDS.values())), "deckgen.sources.summary", "deckgen.sources.workspace",
-        "deckgen.review", "deckgen.hubspot.pull", "deckgen.hubspot.publish",
-        "deckgen.documents.kickoff", "python_calamine", "yaml"]
+        "deckgen.pipelines.review", "deckgen.hubspot.pull", "deckgen.hubspot.publish",
+        "deckgen.pipelines.kickoff", "python_calamine", "yaml"]
 for _module in WARM:
     importlib.import_module(_module)
 

@@ -21,6 +21,9 @@ from jinja2 import TemplateSyntaxError, nodes
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from deckgen.errors import TemplateError
+from deckgen.locale import Labels
+from deckgen.model.review import ReviewReport
+from deckgen.render.context import STREAM_SHORTCUTS
 from deckgen.render.jinja import make_environment
 from deckgen.render.pptx.engine import BINDING, DIRECTIVE, Loop, Page
 from deckgen.render.pptx.ooxml import A, P, iter_shapes, placeholder, shape_name
@@ -321,11 +324,7 @@ def _notes_paragraphs(part: Any) -> list[str]:
 
 
 def review_roots() -> dict[str, Any]:
-    """The names a review template sees (see ``deckgen.report.context``), with their types."""
-    from deckgen.locale import Labels
-    from deckgen.report.context import STREAM_SHORTCUTS
-    from deckgen.report.model import ReviewReport
-
+    """The names a review template sees (see ``deckgen.render.context``), with their types."""
     roots: dict[str, Any] = dict(_hints(ReviewReport))
     for name in STREAM_SHORTCUTS:
         roots[name] = attribute_type(ReviewReport, name)[1]
