@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import fnmatch
+import os
+import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -13,7 +15,6 @@ from typing import Any
 from deckgen.config import Config
 from deckgen.errors import PublishError, RenderError
 from deckgen.hubspot.client import HubSpotClient, HubSpotError
-from deckgen.io import atomic_write
 
 OBJECTS = "/crm/v3/objects"
 COMPANY_PROPERTIES = ("name", "hubspot_owner_id", "notes_last_contacted",
@@ -62,15 +63,14 @@ def pull(
         detail = f"missing {exc}" if isinstance(exc, KeyError) else str(exc)
         raise PublishError(f"HubSpot answered in a shape deckgen does not know ({detail}); "
                            "nothing was written") from None
-    files: dict[str, Path] = {}
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise RenderError(f"{out_dir}: cannot create the folder ({exc.strerror or exc})") from None
-    for source, (header, rows) in tables.items():
-        path = out_dir / FILE_NAMES[source].format(day=day)
-        _write_csv(path, header, rows)
-        files[source] = path
+    files = {source: out_dir / FILE_NAMES[source].format(day=day) for source in tables}
+    _write_exports([(files[source], header, rows) for source, (header, rows) in tables.items()])
+    for source, (_, rows) in tables.items():
+        path = files[source]
         echo(f"wrote {path} ({len(rows)} rows)")
         hint = _source_hint(config, source, path, out_dir)
         if hint:
@@ -208,19 +208,34 @@ def _with_companies(row: Row, record: dict[str, Any], names: dict[str, str]) -> 
     return row
 
 
-def _write_csv(path: Path, header: list[str], rows: list[Row]) -> None:
-    """UTF-8 CSV with HubSpot's internal property names as headers, written atomically."""
+def _write_exports(exports: list[tuple[Path, list[str], list[Row]]]) -> None:
+    """UTF-8 CSVs with HubSpot's internal property names as headers, written as one set.
 
-    def write(temp: Path) -> None:
-        with temp.open("w", encoding="utf-8", newline="") as stream:
-            writer = csv.DictWriter(stream, fieldnames=header, extrasaction="ignore")
-            writer.writeheader()
-            writer.writerows(rows)
-
+    Every file is written to a temporary name first and all are moved into place only when
+    all are complete: a failure (disk full, quota) leaves the previous exports as they were,
+    never today's companies beside yesterday's tickets.
+    """
+    staged: list[tuple[Path, Path]] = []
+    path = exports[0][0]
+    mask = os.umask(0)
+    os.umask(mask)
     try:
-        atomic_write(path, write)
-    except OSError as exc:  # disk full, quota: the previous file, if any, is untouched
+        for path, header, rows in exports:
+            handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
+                                            dir=path.parent)
+            staged.append((Path(name), path))
+            with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+                writer = csv.DictWriter(stream, fieldnames=header, extrasaction="ignore")
+                writer.writeheader()
+                writer.writerows(rows)
+            os.chmod(name, 0o666 & ~mask)
+        for temp, path in staged:
+            os.replace(temp, path)
+    except OSError as exc:
         raise RenderError(f"{path}: cannot write the export ({exc.strerror or exc})") from None
+    finally:
+        for temp, _ in staged:
+            temp.unlink(missing_ok=True)
 
 
 def _source_hint(config: Config, source: str, path: Path, out_dir: Path) -> str | None:
