@@ -42,7 +42,7 @@ def check_regular(path: Path, max_bytes: int) -> int:
     try:
         info = path.stat()
     except OSError as exc:
-        raise ReadRefused(_os_reason(exc)) from None
+        raise ReadRefused(os_reason(exc)) from None
     if not stat.S_ISREG(info.st_mode):
         raise ReadRefused(f"{describe_kind(info.st_mode)}, not a file")
     if info.st_size > max_bytes:
@@ -58,7 +58,7 @@ def read_capped(path: Path, max_bytes: int) -> bytes:
     try:
         handle = os.open(path, flags)
     except OSError as exc:
-        raise ReadRefused(_os_reason(exc)) from None
+        raise ReadRefused(os_reason(exc)) from None
     with os.fdopen(handle, "rb", buffering=0) as stream:
         info = os.fstat(stream.fileno())
         if not stat.S_ISREG(info.st_mode):  # swapped after the check
@@ -75,7 +75,7 @@ def read_capped(path: Path, max_bytes: int) -> bytes:
                 parts.append(chunk)
                 total += len(chunk)
         except OSError as exc:
-            raise ReadRefused(_os_reason(exc)) from None
+            raise ReadRefused(os_reason(exc)) from None
     if total > max_bytes:
         raise ReadRefused(f"grew over the limit of {_size(max_bytes)} while being read")
     return parts[0] if len(parts) == 1 else b"".join(parts)
@@ -103,7 +103,8 @@ def read_zip_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, max_bytes: 
     return b"".join(chunks)
 
 
-def _os_reason(exc: OSError) -> str:
+def os_reason(exc: OSError) -> str:
+    """An operating-system error in a few words (a symlink loop named as such)."""
     if exc.errno == errno.ELOOP:
         return "a symbolic link loop"
     if exc.errno == errno.ENOENT:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import errno
 import io
 import os
 import re
@@ -31,7 +30,14 @@ import pyarrow.csv as pacsv
 
 from deckgen.config import Config, LimitSettings, SourceSpec
 from deckgen.errors import InputError
-from deckgen.reading import ReadRefused, check_regular, describe_kind, read_capped, read_zip_member
+from deckgen.reading import (
+    ReadRefused,
+    check_regular,
+    describe_kind,
+    os_reason,
+    read_capped,
+    read_zip_member,
+)
 from deckgen.sources import release_notes
 from deckgen.sources.raw import RawTable
 
@@ -77,16 +83,12 @@ def _check_match(config: Config, path: Path) -> None:
     try:
         mode = path.stat().st_mode
     except OSError as exc:
-        raise InputError(file, f"cannot read the file: {_reason(exc)}") from None
+        raise InputError(file, f"cannot read the file: {os_reason(exc)}") from None
     if not stat.S_ISREG(mode):
         raise InputError(file, f"{describe_kind(mode)}, not an export file")
     problem = config.outside(path)
     if problem:
         raise InputError(file, f"{problem}; set [paths] allow_outside_workspace = true to read it")
-
-
-def _reason(exc: OSError) -> str:
-    return "a symbolic link loop" if exc.errno == errno.ELOOP else exc.strerror or str(exc)
 
 
 def display_name(config: Config, path: Path) -> str:
