@@ -15,6 +15,7 @@ from click.testing import CliRunner, Result
 from pptx import Presentation
 
 from deckgen.cli import main
+from deckgen.errors import ClientNotFound
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "sample_data" / "gcertifica"
@@ -248,3 +249,11 @@ def test_an_unexpected_failure_is_still_one_line(monkeypatch: pytest.MonkeyPatch
     assert result.output.strip().splitlines() == [
         "Error: unexpected ZeroDivisionError: division by zero "
         "(run again with 'deckgen --traceback ...' and report it)"]
+
+
+def test_traceback_lets_the_error_through(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["--traceback", "build", "Zebra", "--data", str(DATA),
+                                       "--period", PERIOD, "--out", str(tmp_path)])
+    assert result.exit_code == 1
+    assert isinstance(result.exception, ClientNotFound)
+    assert str(result.exception) == "no client matches 'Zebra' among 6 companies"

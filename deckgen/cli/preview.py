@@ -6,12 +6,13 @@ from pathlib import Path
 
 import click
 
+from deckgen.cli.options import out_option
+
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True,
                 type=click.Path(path_type=Path))
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Folder for the pictures (default: beside each document).")
+@out_option("Folder for the pictures (default: beside each document).")
 @click.option("--dpi", type=click.IntRange(20, 300), default=50, show_default=True,
               help="Resolution of the page pictures.")
 @click.option("--columns", type=click.IntRange(1, 12), default=4, show_default=True,

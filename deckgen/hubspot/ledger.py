@@ -6,10 +6,10 @@ import hashlib
 import json
 import os
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from deckgen.clock import now
 from deckgen.errors import PublishError
 from deckgen.io import atomic_write
 from deckgen.reading import ReadRefused, read_capped
@@ -87,4 +87,4 @@ class Ledger:
 
 
 def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    return now().isoformat(timespec="seconds")

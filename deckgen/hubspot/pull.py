@@ -12,6 +12,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from deckgen.clock import build_date
 from deckgen.config import Config
 from deckgen.errors import PublishError, RenderError
 from deckgen.hubspot.client import HubSpotClient, HubSpotError
@@ -56,7 +57,7 @@ def pull(
     ``since`` keeps tickets created on or after it (and every ticket still open) and survey
     answers submitted on or after it; companies are always read whole.
     """
-    day = (today or date.today()).isoformat()
+    day = (today or build_date()).isoformat()
     try:
         tables = _fetch_tables(client, config, since, echo)
     except (KeyError, TypeError, AttributeError, IndexError) as exc:

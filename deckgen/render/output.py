@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import io
-import os
 import re
 import time
 import zipfile
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
+
+from deckgen.clock import source_date_epoch
 
 # XML 1.0 forbids these code points (and lone surrogates), whatever the escaping.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -36,12 +37,9 @@ def strip_xml_illegal(text: str) -> str:
 
 
 def source_epoch() -> int:
-    """``SOURCE_DATE_EPOCH`` when set to an integer, else the fixed 2000-01-01 instant."""
-    raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    try:
-        return int(raw)
-    except ValueError:
-        return FIXED_EPOCH
+    """``SOURCE_DATE_EPOCH`` when set to an integer (the clock's), else 2000-01-01."""
+    epoch = source_date_epoch()
+    return FIXED_EPOCH if epoch is None else epoch
 
 
 def normalize_ooxml_zip(path: Path, timestamp: int | None = None) -> None:
