@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from deckgen.config import Config, LimitSettings, validation_message
+from deckgen.config import Config, validation_message
 from deckgen.errors import ConfigError
 from deckgen.reading import ReadRefused, read_capped
 from deckgen.sources.schema import COMPANIES
@@ -144,11 +144,11 @@ class Playbook(_Strict):
     review: ReviewPlaybook = ReviewPlaybook()
 
 
-def _read(path: Path) -> dict[str, Any]:
+def _read(path: Path, max_bytes: int) -> dict[str, Any]:
     if not os.path.lexists(path):
         raise ConfigError(f"{path}: playbook file not found")
     try:
-        return tomllib.loads(read_capped(path, LimitSettings().bytes("text")).decode("utf-8-sig"))
+        return tomllib.loads(read_capped(path, max_bytes).decode("utf-8-sig"))
     except ReadRefused as exc:
         raise ConfigError(f"{path}: cannot read the playbook: {exc}") from None
     except UnicodeDecodeError as exc:
@@ -184,7 +184,7 @@ def load_playbook(config: Config, language: str | None = None) -> Playbook:
     raw: dict[str, Any] = {}
     paths = playbook_paths(config, language)
     for path in paths:
-        raw = _merge(raw, _read(path))
+        raw = _merge(raw, _read(path, config.limits.bytes("text")))
     try:
         return Playbook.model_validate(raw)
     except ValidationError as exc:
