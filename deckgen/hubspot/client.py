@@ -28,6 +28,7 @@ from deckgen.errors import PublishError
 RETRYABLE = frozenset({429, 500, 502, 503, 504})
 LONG_TEXT = 300
 MAX_ANSWER_BYTES = 64 << 20
+_CHUNK = 64 << 10
 LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain"})
 
 
@@ -250,11 +251,11 @@ class HubSpotClient:
         try:
             with self._opener.open(request, timeout=self._retry.timeout) as response:
                 return _Answer(response.status, dict(response.headers.items()),
-                               _read_bounded(response, method, url))
+                               _read_bounded(response, method, url, self._retry.timeout))
         except urllib.error.HTTPError as error:
             with error:
                 return _Answer(error.code, dict(error.headers.items()),
-                               _read_bounded(error, method, url))
+                               _read_bounded(error, method, url, self._retry.timeout))
         except _RedirectRefused as refused:
             raise PublishError(self.mask(refused.message)) from None
         except TimeoutError:
@@ -342,13 +343,24 @@ def _encode(body: Mapping[str, Any] | None, upload: Upload | None) -> tuple[byte
     return None, ""
 
 
-def _read_bounded(response: Any, method: str, url: str) -> bytes:
-    body = response.read(MAX_ANSWER_BYTES + 1)
-    if len(body) > MAX_ANSWER_BYTES:
-        path = urllib.parse.urlsplit(url).path
-        raise PublishError(f"HubSpot's answer to {method} {path} is larger than "
-                           f"{MAX_ANSWER_BYTES >> 20} MB; refused")
-    return bytes(body)
+def _read_bounded(response: Any, method: str, url: str, seconds: float) -> bytes:
+    """The answer's body, read as it arrives: refused past ``MAX_ANSWER_BYTES``, and retried
+    when it takes longer than ``seconds`` in all (a server trickling bytes never times out
+    a single read)."""
+    read = getattr(response, "read1", response.read)
+    ends = time.monotonic() + seconds
+    chunks: list[bytes] = []
+    total = 0
+    while chunk := read(_CHUNK):
+        total += len(chunk)
+        if total > MAX_ANSWER_BYTES:
+            path = urllib.parse.urlsplit(url).path
+            raise PublishError(f"HubSpot's answer to {method} {path} is larger than "
+                               f"{MAX_ANSWER_BYTES >> 20} MB; refused")
+        if time.monotonic() > ends:
+            raise _Retry(f"the answer took more than {seconds:g} s to arrive")
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def _error_body(raw: bytes) -> dict[str, Any]:

@@ -22,7 +22,8 @@ MEETING_TO_COMPANY = 188
 @dataclass
 class Fault:
     """Answer the next matching request(s) badly: 429, 500, 401, 403, slow, drop, redirect
-    (``status`` 301/302/307/308 to ``location``) or huge (an endless body)."""
+    (``status`` 301/302/307/308 to ``location``), huge (an endless body) or trickle (one
+    byte every ``delay`` seconds)."""
 
     kind: str
     times: int = 1
@@ -326,7 +327,7 @@ class _Handler(BaseHTTPRequestHandler):
         try:
             if fault is not None:
                 self.apply(fault)
-                if fault.kind in ("drop", "redirect", "huge"):
+                if fault.kind in ("drop", "redirect", "huge", "trickle"):
                     return
             if self.headers.get("Authorization") != f"Bearer {self.state.token}":
                 raise ApiError(401, "Authentication credentials not found. This API supports "
@@ -365,6 +366,19 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header("Location", fault.location)
             self.send_header("Content-Length", "0")
             self.end_headers()
+        if fault.kind == "trickle":  # a valid answer, one byte per ``delay`` seconds
+            body = b'{"id": "101", "properties": {}}'
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            try:
+                for byte in body:
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                    time.sleep(fault.delay)
+            except OSError:
+                return
         if fault.kind == "huge":  # a body without end, until the client hangs up
             self.send_response(200)
             self.send_header("Content-Type", "application/json")

@@ -151,3 +151,14 @@ def test_https_and_loopback_addresses_are_accepted(url: str) -> None:
 def test_other_addresses_are_refused(url: str) -> None:
     with pytest.raises(PublishError, match="only https:// is allowed|not a plain"):
         HubSpotClient(url, TOKEN)
+
+
+def test_an_answer_trickling_past_the_time_limit_is_retried_then_given_up(
+        fake: FakeHubSpot) -> None:
+    clock = Clock()
+    fake.fail("trickle", times=2, delay=0.2)
+    with pytest.raises(PublishError) as caught:
+        client(fake, clock, max_attempts=2, timeout=0.5).get(COMPANY)
+    assert str(caught.value) == (
+        f"HubSpot did not complete GET {COMPANY} after 2 attempts in 1 s "
+        "(last: the answer took more than 0.5 s to arrive); try again later")
