@@ -16,16 +16,25 @@ from hostile_runner import run, snapshot
 COMPANY = "/crm/v3/objects/companies/101"
 
 
+@pytest.fixture
+def portal(workspace: Path) -> Path:
+    """The workspace naming its portal's phase property, which ``set-phase`` writes."""
+    config = workspace / "deckgen.toml"
+    text = config.read_text(encoding="utf-8") + '\n[hubspot]\nphase_property = "fase_do_cliente"\n'
+    config.write_text(text, encoding="utf-8")
+    return workspace
+
+
 def _exports(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.glob("hubspot-crm-exports-*"))
 
 
 @pytest.mark.parametrize("status", [301, 302, 303, 307, 308])
 def test_a_redirect_to_another_server_is_refused_and_the_token_stays(
-        workspace: Path, fake: FakeHubSpot, other_server: FakeHubSpot, status: int) -> None:
+        portal: Path, fake: FakeHubSpot, other_server: FakeHubSpot, status: int) -> None:
     fake.fail("redirect", path=COMPANY, location=f"{other_server.url}{COMPANY}", status=status)
     line = run(["hubspot", "set-phase", "101", "Cliente ativo", "--data",
-                str(workspace)]).error_line()
+                str(portal)]).error_line()
     assert line == (f"Error: HubSpot answered GET {COMPANY} with a redirect (HTTP {status}) to "
                     f"another server, {other_server.url.replace('http://', 'http://')}; refused, "
                     "the token is sent to the configured address only")
@@ -34,9 +43,9 @@ def test_a_redirect_to_another_server_is_refused_and_the_token_stays(
 
 
 def test_a_redirect_to_another_host_is_refused_before_connecting(
-        workspace: Path, fake: FakeHubSpot) -> None:
+        portal: Path, fake: FakeHubSpot) -> None:
     fake.fail("redirect", path=COMPANY, location="https://collector.example/steal")
-    line = run(["hubspot", "set-phase", "101", "X", "--data", str(workspace)]).error_line()
+    line = run(["hubspot", "set-phase", "101", "X", "--data", str(portal)]).error_line()
     assert "to another server, https://collector.example:443; refused" in line
 
 
@@ -198,10 +207,10 @@ def test_a_list_in_an_unknown_shape_writes_nothing(workspace: Path, fake: FakeHu
     assert _exports(workspace) == []
 
 
-def test_a_company_id_cannot_reach_another_endpoint(workspace: Path, fake: FakeHubSpot) -> None:
-    (workspace / "companies.csv").write_text(
+def test_a_company_id_cannot_reach_another_endpoint(portal: Path, fake: FakeHubSpot) -> None:
+    (portal / "companies.csv").write_text(
         "Record ID,Company name\n../../../files/v3/files,Padaria\n", encoding="utf-8")
-    run(["hubspot", "set-phase", "Padaria", "X", "--data", str(workspace)]).error_line()
+    run(["hubspot", "set-phase", "Padaria", "X", "--data", str(portal)]).error_line()
     assert [path for _, path, _ in fake.log] == [
         "/crm/v3/objects/companies/..%2F..%2F..%2Ffiles%2Fv3%2Ffiles"]
 
