@@ -39,7 +39,8 @@ def _template_line(exc: jinja2.TemplateError) -> int | None:
     return found
 
 
-def _paragraph_text(xml_line: str) -> str:
+def paragraph_text(xml_line: str) -> str:
+    """The text of one line of a part's XML (one paragraph), cut to 80 characters."""
     text = " ".join(unescape(_TAGS.sub("", xml_line)).split())
     return text if len(text) <= 80 else text[:77] + "..."
 
@@ -78,7 +79,7 @@ class _Template(DocxTemplate):
         lines = src_xml.splitlines()
         if line:
             paragraph = sum(1 for text in lines[:line] if text.startswith("<w:p"))
-            text = _paragraph_text(lines[line - 1]) if line <= len(lines) else ""
+            text = paragraph_text(lines[line - 1]) if line <= len(lines) else ""
             where += f", paragraph {paragraph}"
             if text:
                 where += f' "{text}"'
