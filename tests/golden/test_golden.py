@@ -1,0 +1,76 @@
+"""Golden tests: each shipped template rendered with fixed data reads back as recorded.
+
+The review deck is rendered with the tests' hand-built reports (complete, without data, without
+streams); the other kinds through the CLI on the ``gcertifica`` sample workspace at a fixed
+date. What is compared is the outline a reader sees (``outline.py``: texts, table cells, chart
+data, notes, languages), never the bytes of a file. After an intended change, rewrite the
+expected outlines with ``DECKGEN_UPDATE_GOLDEN=1 pytest tests/golden`` and review the diff.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from factories import make_empty_review_report, make_review_report
+
+from deckgen.cli import main
+from deckgen.render.pptx import render_pptx
+from deckgen.report.context import review_context
+from deckgen.templates import choose_template
+from golden.outline import outline
+
+ROOT = Path(__file__).resolve().parents[2]
+EXPECTED = Path(__file__).resolve().parent / "expected"
+WORKSPACE = ROOT / "sample_data" / "gcertifica"
+PERIOD = (WORKSPACE / "review-period.txt").read_text("utf-8").strip()
+DATE = "2026-11-20"
+EPOCH = "1795176000"  # 2026-11-20 12:00 UTC: "today" for the portfolio report
+LANGUAGES = ("pt-BR", "en")
+
+REVIEWS = {
+    "full": lambda language: make_review_report(language),
+    "empty": lambda language: make_empty_review_report(language, with_streams=True),
+    "no-streams": lambda language: make_empty_review_report(language, with_streams=False),
+}
+COMMANDS = {
+    "kickoff": ["kickoff", "Mineração Serra", "--client-deck", "--date", DATE],
+    "ata-kickoff": ["kickoff", "Mineração Serra", "--date", DATE],
+    "ata-passagem": ["handoff", "Horizonte", "--date", DATE],
+    "ata-revisao": ["minutes", "Horizonte", "--period", PERIOD, "--date", DATE],
+    "portfolio": ["portfolio", "--period", PERIOD],
+}
+
+
+def _compare(name: str, rendered: Path) -> None:
+    expected = EXPECTED / f"{name}.txt"
+    actual = outline(rendered)
+    if os.environ.get("DECKGEN_UPDATE_GOLDEN"):
+        expected.write_text(actual, encoding="utf-8")
+    assert expected.is_file(), f"no {expected.name}: run with DECKGEN_UPDATE_GOLDEN=1"
+    assert actual == expected.read_text(encoding="utf-8"), f"{name} differs from its golden outline"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("case", sorted(REVIEWS))
+def test_review_deck(tmp_path: Path, case: str, language: str) -> None:
+    out = tmp_path / "review.pptx"
+    render_pptx(choose_template(None, None, "review", language),
+                review_context(REVIEWS[case](language)), out, language=language)
+    _compare(f"review-{case}.{language}", out)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("kind", sorted(COMMANDS))
+def test_document(tmp_path: Path, kind: str, language: str) -> None:
+    result = CliRunner().invoke(
+        main, [*COMMANDS[kind], "--data", str(WORKSPACE), "--lang", language, "--out",
+               str(tmp_path)],
+        env={"SOURCE_DATE_EPOCH": EPOCH},
+    )
+    assert result.exit_code == 0, result.output
+    suffix = ".docx" if kind.startswith("ata-") else ".pptx"
+    (rendered,) = tmp_path.rglob(f"*{suffix}")
+    _compare(f"{kind}.{language}", rendered)
