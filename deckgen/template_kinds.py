@@ -1,4 +1,4 @@
-"""The kinds of templates deckgen renders, and the names (with their types) each kind's context holds.
+"""The kinds of templates deckgen renders, and the names (with their types) each context holds.
 
 ``deckgen template check`` resolves a template's names against these types; a test builds every
 real context and checks that it holds exactly these names, so the two cannot drift apart.

@@ -697,6 +697,7 @@ def converted(
                      [(deck, flat.with_suffix(".pdf")) for deck, flat in sources])
 
 
+@pytest.mark.pdf
 def test_layout_check_finds_known_faults(converted: Converted) -> None:
     prs = Presentation(str(converted.broken.with_suffix(".pptx")))
     pages = _pdf_pages(converted.broken)
@@ -707,6 +708,7 @@ def test_layout_check_finds_known_faults(converted: Converted) -> None:
     assert any(p.startswith(("off the page", "outside its box")) for p in cut), cut
 
 
+@pytest.mark.pdf
 def test_pdf_has_one_page_per_slide(converted: Converted) -> None:
     wrong = [
         (deck.workspace, deck.language, deck.name, _page_count(pdf), len(deck.deck.slides))
@@ -716,6 +718,7 @@ def test_pdf_has_one_page_per_slide(converted: Converted) -> None:
     assert not wrong
 
 
+@pytest.mark.pdf
 def test_no_text_runs_off_its_box_or_over_other_text(converted: Converted) -> None:
     problems = []
     for deck, pdf in converted.decks:

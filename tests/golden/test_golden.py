@@ -5,20 +5,28 @@ streams); the other kinds through the CLI on the ``gcertifica`` sample workspace
 date. What is compared is the outline a reader sees (``outline.py``: texts, table cells, chart
 data, notes, languages), never the bytes of a file. After an intended change, rewrite the
 expected outlines with ``DECKGEN_UPDATE_GOLDEN=1 pytest tests/golden`` and review the diff.
+Each test also checks that the context the template was given holds exactly the names, of the
+types, that ``deckgen template check`` assumes for that kind.
 """
 
 from __future__ import annotations
 
 import os
+import types
+import typing
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 from factories import make_empty_review_report, make_review_report
 
 from deckgen.cli import main
+from deckgen.render import docx
 from deckgen.render.pptx import render_pptx
+from deckgen.render.pptx.engine import DeckRenderer
 from deckgen.report.context import review_context
+from deckgen.template_kinds import KINDS
 from deckgen.templates import choose_template
 from golden.outline import outline
 
@@ -44,6 +52,53 @@ COMMANDS = {
 }
 
 
+def _fits(value: Any, hint: Any) -> bool:
+    """Whether ``value`` is of the type ``hint`` (lists: every item; unions: any member)."""
+    origin = typing.get_origin(hint)
+    if hint is Any:
+        return True
+    if origin in (typing.Union, types.UnionType):
+        return any(_fits(value, member) for member in typing.get_args(hint))
+    if origin is list:
+        (item,) = typing.get_args(hint)
+        return isinstance(value, list) and all(_fits(v, item) for v in value)
+    if origin is dict:
+        return isinstance(value, dict)
+    if hint is type(None):
+        return value is None
+    return isinstance(value, origin or hint)
+
+
+@pytest.fixture
+def contexts(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
+    """The contexts every deck and document render of the test is given."""
+    seen: list[dict[str, Any]] = []
+    deck_init = DeckRenderer.__init__
+    word_init = docx._Template.__init__
+
+    def record_deck(self: Any, template: Any, context: Any, *args: Any) -> None:
+        seen.append(dict(context))
+        deck_init(self, template, context, *args)
+
+    def record_word(self: Any, path: Any, context: Any) -> None:
+        seen.append(dict(context))
+        word_init(self, path, context)
+
+    monkeypatch.setattr(DeckRenderer, "__init__", record_deck)
+    monkeypatch.setattr(docx._Template, "__init__", record_word)
+    return seen
+
+
+def _check_names(kind: str, contexts: list[dict[str, Any]]) -> None:
+    """The context holds exactly the names ``template check`` knows for the kind, typed so."""
+    (context,) = contexts
+    roots = KINDS[kind].roots()
+    assert set(context) == set(roots)
+    wrong = {name: type(value) for name, value in context.items()
+             if not _fits(value, roots[name])}
+    assert not wrong, f"values not of the type template check assumes: {wrong}"
+
+
 def _compare(name: str, rendered: Path) -> None:
     expected = EXPECTED / f"{name}.txt"
     actual = outline(rendered)
@@ -55,16 +110,21 @@ def _compare(name: str, rendered: Path) -> None:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("case", sorted(REVIEWS))
-def test_review_deck(tmp_path: Path, case: str, language: str) -> None:
+def test_review_deck(
+    tmp_path: Path, case: str, language: str, contexts: list[dict[str, Any]]
+) -> None:
     out = tmp_path / "review.pptx"
     render_pptx(choose_template(None, None, "review", language),
                 review_context(REVIEWS[case](language)), out, language=language)
     _compare(f"review-{case}.{language}", out)
+    _check_names("review", contexts)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("kind", sorted(COMMANDS))
-def test_document(tmp_path: Path, kind: str, language: str) -> None:
+def test_document(
+    tmp_path: Path, kind: str, language: str, contexts: list[dict[str, Any]]
+) -> None:
     result = CliRunner().invoke(
         main, [*COMMANDS[kind], "--data", str(WORKSPACE), "--lang", language, "--out",
                str(tmp_path)],
@@ -74,3 +134,4 @@ def test_document(tmp_path: Path, kind: str, language: str) -> None:
     suffix = ".docx" if kind.startswith("ata-") else ".pptx"
     (rendered,) = tmp_path.rglob(f"*{suffix}")
     _compare(f"{kind}.{language}", rendered)
+    _check_names(kind, contexts)

@@ -149,9 +149,8 @@ def test_a_word_syntax_error_is_one_located_line(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.output.strip().splitlines() == [
         'Error: ata-revisao.docx, paragraph 2 "{% if client.name %}sem fim": syntax error: '
-        "Unexpected end of template. "
-        "Jinja was looking for the following tags: 'elif' or 'else' or 'endif'. The innermost block that needs "
-        "to be closed is 'if'."
+        "Unexpected end of template. Jinja was looking for the following tags: 'elif' or 'else' "
+        "or 'endif'. The innermost block that needs to be closed is 'if'."
     ]
 
 

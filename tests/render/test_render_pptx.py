@@ -538,6 +538,7 @@ def pdf_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     yield tmp_path_factory.mktemp("pdf")
 
 
+@pytest.mark.pdf
 def test_libreoffice_opens_every_deck(pdf_dir: Path) -> None:
     """Every deck rendered above converts to a PDF with one page per slide (one soffice run)."""
     soffice = shutil.which("soffice")
