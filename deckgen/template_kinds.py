@@ -43,7 +43,8 @@ def review_roots() -> dict[str, Any]:
 def portfolio_roots() -> dict[str, Any]:
     """The CS Ops report: every field of the portfolio report, ``flagged`` and ``report``."""
     roots = _fields(PortfolioReport)
-    roots["flagged"] = typing.get_type_hints(PortfolioReport.flagged.fget)["return"]
+    flagged: Any = PortfolioReport.flagged  # a property
+    roots["flagged"] = typing.get_type_hints(flagged.fget)["return"]
     roots["report"] = PortfolioReport
     return roots
 
