@@ -16,7 +16,7 @@ from docxtpl import DocxTemplate
 from PIL import Image, UnidentifiedImageError
 
 from deckgen.errors import RenderError, TemplateError
-from deckgen.render.jinja import make_environment, suggest_name
+from deckgen.render.jinja import make_environment, office_language, suggest_name
 from deckgen.render.output import atomic_write, normalize_ooxml_zip, strip_xml_illegal
 
 LOGO_NAME = "logo"  # the header picture whose name or description is this is the logo
@@ -130,6 +130,13 @@ def _replace_logo(tpl: DocxTemplate, logo: Path) -> None:
                 ext.set("cy", cy)
 
 
+def _set_language(tpl: DocxTemplate, tag: str) -> None:
+    """The languages the styles and the body declare (``<w:lang w:val=…>``) become ``tag``."""
+    for root in (tpl.docx.styles.element, tpl.docx.element):
+        for lang in root.iter(qn("w:lang")):
+            lang.set(qn("w:val"), tag)
+
+
 def render_docx(
     template: Path,
     context: Mapping[str, Any],
@@ -152,8 +159,9 @@ def render_docx(
         tpl.init_docx()
     except Exception as exc:  # noqa: BLE001 - any unreadable file is the same user error
         raise RenderError(f"{template}: not a Word document ({exc})") from None
-    env = make_environment(language, currency).overlay(autoescape=True)
+    env = make_environment(language, currency, autoescape=True)
     tpl.render(dict(context), jinja_env=env, autoescape=True)
+    _set_language(tpl, office_language(language))
     if logo is not None:
         _replace_logo(tpl, logo)
 

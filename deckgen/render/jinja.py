@@ -17,11 +17,21 @@ from types import CodeType
 from typing import Any
 
 import jinja2
-from jinja2 import StrictUndefined, Template, TemplateSyntaxError, nodes
+from jinja2 import (
+    StrictUndefined,
+    Template,
+    TemplateSyntaxError,
+    UndefinedError,
+    nodes,
+    pass_context,
+)
 from jinja2.environment import TemplateExpression
 from jinja2.parser import Parser
+from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
+from markupsafe import Markup, escape
 
+from deckgen.locale import default_labels
 from deckgen.render.formatting import DASH, make_filters
 from deckgen.render.output import strip_xml_illegal
 
@@ -58,16 +68,70 @@ class _Sandbox(ImmutableSandboxedEnvironment):
 
 
 @cache
-def make_environment(language: str, currency: str = "BRL") -> ImmutableSandboxedEnvironment:
-    """A sandboxed environment with strict undefined names and the language's filters."""
+def make_environment(
+    language: str, currency: str = "BRL", autoescape: bool = False
+) -> ImmutableSandboxedEnvironment:
+    """A sandboxed environment with strict undefined names, the language's filters and its
+    wording (``tr``); ``autoescape`` for XML templates (Word)."""
     env = _Sandbox(
         undefined=StrictUndefined,
-        autoescape=False,
+        autoescape=autoescape,
         keep_trailing_newline=True,
         finalize=finalize,
     )
     env.filters.update(make_filters(language, currency))
+    env.globals["tr"] = _wording(env, language)
     return env
+
+
+def office_language(language: str) -> str:
+    """The language tag Office spell-checks text in (``"en"`` → ``"en-US"``), from the labels."""
+    return default_labels(language).get("templates.office_language", language)
+
+
+def _escape_literals(source: str) -> str:
+    """``source`` with the text outside its tags XML-escaped (the tags are left as they are)."""
+    out: list[str] = []
+    cursor = 0
+    for match in _TAG.finditer(source):
+        out.append(str(escape(source[cursor:match.start()])))
+        out.append(match.group(0))
+        cursor = match.end()
+    out.append(str(escape(source[cursor:])))
+    return "".join(out)
+
+
+def _wording(env: jinja2.Environment, language: str) -> Callable[..., str]:
+    """The ``tr`` global of ``env``: ``tr('review.cover_kicker', stream=support)``.
+
+    It looks the key up in the context's ``labels`` (else the language's built-in labels),
+    renders the wording (which may hold Jinja) with the calling template's context plus the
+    keyword arguments, and returns the text. Each wording is compiled once per environment.
+    """
+    compiled: dict[str, Template | str] = {}
+
+    @pass_context
+    def tr(context: Context, key: str, **values: Any) -> str:
+        labels = context.get("labels")
+        try:
+            source = labels[key] if labels is not None else default_labels(language)[key]
+        except KeyError:
+            raise UndefinedError(f"no wording {key!r} in the {language} labels") from None
+        found = compiled.get(source)
+        if found is None:
+            if "{" not in source:
+                found = escape(source) if env.autoescape else source
+            else:
+                text = _escape_literals(source) if env.autoescape else source
+                found = compile_template(env, text)
+            compiled[source] = found
+        if isinstance(found, str):
+            return found
+        names = context.get_all()
+        text = found.render({**names, **values} if values else names)
+        return Markup(text) if env.autoescape else text
+
+    return tr
 
 
 def _cache_dir() -> Path:

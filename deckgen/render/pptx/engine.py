@@ -29,6 +29,7 @@ from deckgen.render.jinja import (
     compile_template,
     make_environment,
     missing_name,
+    office_language,
     suggest_name,
 )
 from deckgen.render.output import atomic_write
@@ -235,14 +236,25 @@ class DeckRenderer:
         self.deck.keep_only([job.part for job in jobs])
         for position, job in enumerate(jobs, start=1):
             self._render_slide(job, position)
+        tag = office_language(self.language)
+        for job in jobs:
+            set_language(job.part._element, tag)
+            notes = self._notes_part(job.part)
+            if notes is not None:
+                set_language(notes._element, tag)
         return self._save()
 
-    def _notes_body(self, part: SlidePart) -> etree._Element | None:
+    @staticmethod
+    def _notes_part(part: SlidePart) -> XmlPart | None:
         notes = next((r.target_part for r in part.rels.values()
                       if r.reltype == RT.NOTES_SLIDE), None)
+        return cast(XmlPart, notes) if notes is not None else None
+
+    def _notes_body(self, part: SlidePart) -> etree._Element | None:
+        notes = self._notes_part(part)
         if notes is None:
             return None
-        for shape in iter_shapes(cast(XmlPart, notes)._element.find(f"{P}cSld/{P}spTree")):
+        for shape in iter_shapes(notes._element.find(f"{P}cSld/{P}spTree")):
             ph = placeholder(shape)
             if ph is not None and ph.get("type") == "body":
                 return shape.find(f"{P}txBody")
@@ -481,6 +493,13 @@ class DeckRenderer:
         core.last_modified_by = "deckgen"
         core.revision = 1
         return self.loaded.save()
+
+
+def set_language(element: etree._Element, tag: str) -> None:
+    """Every run language declared under ``element`` (``lang="…"``) becomes ``tag``."""
+    for props in element.iter(f"{A}rPr", f"{A}endParaRPr", f"{A}defRPr"):
+        if props.get("lang") is not None:
+            props.set("lang", tag)
 
 
 def _expression_of(binding: re.Match[str], at: Where) -> str:
