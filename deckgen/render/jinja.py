@@ -48,6 +48,8 @@ def finalize(value: Any) -> str:
     """How a printed value becomes text: ``None`` is "—", XML-illegal characters are dropped."""
     if value is None:
         return DASH
+    if isinstance(value, Markup):  # already escaped (a wording rendered for XML): keep it so
+        return Markup(strip_xml_illegal(str(value)))
     return strip_xml_illegal(value if isinstance(value, str) else str(value))
 
 
@@ -168,11 +170,12 @@ def _cached_code(env: jinja2.Environment, kind: str, source: str,
 
     Compiling is most of a cold render's Jinja cost; the cache key is the kind of source, the
     source itself, the Python and Jinja versions, so a changed template or an upgrade simply
-    compiles again. The cached code is what Jinja itself would produce (as its
-    ``FileSystemBytecodeCache`` does).
+    compiles again (autoescaping is part of the key: it changes the code). The cached code is
+    what Jinja itself would produce (as its ``FileSystemBytecodeCache`` does).
     """
     key = hashlib.sha256(
-        f"{sys.version}\0{jinja2.__version__}\0{type(env).__name__}\0{kind}\0{source}".encode()
+        f"{sys.version}\0{jinja2.__version__}\0{type(env).__name__}\0{env.autoescape}\0{kind}"
+        f"\0{source}".encode()
     ).hexdigest()
     path = _cache_dir() / f"{key}.code"
     code = _load_code(path)
