@@ -167,3 +167,16 @@ def test_other_deck_kinds_check_their_own_names(tmp_path: Path, kind: str) -> No
     assert result.output.count("is not provided") == 1
     assert f"{kind}.pptx, slide 1: variable '{wrong}' is not provided by the " \
         f"{KINDS[kind].description}\n" in result.output
+
+
+def test_wording_keys_are_checked_in_every_language(tmp_path: Path) -> None:
+    builder = TemplateBuilder()
+    builder.text(builder.slide(), "Body",
+                 "{{ tr('templates.office_language') }} {{ tr('review.no_such_words') }}")
+    template = builder.save(tmp_path / "review.pptx")
+    result = CliRunner().invoke(main, ["template", "check", str(template)])
+    assert result.exit_code == 1
+    assert "  variable tr('templates.office_language')\n" in result.output
+    problems = [line for line in result.output.splitlines() if "is not provided" in line]
+    assert problems == ["review.pptx, slide 1: variable \"tr('review.no_such_words')\" is not "
+                        "provided by the review deck"]

@@ -17,6 +17,8 @@ import typing
 import zipfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +27,7 @@ from jinja2 import TemplateSyntaxError, nodes
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from deckgen.errors import TemplateError
+from deckgen.locale import default_labels
 from deckgen.render.docx import paragraph_text as docx_paragraph_text
 from deckgen.render.jinja import make_environment
 from deckgen.render.pptx.engine import BINDING, DIRECTIVE, Loop, Page
@@ -102,6 +105,26 @@ def attribute_type(owner: Any, name: str) -> tuple[bool, Any]:
 
 
 @dataclass(frozen=True)
+class Wording:
+    """``tr``: the wording of the shipped templates, in every language they are written in."""
+
+    env: Any
+    languages: tuple[str, ...]
+
+    def labels(self, language: str) -> Mapping[str, str]:
+        return default_labels(language)
+
+
+@cache
+def wording() -> Wording:
+    """The ``tr`` global as the checker sees it: every language of ``templates.<lang>.toml``."""
+    names = (entry.name for entry in resources.files("deckgen.locale").iterdir())
+    languages = sorted(n.removeprefix("templates.").removesuffix(".toml") for n in names
+                       if n.startswith("templates.") and n.endswith(".toml"))
+    return Wording(make_environment("en"), tuple(languages))
+
+
+@dataclass(frozen=True)
 class _Method:
     """A method: calling it gives ``returns``."""
 
@@ -154,6 +177,10 @@ class _Walker:
             self.report(".".join([root.name, *attrs]), ok, node)
             return current if ok else UNKNOWN
         if isinstance(node, nodes.Call):
+            if isinstance(node.node, nodes.Name) and isinstance(self.scope.get(node.node.name),
+                                                                 Wording):
+                self._wording(node)
+                return str
             called = self.type_of(node.node)
             self._visit_children(node, skip=node.node)
             return called.returns if isinstance(called, _Method) else UNKNOWN
@@ -163,6 +190,28 @@ class _Walker:
             return _Batch(element_type(inner)) if node.name == "batch" else UNKNOWN
         self._visit_children(node)
         return UNKNOWN
+
+    def _wording(self, call: nodes.Call) -> None:
+        """``tr('key', name=value)``: the key in every language, and the names its wording uses
+        (resolved with the arguments' types)."""
+        wording: Wording = self.scope[call.node.name]  # type: ignore[attr-defined]
+        arguments = {kw.key: self.type_of(kw.value) for kw in call.kwargs}
+        first = call.args[0] if call.args else None
+        if not (isinstance(first, nodes.Const) and isinstance(first.value, str)):
+            for arg in call.args:
+                self.type_of(arg)
+            return
+        key = first.value
+        sources = [wording.labels(language).get(key) for language in wording.languages]
+        self.report(f"tr('{key}')", all(source is not None for source in sources), call)
+        inner = _Walker({**self.scope, **arguments},
+                        lambda text, ok, line: self._report(text, ok, call.lineno))
+        for source in sources:
+            if source is not None and "{" in source:
+                try:
+                    inner.visit(wording.env.parse(source))
+                except TemplateSyntaxError as exc:
+                    raise TemplateError(f"wording {key!r}: syntax error: {exc.message}") from None
 
     def _visit_children(self, node: nodes.Node, skip: nodes.Node | None = None) -> None:
         for child in node.iter_child_nodes():
@@ -251,7 +300,7 @@ class TemplateChecker:
 
     def _slide(self, number: int, part: Any) -> PlaceUsage:
         usage = PlaceUsage(f"slide {number}")
-        scope: dict[str, Any] = {**self.roots, "page": Page}
+        scope: dict[str, Any] = {"tr": wording(), **self.roots, "page": Page}
 
         def reporter(kind: str = "variable") -> Callable[[str, bool, int], None]:
             return lambda text, ok, line: usage.add(Usage(kind, text, ok))
@@ -362,7 +411,7 @@ def check_docx(template: Path, roots: Mapping[str, Any]) -> list[PlaceUsage]:
             where = _paragraph_where(prefix, lines, line)
             places.setdefault(where, PlaceUsage(where)).add(Usage("variable", text, ok))
 
-        _Walker({**roots}, report).visit(tree)
+        _Walker({"tr": wording(), **roots}, report).visit(tree)
     return list(places.values())
 
 
