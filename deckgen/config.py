@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from deckgen.errors import ConfigError
+from deckgen.locale import Label, Labels, labels_for
 from deckgen.sources.schema import SOURCES
 
 CONFIG_NAME = "deckgen.toml"
@@ -21,16 +22,6 @@ Priority = Literal["urgent", "high", "medium", "low"]
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-Label = str | dict[str, str]
-
-
-def label_for(label: Label, language: str) -> str:
-    """A label given as one string or as ``{pt-BR = "...", en = "..."}``, in ``language``."""
-    if isinstance(label, str):
-        return label
-    return label.get(language) or next(iter(label.values()))
 
 
 class CompanySettings(_Strict):
@@ -213,20 +204,17 @@ class Config(_Strict):
                 return s
         raise KeyError(key)
 
-    def label(self, key: str, default: str) -> str:
-        """A configured label override in the deck language, else ``default``."""
-        value = self.labels.get(key)
-        return default if value is None else label_for(value, self.company.language)
+    def labels_in(self, language: str | None = None) -> Labels:
+        """The words of ``language`` (default: the configured one), overrides and streams."""
+        return labels_for(
+            language or self.company.language, self.labels, {s.key: s.label for s in self.streams}
+        )
 
     def resolve(self, relative: str) -> Path:
         """A path from the configuration, relative to the data folder."""
         path = Path(relative)
         return path if path.is_absolute() else self.data_dir / path
 
-    def with_language(self, language: Language) -> Config:
-        """A copy speaking another language."""
-        company = self.company.model_copy(update={"language": language})
-        return self.model_copy(update={"company": company})
 
 
 def validation_message(error: ValidationError) -> str:

@@ -11,7 +11,7 @@ from deckgen.indicators.period import resolve_period
 from deckgen.render.pptx import render_pptx
 from deckgen.render.workbook import review_sheets, write_workbook
 from deckgen.report.build import build_review
-from deckgen.report.context import review_context
+from deckgen.report.context import note_lines, review_context
 from deckgen.report.model import Period, ReviewReport
 from deckgen.sources.clients import client_slug, find_client
 from deckgen.sources.workspace import Workspace
@@ -45,35 +45,37 @@ def build_client_review(
     end: date | None = None,
     template: Path | None = None,
     today: date | None = None,
+    language: str | None = None,
 ) -> BuiltReview:
-    """Render ``<out>/<slug>/<date>-revisao.pptx`` and ``indicadores.xlsx`` for one client."""
+    """Render ``<out>/<slug>/<date>-revisao.pptx`` and ``indicadores.xlsx`` for one client,
+    in ``language`` (default: the configuration's)."""
     config = workspace.config
     today = today or build_date()
     row = find_client(workspace.companies, query)
     period: Period = resolve_period(config, row, today=today, start=start, end=end)
     report = build_review(workspace, str(row["company_id"]), period, today=today)
-    language = config.company.language
+    language = language or config.company.language
+    labels = config.labels_in(language)
     configured = config.resolve(config.review.template) if config.review.template else None
     template_path = choose_template(template, configured, "review", language)
     folder = client_folder(out_dir, report.client.name)
     created = _make_folders(folder)
-    stem = "revisao" if language == "pt-BR" else "review"
-    deck = folder / f"{period.end.isoformat()}-{stem}.pptx"
-    workbook = folder / ("indicadores.xlsx" if language == "pt-BR" else "indicators.xlsx")
+    deck = folder / f"{period.end.isoformat()}-{labels['files.review']}.pptx"
+    workbook = folder / f"{labels['files.review_workbook']}.xlsx"
     try:
         result = render_pptx(
             template_path,
-            review_context(report),
+            review_context(report, labels),
             deck,
             language=language,
             currency=config.company.currency,
             min_font_pt=config.review.min_font_pt,
         )
-        write_workbook(review_sheets(report), workbook, language)
+        write_workbook(review_sheets(report, labels), workbook, language)
     except BaseException:
         _remove_empty(created)
         raise
-    return BuiltReview(report, deck, workbook, [*report.warnings, *result.warnings])
+    return BuiltReview(report, deck, workbook, [*note_lines(report, labels), *result.warnings])
 
 
 def _make_folders(folder: Path) -> list[Path]:

@@ -18,6 +18,7 @@ from deckgen.documents.client_kickoff import Meeting, OnboardingRow
 from deckgen.documents.playbook import RoleSpec
 from deckgen.documents.record import ActionState, Participant, Section
 from deckgen.errors import TemplateError
+from deckgen.locale import Labels
 from deckgen.render.pptx.check import PlaceUsage, Usage, check_template, is_word, iter_missing
 from deckgen.report.context import STREAM_SHORTCUTS
 from deckgen.report.model import ReviewReport
@@ -37,6 +38,8 @@ def review_roots() -> dict[str, Any]:
     stream = typing.get_type_hints(ReviewReport.stream_for)["return"]
     roots.update({name: stream for name in STREAM_SHORTCUTS})
     roots["report"] = ReviewReport
+    roots["labels"] = Labels
+    roots["warnings"] = list[str]
     return roots
 
 
@@ -46,6 +49,7 @@ def portfolio_roots() -> dict[str, Any]:
     flagged: Any = PortfolioReport.flagged  # a property
     roots["flagged"] = typing.get_type_hints(flagged.fget)["return"]
     roots["report"] = PortfolioReport
+    roots["labels"] = Labels
     return roots
 
 
@@ -53,14 +57,14 @@ def client_kickoff_roots() -> dict[str, Any]:
     """The client kickoff deck (see ``client_kickoff_context``)."""
     return {"company": str, "client": Record, "meeting_date": date,
             "people": list[Participant], "next_steps": list[str], "meetings": list[Meeting],
-            "onboarding": list[OnboardingRow], "logo": str | None}
+            "onboarding": list[OnboardingRow], "logo": str | None, "labels": Labels}
 
 
 def kickoff_minutes_roots() -> dict[str, Any]:
     """The internal kickoff minutes (see ``kickoff_context``)."""
     return {"company": str, "client": Record, "meeting_date": date,
             "participants": list[Participant], "checklist": list[Section], "blanks": int,
-            "actions": list[ActionState]}
+            "actions": list[ActionState], "labels": Labels}
 
 
 def handoff_minutes_roots() -> dict[str, Any]:
@@ -68,7 +72,7 @@ def handoff_minutes_roots() -> dict[str, Any]:
     return {"company": str, "client": Record, "meeting_date": date,
             "participants": list[Participant], "roles": list[RoleSpec],
             "interval_days": int | None, "next_meetings": list[date],
-            "actions": list[ActionState]}
+            "actions": list[ActionState], "labels": Labels}
 
 
 def review_minutes_roots() -> dict[str, Any]:

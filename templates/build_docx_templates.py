@@ -602,7 +602,7 @@ def review(t: dict[str, str]) -> DocumentObject:
     for cell, expr in zip(
         cells,
         [
-            "stream.label",
+            "stream.key | term('stream')",
             "stream.created.value | number",
             "stream.prioritized_count.value | number",
             "stream.sla_compliance.value | percent",
@@ -610,8 +610,8 @@ def review(t: dict[str, str]) -> DocumentObject:
         ],
         strict=True,
     ):
-        cell_text(cell, [(f"{{{{ {expr} }}}}", "b" if expr == "stream.label" else "")], t)
-        if expr != "stream.label":
+        cell_text(cell, [(f"{{{{ {expr} }}}}", "b" if expr.startswith("stream.key") else "")], t)
+        if not expr.startswith("stream.key"):
             cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     tag_row(tbl, widths, "{%tr endfor %}")
     para(doc, [], t)
@@ -695,7 +695,7 @@ def review(t: dict[str, str]) -> DocumentObject:
         [
             ("“{{ comment.text }}”", "i"),
             (
-                " — " + t["score"] + "{{ comment.score }} ({{ comment.klass_label }})"
+                " — " + t["score"] + "{{ comment.score }} ({{ comment.klass | term('nps') }})"
                 "{% if comment.contact %}, {{ comment.contact }}{% endif %}",
                 "grey",
             ),

@@ -342,7 +342,7 @@ def csm_slide(d: PortfolioDeck) -> None:
         s, "table: csms", TOP, [2.2, 0.95, 0.8, 1.05, 0.95, 1.05, 1.05],
         ["[[h_csm]]", "[[h_clients]]", "[[h_nps]]", "[[h_vs]]", "[[h_csat]]", "[[h_vs]]",
          "[[h_answers]]"],
-        ["{{ row.csm }}", "{{ row.clients | number }}", "{{ row.nps.value | number }}",
+        ["{{ row.csm | term('csm') }}", "{{ row.clients | number }}", "{{ row.nps.value | number }}",
          delta("row.nps", 0, d), "{{ row.csat_satisfied.value | percent }}",
          delta("row.csat_satisfied", 1, d),
          "{{ row.nps_answers | number }} · {{ row.csat_answers | number }}"],
@@ -351,7 +351,7 @@ def csm_slide(d: PortfolioDeck) -> None:
     x = MARGIN + 8.05 + 0.3
     d.text(s, x, TOP, SLIDE_W - MARGIN - x, 0.35, [P("[[csm_chart_title]]", 13, MID, bold=True)],
            name="CSM chart title")
-    chart = d.chart(s, "chart: report.csm_nps_chart", XL_CHART_TYPE.BAR_CLUSTERED, x, TOP + 0.4,
+    chart = d.chart(s, "chart: report.csm_nps_chart | term", XL_CHART_TYPE.BAR_CLUSTERED, x, TOP + 0.4,
                     SLIDE_W - MARGIN - x, BOTTOM - TOP - 0.4, ["Ana", "Bruno", "Carla"],
                     [42, 35, 20])
     chart.value_axis.minimum_scale = -100  # NPS runs from -100 to 100
@@ -365,7 +365,7 @@ def stream_slide(d: PortfolioDeck) -> None:
         s, "table: streams", TOP, [1.9, 1.0, 1.05, 1.0, 1.15, 0.9, 1.05],
         ["[[h_stream]]", "[[h_created]]", "[[h_vs]]", "[[h_closed]]", "[[h_open]]", "[[h_sla]]",
          "[[h_vs]]"],
-        ["{{ row.label }}", "{{ row.created.value | number }}", delta("row.created", 0, d),
+        ["{{ row.key | term('stream') }}", "{{ row.created.value | number }}", delta("row.created", 0, d),
          "{{ row.closed.value | number }}", "{{ row.open_at_end | number }}",
          "{{ row.sla_compliance.value | percent }}", delta("row.sla_compliance", 1, d)],
         aligns=[L, R, R, R, R, R, R], size=12, row_h=0.5, bottom=4.2,
@@ -374,7 +374,7 @@ def stream_slide(d: PortfolioDeck) -> None:
     d.text(s, x, TOP, SLIDE_W - MARGIN - x, 0.35, [P("[[volume_chart_title]]", 13, MID, bold=True)],
            name="Volume chart title")
     d.two_series_chart(
-        s, f"chart: report.volume_chart(\"{d.s('previous_series')}\", \"{d.s('current_series')}\")",
+        s, f"chart: report.volume_chart(\"{d.s('previous_series')}\", \"{d.s('current_series')}\") | term",
         x, TOP + 0.4, SLIDE_W - MARGIN - x, BOTTOM - TOP - 0.4, ["A", "B", "C"],
         [("[[previous_series]]", [120, 40, 12]), ("[[current_series]]", [135, 32, 15])],
         [LIGHT_SERIES, PRIMARY],

@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from deckgen.locale import Labels, labels_for
 from deckgen.report.model import (
     Action,
     Client,
@@ -20,6 +21,7 @@ from deckgen.report.model import (
     CsatReport,
     Durations,
     Metric,
+    Note,
     NpsReport,
     Period,
     Release,
@@ -33,61 +35,18 @@ TZ = ZoneInfo("America/Sao_Paulo")
 PERIOD = Period(date(2026, 8, 1), date(2026, 10, 31))
 GENERATED_ON = date(2026, 11, 5)
 
-# Display labels the report builder would produce in each language.
-LABELS: dict[str, dict[str, str]] = {
-    "pt-BR": {
-        "support": "Suporte",
-        "implementation": "Implantação",
-        "technology": "Desenvolvimento",
-        "urgent": "Urgente",
-        "high": "Alta",
-        "medium": "Média",
-        "low": "Baixa",
-        "no_priority": "Sem prioridade",
-        "uncategorized": "Sem categoria",
-        "promoter": "Promotor",
-        "passive": "Neutro",
-        "detractor": "Detrator",
-        "open": "Em andamento",
-        "waiting": "Aguardando cliente",
-        "new": "Novo",
-        "dev": "Em desenvolvimento",
-        "todo": "A fazer",
-        "doing": "Em andamento",
-        "done": "Concluída",
-        "no_nps": "Sem respostas de NPS no período",
-        "no_csat": "Sem respostas de CSAT no período",
-        "no_tickets": "Sem dados de chamados nesta exportação",
-        "no_sla": "Sem dados de SLA nesta exportação",
-        "no_hours": "Sem estimativa de HH nesta exportação",
-    },
-    "en": {
-        "support": "Support",
-        "implementation": "Implementation",
-        "technology": "Development",
-        "urgent": "Urgent",
-        "high": "High",
-        "medium": "Medium",
-        "low": "Low",
-        "no_priority": "No priority",
-        "uncategorized": "Uncategorized",
-        "promoter": "Promoter",
-        "passive": "Passive",
-        "detractor": "Detractor",
-        "open": "In progress",
-        "waiting": "Waiting on client",
-        "new": "New",
-        "dev": "In development",
-        "todo": "To do",
-        "doing": "In progress",
-        "done": "Done",
-        "no_nps": "No NPS answers in the period",
-        "no_csat": "No CSAT answers in the period",
-        "no_tickets": "No ticket data in this export",
-        "no_sla": "No SLA data in this export",
-        "no_hours": "No HH estimate in this export",
-    },
+# The streams of the factories' workspace, named per language as a deckgen.toml would.
+STREAMS: dict[str, dict[str, str]] = {
+    "suporte": {"pt-BR": "Suporte", "en": "Support"},
+    "implantacao": {"pt-BR": "Implantação", "en": "Implementation"},
+    "tecnologia": {"pt-BR": "Desenvolvimento", "en": "Development"},
 }
+
+
+def make_labels(language: str = "pt-BR") -> Labels:
+    """The words of ``language`` for the factories' reports (built-in labels, their streams)."""
+    return labels_for(language, {}, dict(STREAMS))
+
 
 LONG_COMMENT = (
     "Gostaria de registrar um retorno mais completo sobre estes últimos meses. A plataforma "
@@ -139,9 +98,8 @@ def _klass(score: int) -> str:
     return "promoter" if score >= 9 else "passive" if score >= 7 else "detractor"
 
 
-def make_comments(language: str = "pt-BR", count: int | None = None) -> list[Comment]:
+def make_comments(count: int | None = None) -> list[Comment]:
     """NPS comments of the period, newest first (25+ by default, with tricky characters)."""
-    labels = LABELS[language]
     texts = COMMENT_TEXTS if count is None else (COMMENT_TEXTS * (count // 27 + 1))[:count]
     comments = []
     start = datetime(2026, 10, 30, 16, 45, tzinfo=TZ)
@@ -152,7 +110,6 @@ def make_comments(language: str = "pt-BR", count: int | None = None) -> list[Com
                 text=text,
                 score=score,
                 klass=klass,
-                klass_label=labels[klass],
                 submitted=start - timedelta(days=3 * i, hours=i % 5, minutes=7 * i),
                 contact=CONTACTS[i % len(CONTACTS)],
             )
@@ -165,8 +122,8 @@ def make_ticket(
     subject: str,
     stream: str,
     *,
-    categories: tuple[str, ...] = ("Dúvida",),
-    priority: str | None = "Média",
+    categories: tuple[str | None, ...] = ("Dúvida",),
+    priority: str | None = "medium",
     status: str = "Em andamento",
     owner: str | None = "Lucas Monteiro",
     created: date = date(2026, 9, 1),
@@ -233,23 +190,20 @@ TECHNOLOGY_OPEN: list[OpenRow] = [
 OWNERS = ["Lucas Monteiro", "Gabriel Borges", "Thiago Grosse", "Leonardo Maciel", None]
 
 
-def _open_tickets(
-    rows: list[OpenRow],
-    stream_label: str,
-    first_number: int,
-    language: str,
-) -> list[Ticket]:
-    labels = LABELS[language]
-    statuses = [labels["open"], labels["waiting"], labels["new"], labels["dev"]]
+STATUSES = ["Em andamento", "Aguardando cliente", "Novo", "Em desenvolvimento"]
+
+
+def _open_tickets(rows: list[OpenRow], stream: str, first_number: int) -> list[Ticket]:
+    statuses = STATUSES
     tickets = []
     for i, (subject, cats, prio, hours, age) in enumerate(rows):
         tickets.append(
             make_ticket(
                 first_number + i,
                 subject,
-                stream_label,
-                categories=cats or (labels["uncategorized"],),
-                priority=labels[prio] if prio else None,
+                stream,
+                categories=cats or (None,),
+                priority=prio,
                 status=statuses[i % len(statuses)],
                 owner=OWNERS[i % len(OWNERS)],
                 created=PERIOD.end - timedelta(days=age),
@@ -263,14 +217,9 @@ def _hours(tickets: list[Ticket]) -> float:
     return float(sum(t.estimated_hours or 0.0 for t in tickets))
 
 
-def _prioritized(open_tickets: list[Ticket], language: str, first: int, extra: int) -> list[Ticket]:
+def _prioritized(open_tickets: list[Ticket], first: int, extra: int) -> list[Ticket]:
     """Urgent/high tickets created in the period: the open ones plus ``extra`` closed ones."""
-    labels = LABELS[language]
-    hot = [
-        t
-        for t in open_tickets
-        if t.priority in (labels["urgent"], labels["high"]) and t.created in PERIOD
-    ]
+    hot = [t for t in open_tickets if t.priority in ("urgent", "high") and t.created in PERIOD]
     closed_subjects = [
         "Falha no login via SSO após atualização",
         "Ordem de serviço duplicada ao salvar offline",
@@ -284,8 +233,8 @@ def _prioritized(open_tickets: list[Ticket], language: str, first: int, extra: i
             closed_subjects[i % len(closed_subjects)],
             hot[0].stream if hot else "",
             categories=("Erro",),
-            priority=labels["urgent"] if i % 2 == 0 else labels["high"],
-            status=labels["done"],
+            priority="urgent" if i % 2 == 0 else "high",
+            status="Encerrada",
             owner=OWNERS[i % 4],
             created=PERIOD.start + timedelta(days=9 * i + 3),
             closed=PERIOD.start + timedelta(days=9 * i + 5),
@@ -295,14 +244,12 @@ def _prioritized(open_tickets: list[Ticket], language: str, first: int, extra: i
     return sorted(hot + closed, key=lambda t: t.created, reverse=True)
 
 
-def make_support_stream(language: str = "pt-BR") -> StreamReport:
+def make_support_stream() -> StreamReport:
     """The support stream of the full report."""
-    labels = LABELS[language]
-    open_demands = _open_tickets(SUPPORT_OPEN, labels["support"], 48210, language)
-    prioritized = _prioritized(open_demands, language, 47950, 8)
+    open_demands = _open_tickets(SUPPORT_OPEN, "suporte", 48210)
+    prioritized = _prioritized(open_demands, 47950, 8)
     return StreamReport(
         key="suporte",
-        label=labels["support"],
         role="support",
         created=Metric(47, 39),
         by_category=[
@@ -310,24 +257,24 @@ def make_support_stream(language: str = "pt-BR") -> StreamReport:
             Count("Erro", 12),
             Count("Cadastro", 9),
             Count("Personalização", 5),
-            Count(labels["uncategorized"], 3),
+            Count(None, 3),
         ],
         by_urgency=[
-            Count(labels["urgent"], 3),
-            Count(labels["high"], 8),
-            Count(labels["medium"], 21),
-            Count(labels["low"], 12),
-            Count(labels["no_priority"], 3),
+            Count("urgent", 3),
+            Count("high", 8),
+            Count("medium", 21),
+            Count("low", 12),
+            Count(None, 3),
         ],
         prioritized=prioritized,
         prioritized_count=Metric(len(prioritized), 7),
         sla=[
-            SlaRow("Erro", labels["urgent"], 1.0, 8.0, 4, 3, 75.0),
-            SlaRow("Erro", labels["high"], 4.0, 24.0, 7, 6, 85.7),
-            SlaRow("Dúvida", None, 8.0, 48.0, 16, 15, 93.8),
-            SlaRow("Cadastro", None, 8.0, 72.0, 8, 8, 100.0),
-            SlaRow("Personalização", None, 24.0, 240.0, 4, 3, 75.0),
-            SlaRow(labels["uncategorized"], None, None, None, 3, 0, None),
+            SlaRow("category", "Erro", "urgent", 1.0, 8.0, 4, 3, 75.0),
+            SlaRow("category", "Erro", "high", 4.0, 24.0, 7, 6, 85.7),
+            SlaRow("category", "Dúvida", None, 8.0, 48.0, 16, 15, 93.8),
+            SlaRow("category", "Cadastro", None, 8.0, 72.0, 8, 8, 100.0),
+            SlaRow("category", "Personalização", None, 24.0, 240.0, 4, 3, 75.0),
+            SlaRow("category", None, None, None, None, 3, 0, None),
         ],
         sla_compliance=Metric(89.7, 91.2),
         first_response=Durations(2.5, 9.0, 42),
@@ -337,14 +284,12 @@ def make_support_stream(language: str = "pt-BR") -> StreamReport:
     )
 
 
-def make_implementation_stream(language: str = "pt-BR") -> StreamReport:
+def make_implementation_stream() -> StreamReport:
     """The implantação stream of the full report."""
-    labels = LABELS[language]
-    open_demands = _open_tickets(IMPLEMENTATION_OPEN, labels["implementation"], 48100, language)
-    prioritized = _prioritized(open_demands, language, 47900, 1)
+    open_demands = _open_tickets(IMPLEMENTATION_OPEN, "implantacao", 48100)
+    prioritized = _prioritized(open_demands, 47900, 1)
     return StreamReport(
         key="implantacao",
-        label=labels["implementation"],
         role="implementation",
         created=Metric(14, 20),
         by_category=[
@@ -353,17 +298,17 @@ def make_implementation_stream(language: str = "pt-BR") -> StreamReport:
             Count("Treinamento", 2),
         ],
         by_urgency=[
-            Count(labels["urgent"], 0),
-            Count(labels["high"], 3),
-            Count(labels["medium"], 7),
-            Count(labels["low"], 4),
+            Count("urgent", 0),
+            Count("high", 3),
+            Count("medium", 7),
+            Count("low", 4),
         ],
         prioritized=prioritized,
         prioritized_count=Metric(len(prioritized), 4),
         sla=[
-            SlaRow("Implantação", None, 24.0, 480.0, 6, 6, 100.0),
-            SlaRow("Visita Técnica", None, 48.0, 240.0, 5, 4, 80.0),
-            SlaRow("Treinamento", None, 24.0, 120.0, 3, 3, 100.0),
+            SlaRow("category", "Implantação", None, 24.0, 480.0, 6, 6, 100.0),
+            SlaRow("category", "Visita Técnica", None, 48.0, 240.0, 5, 4, 80.0),
+            SlaRow("category", "Treinamento", None, 24.0, 120.0, 3, 3, 100.0),
         ],
         sla_compliance=Metric(92.9, 85.0),
         first_response=Durations(6.0, 20.0, 14),
@@ -373,28 +318,26 @@ def make_implementation_stream(language: str = "pt-BR") -> StreamReport:
     )
 
 
-def make_technology_stream(language: str = "pt-BR") -> StreamReport:
+def make_technology_stream() -> StreamReport:
     """The tecnologia/desenvolvimento stream of the full report."""
-    labels = LABELS[language]
-    open_demands = _open_tickets(TECHNOLOGY_OPEN, labels["technology"], 47700, language)
-    prioritized = _prioritized(open_demands, language, 47600, 1)
+    open_demands = _open_tickets(TECHNOLOGY_OPEN, "tecnologia", 47700)
+    prioritized = _prioritized(open_demands, 47600, 1)
     return StreamReport(
         key="tecnologia",
-        label=labels["technology"],
         role="technology",
         created=Metric(9, 6),
         by_category=[Count("Adequação", 5), Count("Integração", 3), Count("Chamado", 1)],
         by_urgency=[
-            Count(labels["urgent"], 1),
-            Count(labels["high"], 3),
-            Count(labels["medium"], 3),
-            Count(labels["low"], 2),
+            Count("urgent", 1),
+            Count("high", 3),
+            Count("medium", 3),
+            Count("low", 2),
         ],
         prioritized=prioritized,
         prioritized_count=Metric(len(prioritized), 2),
         sla=[
-            SlaRow("Chamado", None, 24.0, 160.0, 2, 1, 50.0),
-            SlaRow("Adequação", None, 48.0, 720.0, 3, 3, 100.0),
+            SlaRow("category", "Chamado", None, 24.0, 160.0, 2, 1, 50.0),
+            SlaRow("category", "Adequação", None, 48.0, 720.0, 3, 3, 100.0),
         ],
         sla_compliance=Metric(80.0, None),
         first_response=Durations(12.0, 30.0, 5),
@@ -463,27 +406,26 @@ def make_releases() -> list[Release]:
     ]
 
 
-def make_actions(language: str = "pt-BR") -> list[Action]:
-    """The action plan carried from the last meeting."""
-    labels = LABELS[language]
+def make_actions() -> list[Action]:
+    """The action plan carried from the last meeting (statuses as the client's export has them)."""
     agreed = date(2026, 7, 31)
     return [
         Action("Treinar a equipe da planta de Contagem no app móvel", "Daielly Lionardo",
-               date(2026, 8, 30), labels["done"], True, False, agreed),
+               date(2026, 8, 30), "Concluída", True, False, agreed),
         Action("Enviar cronograma da integração com o SAP PM", "Thiago Grosse",
-               date(2026, 9, 15), labels["doing"], False, True, agreed),
+               date(2026, 9, 15), "Em andamento", False, True, agreed),
         Action("Validar o cadastro de ativos críticos com o PCM", "Ana Paula Ribeiro",
-               date(2026, 10, 10), labels["done"], True, False, agreed),
+               date(2026, 10, 10), "Concluída", True, False, agreed),
         Action("Apresentar o painel de indicadores à diretoria", "Daielly Lionardo",
-               date(2026, 11, 20), labels["todo"], False, False, agreed),
+               date(2026, 11, 20), "A fazer", False, False, agreed),
         Action("Revisar perfis de acesso dos supervisores", "Carlos Eduardo Lima",
-               None, labels["todo"], False, False, agreed),
+               None, "A fazer", False, False, agreed),
         Action("Agendar visita técnica à planta de Betim", "Gabriel Borges",
-               date(2026, 11, 12), labels["doing"], False, False, agreed),
+               date(2026, 11, 12), "Em andamento", False, False, agreed),
     ]
 
 
-def make_nps(language: str = "pt-BR") -> NpsReport:
+def make_nps() -> NpsReport:
     """38 answers (22 promoters, 9 passives, 7 detractors: NPS 39) and 27 comments."""
     return NpsReport(
         score=Metric(39, 45),
@@ -491,7 +433,7 @@ def make_nps(language: str = "pt-BR") -> NpsReport:
         promoters=22,
         passives=9,
         detractors=7,
-        comments=make_comments(language),
+        comments=make_comments(),
     )
 
 
@@ -506,41 +448,34 @@ def make_csat() -> CsatReport:
     )
 
 
-def make_review_report(language: str = "pt-BR", **overrides: Any) -> ReviewReport:
+def make_review_report(**overrides: Any) -> ReviewReport:
     """A complete review of one client: three streams, surveys, releases and actions."""
-    streams = [
-        make_support_stream(language),
-        make_implementation_stream(language),
-        make_technology_stream(language),
-    ]
+    streams = [make_support_stream(), make_implementation_stream(), make_technology_stream()]
     open_demands = sorted(
         (t for s in streams for t in s.open_demands),
         key=lambda t: (-(t.age_days or 0), t.id),
     )
     report = ReviewReport(
         company="SISMETRO",
-        language=language,
         client=make_client(),
         period=PERIOD,
         previous_period=PERIOD.previous(),
         generated_on=GENERATED_ON,
         streams=streams,
-        nps=make_nps(language),
+        nps=make_nps(),
         csat=make_csat(),
         releases=make_releases(),
         open_demands=open_demands,
         open_hours=float(sum(s.open_hours or 0.0 for s in streams)),
-        actions=make_actions(language),
+        actions=make_actions(),
     )
     return dataclasses.replace(report, **overrides) if overrides else report
 
 
-def _empty_stream(key: str, role: str, language: str) -> StreamReport:
-    labels = LABELS[language]
+def _empty_stream(key: str, role: str) -> StreamReport:
     none = Durations(None, None, 0)
     return StreamReport(
         key=key,
-        label=labels[role],
         role=role,
         created=Metric(None),
         by_category=[],
@@ -553,22 +488,18 @@ def _empty_stream(key: str, role: str, language: str) -> StreamReport:
         resolution=none,
         open_demands=[],
         open_hours=None,
-        missing=[labels["no_tickets"], labels["no_sla"], labels["no_hours"]],
+        missing=["tickets", "sla", "hours"],
     )
 
 
-def make_empty_review_report(
-    language: str = "pt-BR", *, with_streams: bool = True, **overrides: Any
-) -> ReviewReport:
+def make_empty_review_report(*, with_streams: bool = True, **overrides: Any) -> ReviewReport:
     """The missing-data case: no surveys, tickets, releases or actions; blank client properties.
 
     With ``with_streams`` the support and implantação streams exist with ``None`` metrics and
     ``missing`` notes (tickets export without the needed columns); without it there are none.
     """
-    labels = LABELS[language]
     streams = (
-        [_empty_stream("suporte", "support", language),
-         _empty_stream("implantacao", "implementation", language)]
+        [_empty_stream("suporte", "support"), _empty_stream("implantacao", "implementation")]
         if with_streams
         else []
     )
@@ -587,18 +518,17 @@ def make_empty_review_report(
     )
     report = ReviewReport(
         company="SISMETRO",
-        language=language,
         client=client,
         period=PERIOD,
         previous_period=PERIOD.previous(),
         generated_on=GENERATED_ON,
         streams=streams,
-        nps=NpsReport(Metric(None), 0, 0, 0, 0, [], missing=[labels["no_nps"]]),
-        csat=CsatReport(Metric(None), Metric(None), 0, [], missing=[labels["no_csat"]]),
+        nps=NpsReport(Metric(None), 0, 0, 0, 0, [], missing=["surveys"]),
+        csat=CsatReport(Metric(None), Metric(None), 0, [], missing=["surveys"]),
         releases=[],
         open_demands=[],
         open_hours=None,
         actions=[],
-        warnings=[labels["no_tickets"], labels["no_nps"], labels["no_csat"]],
+        notes=[Note("suporte", "tickets"), Note("nps", "surveys"), Note("csat", "surveys")],
     )
     return dataclasses.replace(report, **overrides) if overrides else report

@@ -11,13 +11,13 @@ from typing import Any
 
 import pytest
 from deck_text import slide_texts
-from factories import make_empty_review_report, make_review_report
+from factories import make_empty_review_report, make_labels, make_review_report
 from pptx import Presentation
 from pptx.presentation import Presentation as PresentationType
 
 from deckgen.render.pptx import render_pptx
 from deckgen.report.context import review_context
-from deckgen.report.model import ReviewReport
+from deckgen.report.model import Count, ReviewReport
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 LANGUAGES = ("pt-BR", "en")
@@ -142,22 +142,25 @@ class Rendered:
     warnings: list[str]
 
 
-def _report(case: str, language: str) -> ReviewReport:
+def _report(case: str) -> ReviewReport:
     if case == "full":
-        return make_review_report(language)
-    return make_empty_review_report(language, with_streams=case == "empty")
+        return make_review_report()
+    return make_empty_review_report(with_streams=case == "empty")
 
 
 @pytest.fixture(scope="module")
 def decks(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Rendered]:
     out = tmp_path_factory.mktemp("review-decks")
     result = {}
+    reports = {case: _report(case) for case in CASES}  # computed once, rendered in each language
     for language in LANGUAGES:
         for case in CASES:
-            report = _report(case, language)
+            report = reports[case]
             path = out / f"{case}.{language}.pptx"
             rendered = render_pptx(
-                TEMPLATES / f"review.{language}.pptx", review_context(report), path,
+                TEMPLATES / f"review.{language}.pptx",
+                review_context(report, make_labels(language)),
+                path,
                 language=language,
             )
             result[case, language] = Rendered(
@@ -246,21 +249,40 @@ def test_chart_values_are_the_report_numbers(decks: dict, language: str) -> None
         return list(plot.categories), list(plot.series[0].values)
 
     found = [data(c) for c in charts]
+    labels = make_labels(language)
+
+    def words(counts: list[Count], kind: str | None) -> list[str]:
+        return [labels.term(kind, c.key) if kind else str(c.key) for c in counts]
+
     expected = [
-        ([c.label for c in report.support.by_category],
+        (words(report.support.by_category, "category"),
          [float(c.count) for c in report.support.by_category]),
-        ([c.label for c in report.csat.distribution],
+        (words(report.csat.distribution, None),
          [float(c.count) for c in report.csat.distribution]),
-        ([c.label for c in report.implementation.by_category],
+        (words(report.implementation.by_category, "category"),
          [float(c.count) for c in report.implementation.by_category]),
-        ([c.label for c in report.implementation.by_urgency],
+        (words(report.implementation.by_urgency, "priority"),
          [float(c.count) for c in report.implementation.by_urgency]),
-        ([c.label for c in report.technology.by_category],
+        (words(report.technology.by_category, "category"),
          [float(c.count) for c in report.technology.by_category]),
         (NPS_LABELS[language],
          [float(report.nps.promoters), float(report.nps.passives), float(report.nps.detractors)]),
     ]
     assert found == expected
+    if language == "en":  # the uncategorized bar is named in the deck's language
+        assert "Uncategorized" in found[0][0] and "Sem categoria" not in found[0][0]
+
+
+def test_one_report_renders_in_both_languages_with_the_same_numbers(decks: dict) -> None:
+    """The model holds no words: the same computed report gives both decks."""
+    pt, en = decks["full", "pt-BR"], decks["full", "en"]
+    assert pt.report is en.report
+    pt_charts = [c for slide in pt.deck.slides for c in _charts(slide)]
+    en_charts = [c for slide in en.deck.slides for c in _charts(slide)]
+    assert [list(c.plots[0].series[0].values) for c in pt_charts] == [
+        list(c.plots[0].series[0].values) for c in en_charts]
+    assert [list(c.plots[0].categories) for c in pt_charts][0][-1] == "Sem categoria"
+    assert [list(c.plots[0].categories) for c in en_charts][0][-1] == "Uncategorized"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -36,6 +36,8 @@ from pptx.util import Inches, Pt
 
 from deckgen.cli import main
 from deckgen.config import load_config
+from deckgen.locale import Labels, default_labels
+from deckgen.render.terms import term
 from deckgen.report.build import build_review
 from deckgen.report.model import Period, ReviewReport
 from deckgen.sources.clients import client_slug
@@ -102,6 +104,7 @@ class SampleDeck:
     path: Path
     workbook: Path
     deck: PresentationType
+    labels: Labels  # the words the deck was rendered with
 
 
 @dataclass
@@ -124,7 +127,8 @@ def _build_run(workspace: str, language: str, out: Path) -> SampleRun:
          "--out", str(out), "--jobs", "1"],
         env={"SOURCE_DATE_EPOCH": EPOCH},
     )
-    ws: Workspace = load_workspace(load_config(data).with_language(language))  # type: ignore[arg-type]
+    ws: Workspace = load_workspace(load_config(data))
+    labels = ws.config.labels_in(language)
     companies = ws.companies
     decks = []
     for _, row in companies.iterrows():
@@ -134,7 +138,8 @@ def _build_run(workspace: str, language: str, out: Path) -> SampleRun:
             continue
         report = build_review(ws, str(row["company_id"]), period, today=TODAY)
         decks.append(SampleDeck(workspace, language, str(row["name"]), report, deck,
-                                folder / WORKBOOK_NAME[language], Presentation(str(deck))))
+                                folder / WORKBOOK_NAME[language], Presentation(str(deck)),
+                                labels))
     return SampleRun(workspace, language, result.exit_code, result.output, decks)
 
 
@@ -183,19 +188,20 @@ def _rows(tables: list[Any]) -> list[list[str]]:
 # The sections of the "Cliente ativo" playbook, as the template's string table words them
 
 
-def _render(text: str, report: ReviewReport, **extra: Any) -> str:
+def _render(text: str, report: ReviewReport, labels: Labels, **extra: Any) -> str:
     env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False)
+    env.filters["term"] = term
     context = {
         "support": report.support, "implementation": report.implementation,
         "technology": report.technology, "client": report.client,
-        "page": {"continued": False}, **extra,
+        "page": {"continued": False}, "labels": labels, **extra,
     }
     return env.from_string(text).render(context)
 
 
-def expected_sections(report: ReviewReport) -> list[tuple[str, str]]:
+def expected_sections(report: ReviewReport, labels: Labels) -> list[tuple[str, str]]:
     """(kicker, title) of every section the report calls for, in the playbook's order."""
-    t = STRINGS[report.language]
+    t = STRINGS[labels.language]
     support, implementation, technology = (
         report.support, report.implementation, report.technology,
     )
@@ -237,7 +243,8 @@ def expected_sections(report: ReviewReport) -> list[tuple[str, str]]:
         ("actions_kicker", t["t_next"]), ("", t["closing_title"]),
     ]
     return [
-        (_render(str(t[kicker]), report) if kicker else "", _render(str(title), report))
+        (_render(str(t[kicker]), report, labels) if kicker else "",
+         _render(str(title), report, labels))
         for kicker, title in keys
     ]
 
@@ -279,25 +286,31 @@ def test_every_section_is_there_in_playbook_order(
     sample_runs: dict[tuple[str, str], SampleRun], workspace: str, language: str
 ) -> None:
     for deck in _run(sample_runs, workspace, language).decks:
-        assert _sections_of(deck.deck, language) == expected_sections(deck.report), deck.name
+        expected = expected_sections(deck.report, deck.labels)
+        assert _sections_of(deck.deck, language) == expected, deck.name
 
 
-def _expected_charts(report: ReviewReport) -> dict[str, tuple[list[str], list[float]]]:
+def _expected_charts(
+    report: ReviewReport, labels: Labels
+) -> dict[str, tuple[list[str], list[float]]]:
     """Shape name → categories and values, for every chart the report calls for."""
-    def counts(items: list[Any]) -> tuple[list[str], list[float]]:
-        return [c.label for c in items], [float(c.count) for c in items]
+    def counts(items: list[Any], kind: str | None) -> tuple[list[str], list[float]]:
+        names = [labels.term(kind, c.key) if kind else str(c.key) for c in items]
+        return names, [float(c.count) for c in items]
 
-    t = STRINGS[report.language]
+    t = STRINGS[labels.language]
     charts: dict[str, tuple[list[str], list[float]]] = {}
     for role in ("support", "implementation", "technology"):
         stream = report.stream_for(role)
         if stream and stream.by_category:
-            charts[f"chart: {role}.category_chart"] = counts(stream.by_category)
+            charts[f"chart: {role}.category_chart | term"] = counts(stream.by_category,
+                                                                    "category")
     impl = report.implementation
     if impl and impl.by_category:
-        charts["chart: implementation.urgency_chart"] = counts(impl.by_urgency)
+        charts["chart: implementation.urgency_chart | term"] = counts(impl.by_urgency,
+                                                                      "priority")
     if report.csat.count:
-        charts["chart: csat.chart"] = counts(report.csat.distribution)
+        charts["chart: csat.chart"] = counts(report.csat.distribution, None)
     nps = report.nps
     if nps.answers:
         charts[f"chart: {t['nps_chart']}"] = (
@@ -319,7 +332,7 @@ def test_chart_values_are_the_indicators(
                     assert shape.name not in found, f"{deck.name}: {shape.name} twice"
                     plot = shape.chart.plots[0]
                     found[shape.name] = (list(plot.categories), list(plot.series[0].values))
-        assert found == _expected_charts(deck.report), deck.name
+        assert found == _expected_charts(deck.report, deck.labels), deck.name
 
 
 @pytest.mark.parametrize(("workspace", "language"), RUNS)
@@ -346,7 +359,8 @@ def test_no_table_row_is_lost_across_continuation_slides(
         for role in ("support", "implementation"):
             stream = report.stream_for(role)
             assert [r[0] for r in _rows(_named(d, f"table: {role}.sla"))] == (
-                [r.category for r in stream.sla] if stream else []
+                [deck.labels.term("sla_category", r.category_key) for r in stream.sla]
+                if stream else []
             ), deck.name
         assert len(_rows(_named(d, "table: releases"))) == len(report.releases), deck.name
         assert [r[0] for r in _rows(_named(d, "table: actions"))] == [
@@ -426,19 +440,18 @@ def test_template_look_alikes_in_the_data_show_literally(
 
 
 def _labels(language: str) -> dict[str, str]:
-    import tomllib
+    """The review workbook's titles in ``language`` (``review_workbook.*`` labels)."""
+    prefix = "review_workbook."
+    texts = default_labels(language)
+    return {k.removeprefix(prefix): v for k, v in texts.items() if k.startswith(prefix)}
 
-    path = ROOT / "deckgen" / "render" / "workbook_labels.toml"
-    labels: dict[str, str] = tomllib.loads(path.read_text("utf-8"))[language]
-    return labels
 
-
-def _expected_sheets(report: ReviewReport) -> list[str]:
-    lab = _labels(report.language)
+def _expected_sheets(report: ReviewReport, labels: Labels) -> list[str]:
+    lab = _labels(labels.language)
     names = [lab["summary"]]
     for stream in report.streams:
-        names += [f"{stream.label} {lab[k]}" for k in ("categories", "urgency", "sla",
-                                                         "prioritized")]
+        name = labels.term("stream", stream.key)
+        names += [f"{name} {lab[k]}" for k in ("categories", "urgency", "sla", "prioritized")]
     names += [lab[k] for k in ("open_demands", "nps", "nps_comments", "csat", "releases",
                                "actions")]
     return [re.sub(r"[\[\]:*?/\\]", " ", n).strip()[:31] for n in names]
@@ -452,7 +465,7 @@ def test_workbook_has_typed_cells_and_frozen_headers(
     for deck in _run(sample_runs, workspace, language).decks:
         report = deck.report
         book = openpyxl.load_workbook(deck.workbook)
-        assert book.sheetnames == _expected_sheets(report), deck.name
+        assert book.sheetnames == _expected_sheets(report, deck.labels), deck.name
         for ws in book.worksheets:
             assert ws.freeze_panes == "A2", (deck.name, ws.title)
             header = [c.value for c in ws[1]]

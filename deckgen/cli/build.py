@@ -90,8 +90,6 @@ def build(
     if publish and many:
         raise click.UsageError("--publish works with one CLIENT; publish a portfolio per client")
     config = load_config(data_dir, config_file)
-    if lang:
-        config = config.with_language(lang)  # type: ignore[arg-type]
     if pdf:
         from deckgen.render.pdf import require_soffice
 
@@ -101,7 +99,7 @@ def build(
     start, end = period if period else (since, None)
     workspace = load_workspace(config)
     if many:
-        _build_selection(workspace, out, start, end, template, pdf, all_clients=all_clients,
+        _build_selection(workspace, out, start, end, template, lang, pdf, all_clients=all_clients,
                          due_on=due_on, owner=owner, phases=phases, jobs=jobs, shard=shard)
         return
 
@@ -109,9 +107,10 @@ def build(
     from deckgen.review import build_client_review
 
     assert client is not None
-    built = build_client_review(workspace, client, out, start=start, end=end, template=template)
+    built = build_client_review(workspace, client, out, start=start, end=end, template=template,
+                                language=lang)
     report = built.report
-    when = make_filters(config.company.language)["date"]
+    when = make_filters(lang or config.company.language)["date"]
     click.echo(f"{report.client.name}: {when(report.period.start)}–{when(report.period.end)}")
     click.echo(f"  wrote {built.deck}")
     click.echo(f"  wrote {built.workbook}")
@@ -129,6 +128,7 @@ def _build_selection(
     start: date | None,
     end: date | None,
     template: Path | None,
+    language: str | None,
     pdf: bool,
     *,
     all_clients: bool,
@@ -153,7 +153,8 @@ def _build_selection(
         click.echo("no client matches the selection")
         return
     workers = jobs or os.cpu_count() or 1
-    result = _run_with_progress(workspace, selected, BuildJob(out, start, end, template), workers)
+    job = BuildJob(out, start, end, template, language=language)
+    result = _run_with_progress(workspace, selected, job, workers)
     if pdf:
         _convert([o.files[0] for o in result.outcomes if o.status == "built"])
     _summary(result, workers)

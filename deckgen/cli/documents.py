@@ -32,7 +32,7 @@ def document_options(func: F) -> F:
     return func
 
 
-def _setup(data_dir: Path, config_file: Path | None, lang: str | None, out_dir: Path | None,
+def _setup(data_dir: Path, config_file: Path | None, out_dir: Path | None,
            day: date | None) -> tuple[Any, Path, date]:
     """The workspace, the output folder and the meeting date of a command."""
     from deckgen.clock import build_date
@@ -40,8 +40,6 @@ def _setup(data_dir: Path, config_file: Path | None, lang: str | None, out_dir: 
     from deckgen.sources.workspace import load_workspace
 
     config = load_config(data_dir, config_file)
-    if lang:
-        config = config.with_language(lang)  # type: ignore[arg-type]
     workspace = load_workspace(config)
     out = out_dir or config.resolve(config.review.output)
     return workspace, out, day or build_date()
@@ -58,18 +56,20 @@ def kickoff(client: str, data_dir: Path, config_file: Path | None, lang: str | N
             out_dir: Path | None, template: Path | None, day: date | None,
             client_deck: bool, publish: bool, publish_dry_run: bool) -> None:
     """Minutes of the internal kickoff of CLIENT (DOCX), or with --client-deck its kickoff deck."""
-    workspace, out, today = _setup(data_dir, config_file, lang, out_dir, day)
+    workspace, out, today = _setup(data_dir, config_file, out_dir, day)
     if client_deck:
         from deckgen.documents.client_kickoff import write_client_kickoff
 
-        path, result = write_client_kickoff(workspace, client, out, today=today, template=template)
+        path, result = write_client_kickoff(workspace, client, out, today=today, template=template,
+                                            language=lang)
         click.echo(f"wrote {path}")
         for warning in result.warnings:
             click.echo(f"  warning: {warning}", err=True)
     else:
         from deckgen.documents.kickoff import write_kickoff
 
-        path = write_kickoff(workspace, client, out, today=today, template=template)
+        path = write_kickoff(workspace, client, out, today=today, template=template,
+                             language=lang)
         click.echo(f"wrote {path}")
     if publish:
         publish_rendered(workspace, client, [path], dry_run=publish_dry_run)
@@ -86,8 +86,8 @@ def handoff(client: str, data_dir: Path, config_file: Path | None, lang: str | N
     """Minutes of the hand-over ISM → CS of CLIENT (DOCX), with the next meeting dates."""
     from deckgen.documents.handoff import write_handoff
 
-    workspace, out, today = _setup(data_dir, config_file, lang, out_dir, day)
-    path = write_handoff(workspace, client, out, today=today, template=template)
+    workspace, out, today = _setup(data_dir, config_file, out_dir, day)
+    path = write_handoff(workspace, client, out, today=today, template=template, language=lang)
     click.echo(f"wrote {path}")
     if publish:
         publish_rendered(workspace, client, [path], dry_run=publish_dry_run)
@@ -106,13 +106,13 @@ def minutes(client: str, data_dir: Path, config_file: Path | None, lang: str | N
     """Minutes of the review meeting of CLIENT (DOCX, and HTML for a HubSpot note)."""
     from deckgen.documents.minutes import write_minutes
 
-    workspace, out, today = _setup(data_dir, config_file, lang, out_dir, day)
+    workspace, out, today = _setup(data_dir, config_file, out_dir, day)
     start, end = period if period else (None, None)
     written = write_minutes(workspace, client, out, today=today, start=start, end=end,
-                            template=template)
+                            template=template, language=lang)
     click.echo(f"wrote {written.docx}")
     click.echo(f"wrote {written.html}")
-    for warning in written.report.warnings:
+    for warning in written.warnings:
         click.echo(f"  warning: {warning}", err=True)
     if publish:
         publish_rendered(workspace, written.report.client, [written.docx],

@@ -120,16 +120,14 @@ def portfolio(
     if pdf:
         require_soffice()
     config = load_config(data_dir, config_file)
-    if lang:
-        config = config.with_language(lang)  # type: ignore[arg-type]
     today = build_date()
     start, end = period if period else (None, None)
     chosen = resolve_period(config, None, today=today, start=start, end=end)
     workspace = load_workspace(config, sources=("tickets", "surveys"))
     report = build_portfolio(workspace, chosen, today=today, owner=owner)
     built = write_portfolio(report, config, out_dir or config.resolve(config.review.output),
-                            template=template)
-    f = make_filters(report.language)
+                            template=template, language=lang)
+    f = make_filters(lang or config.company.language)
     click.echo(f"portfolio{f' of {owner}' if owner else ''}: "
                f"{f['date'](chosen.start)}–{f['date'](chosen.end)}, {len(report.clients)} clients")
     click.echo(f"  logo churn {f['percent'](report.churn.rate)} · "

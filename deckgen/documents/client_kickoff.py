@@ -60,17 +60,19 @@ def client_kickoff_context(
 
 
 def write_client_kickoff(
-    workspace: Workspace, query: str, out_dir: Path, *, today: date, template: Path | None = None
+    workspace: Workspace, query: str, out_dir: Path, *, today: date, template: Path | None = None,
+    language: str | None = None,
 ) -> tuple[Path, RenderResult]:
     """Render ``<out>/<client>/<date>-kickoff-cliente.pptx`` for the client ``query`` names."""
     config = workspace.config
-    language = config.company.language
-    playbook = load_playbook(config)
+    language = language or config.company.language
+    playbook = load_playbook(config, language)
     row = find_client(workspace.companies, query)
     out = document_path(out_dir, str(row["name"]), today, playbook.files.client_kickoff, ".pptx")
     result = render_pptx(
         document_template(template, "kickoff", language, ".pptx"),
-        client_kickoff_context(config, playbook, row, today),
+        {**client_kickoff_context(config, playbook, row, today),
+         "labels": config.labels_in(language)},
         out,
         language=language,
         currency=config.company.currency,

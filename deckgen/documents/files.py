@@ -34,13 +34,13 @@ def document_path(out_dir: Path, client_name: str, day: date, name: str, suffix:
 
 
 def render_document(
-    config: Config, given: Path | None, kind: str, context: Mapping[str, Any], out: Path
+    config: Config, given: Path | None, kind: str, context: Mapping[str, Any], out: Path,
+    language: str,
 ) -> None:
-    """Render the Word template of ``kind`` (or the one given) in the configured language."""
-    language = config.company.language
+    """Render the Word template of ``kind`` (or the one given) in ``language``."""
     render_docx(
         document_template(given, kind, language, ".docx"),
-        context,
+        {**context, "labels": config.labels_in(language)},
         out,
         language=language,
         currency=config.company.currency,

@@ -50,15 +50,17 @@ def handoff_context(
 
 
 def write_handoff(
-    workspace: Workspace, query: str, out_dir: Path, *, today: date, template: Path | None = None
+    workspace: Workspace, query: str, out_dir: Path, *, today: date, template: Path | None = None,
+    language: str | None = None,
 ) -> Path:
     """Render ``<out>/<client>/<date>-passagem-de-bastao.docx`` for the client ``query`` names."""
     config = workspace.config
-    playbook = load_playbook(config)
+    language = language or config.company.language
+    playbook = load_playbook(config, language)
     row = find_client(workspace.companies, query)
     context = handoff_context(
         config, playbook, row, workspace.absent.get("companies", []), today
     )
     out = document_path(out_dir, str(row["name"]), today, playbook.files.handoff, ".docx")
-    render_document(config, template, "ata-passagem", context, out)
+    render_document(config, template, "ata-passagem", context, out, language)
     return out

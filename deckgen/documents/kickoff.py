@@ -35,15 +35,17 @@ def kickoff_context(
 
 
 def write_kickoff(
-    workspace: Workspace, query: str, out_dir: Path, *, today: date, template: Path | None = None
+    workspace: Workspace, query: str, out_dir: Path, *, today: date, template: Path | None = None,
+    language: str | None = None,
 ) -> Path:
     """Render ``<out>/<client>/<date>-kickoff-interno.docx`` for the client ``query`` names."""
     config = workspace.config
-    playbook = load_playbook(config)
+    language = language or config.company.language
+    playbook = load_playbook(config, language)
     row = find_client(workspace.companies, query)
     context = kickoff_context(
         config, playbook, row, workspace.absent.get("companies", []), today
     )
     out = document_path(out_dir, str(row["name"]), today, playbook.files.kickoff, ".docx")
-    render_document(config, template, "ata-kickoff", context, out)
+    render_document(config, template, "ata-kickoff", context, out, language)
     return out

@@ -12,10 +12,11 @@ from deckgen.documents.handoff import next_meeting_dates
 from deckgen.documents.playbook import Playbook, load_playbook
 from deckgen.documents.record import display, plain
 from deckgen.indicators.period import resolve_period
+from deckgen.locale import Labels
 from deckgen.render.html import docx_to_html
 from deckgen.render.output import atomic_write
 from deckgen.report.build import build_review
-from deckgen.report.context import review_context
+from deckgen.report.context import note_lines, review_context
 from deckgen.report.model import ReviewReport
 from deckgen.sources.clients import find_client
 from deckgen.sources.workspace import Workspace
@@ -28,9 +29,10 @@ class Minutes:
     report: ReviewReport
     docx: Path
     html: Path
+    warnings: list[str]
 
 
-def minutes_context(report: ReviewReport, playbook: Playbook) -> dict[str, Any]:
+def minutes_context(report: ReviewReport, playbook: Playbook, labels: Labels) -> dict[str, Any]:
     """The review template names (``client``, ``period``, ``streams``, ``nps``, ``actions``...)
     plus ``meeting_date``, ``next_meeting`` (the meeting after this one, by the agreed
     interval; None without one), ``expansion``, ``second_wave`` (None when blank), the playbook's
@@ -40,6 +42,7 @@ def minutes_context(report: ReviewReport, playbook: Playbook) -> dict[str, Any]:
     following = next_meeting_dates(report.generated_on, interval, 1)
     return review_context(
         report,
+        labels,
         meeting_date=report.generated_on,
         next_meeting=following[0] if following else None,
         expansion=display(plain(properties.get("expansion_potential")), playbook),
@@ -59,15 +62,20 @@ def write_minutes(
     start: date | None = None,
     end: date | None = None,
     template: Path | None = None,
+    language: str | None = None,
 ) -> Minutes:
     """Render ``<out>/<client>/<period end>-ata-revisao.docx`` and its ``.html`` note body."""
     config = workspace.config
-    playbook = load_playbook(config)
+    language = language or config.company.language
+    labels = config.labels_in(language)
+    playbook = load_playbook(config, language)
     row = find_client(workspace.companies, query)
     period = resolve_period(config, row, today=today, start=start, end=end)
     report = build_review(workspace, str(row["company_id"]), period, today=today)
     out = document_path(out_dir, report.client.name, period.end, playbook.files.minutes, ".docx")
-    render_document(config, template, "ata-revisao", minutes_context(report, playbook), out)
+    render_document(
+        config, template, "ata-revisao", minutes_context(report, playbook, labels), out, language
+    )
     html_path = out.with_suffix(".html")
     html = docx_to_html(out)
 
@@ -75,4 +83,4 @@ def write_minutes(
         temp.write_text(html + "\n", encoding="utf-8")
 
     atomic_write(html_path, write_html)
-    return Minutes(report, out, html_path)
+    return Minutes(report, out, html_path, note_lines(report, labels))

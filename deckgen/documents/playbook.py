@@ -162,19 +162,21 @@ def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
-def playbook_paths(config: Config) -> list[Path]:
-    """The shipped playbook of the configuration's language, then the workspace's, if any."""
-    language = config.company.language
+def playbook_paths(config: Config, language: str | None = None) -> list[Path]:
+    """The shipped playbook of ``language`` (default: the configured one), then the
+    workspace's, if any."""
+    language = language or config.company.language
     paths = [templates_dir() / f"playbook.{language}.toml"]
     if config.documents.playbook:
         paths.append(config.resolve(config.documents.playbook.replace("{language}", language)))
     return paths
 
 
-def load_playbook(config: Config) -> Playbook:
-    """The playbook wording in the configuration's language, with the workspace's overrides."""
+def load_playbook(config: Config, language: str | None = None) -> Playbook:
+    """The playbook wording in ``language`` (default: the configured one), with the
+    workspace's overrides."""
     raw: dict[str, Any] = {}
-    paths = playbook_paths(config)
+    paths = playbook_paths(config, language)
     for path in paths:
         raw = _merge(raw, _read(path))
     try:

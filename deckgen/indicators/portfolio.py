@@ -6,12 +6,10 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from deckgen.config import label_for
 from deckgen.indicators import sla, surveys, tickets
 from deckgen.indicators.cells import day, plain, text
 from deckgen.indicators.period import dates_within
 from deckgen.indicators.rounding import percent
-from deckgen.locale import labels_for
 from deckgen.report.model import Period
 from deckgen.report.portfolio_model import ChurnRate, CsmScores, DueReview, StreamVolume
 from deckgen.sources.names import fold
@@ -47,7 +45,6 @@ def scores_per_csm(workspace: Workspace, period: Period) -> list[CsmScores]:
     """NPS and CSAT of the period over each CSM's clients; clients without a CSM last."""
     config = workspace.config
     zone = config.company.timezone
-    nobody = labels_for(config)["csm.none"]
     groups: dict[str | None, list[pd.DataFrame]] = {}
     for row in workspace.companies.to_dict("records"):
         rows = workspace.company_rows("surveys", str(row["company_id"]), text(row["name"]))
@@ -59,7 +56,7 @@ def scores_per_csm(workspace: Workspace, period: Period) -> list[CsmScores]:
         csat = surveys.csat_figures(answers, config)
         scores.append(
             CsmScores(
-                csm=csm or nobody,
+                csm=csm,
                 clients=len(frames),
                 nps=nps.score,
                 nps_answers=nps.answers,
@@ -68,7 +65,7 @@ def scores_per_csm(workspace: Workspace, period: Period) -> list[CsmScores]:
                 csat_answers=csat.count,
             )
         )
-    scores.sort(key=lambda s: (s.csm == nobody, fold(s.csm)))
+    scores.sort(key=lambda s: (s.csm is None, fold(s.csm or "")))
     return scores
 
 
@@ -103,7 +100,6 @@ def reviews_due(companies: pd.DataFrame, on: date) -> list[DueReview]:
 def stream_volumes(workspace: Workspace, period: Period) -> list[StreamVolume]:
     """Per stream, across every client: created, closed and open at the end; SLA compliance."""
     config = workspace.config
-    labels = labels_for(config)
     zone = config.company.timezone
     use_status = "sla_status" not in workspace.absent.get("tickets", [])
     volumes: list[StreamVolume] = []
@@ -113,12 +109,11 @@ def stream_volumes(workspace: Workspace, period: Period) -> list[StreamVolume]:
         ]
         closed = tickets.closed_in(mine, period, zone)
         result = sla.sla_compliance(
-            closed, sla.stream_targets(config, stream.key), config, labels, use_status=use_status
+            closed, sla.stream_targets(config, stream.key), config, use_status=use_status
         )
         volumes.append(
             StreamVolume(
                 key=stream.key,
-                label=label_for(stream.label, labels.language),
                 created=len(tickets.created_in(mine, period, zone)),
                 closed=len(closed),
                 open_at_end=len(tickets.open_at_end(mine, period, zone)),

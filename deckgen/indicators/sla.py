@@ -13,8 +13,7 @@ from deckgen.config import Config, SlaTarget
 from deckgen.indicators.cells import plain, text
 from deckgen.indicators.hours import elapsed_hours
 from deckgen.indicators.rounding import percent
-from deckgen.indicators.tickets import priority_label
-from deckgen.locale import Labels
+from deckgen.indicators.tickets import priority_key
 from deckgen.report.model import SlaRow
 from deckgen.sources.names import fold
 
@@ -120,7 +119,6 @@ def sla_compliance(
     closed: pd.DataFrame,
     targets: Sequence[SlaTarget],
     config: Config,
-    labels: Labels,
     *,
     use_status: bool,
 ) -> SlaResult:
@@ -136,7 +134,7 @@ def sla_compliance(
     statuses = closed["sla_status"] if use_status else [None] * len(closed)
     by_target = {id(t): _Tally() for t in targets}
     plans: dict[tuple[tuple[str, ...], str | None], _Plan] = {}
-    by_category: dict[str, _Tally] = {}
+    by_category: dict[str | None, _Tally] = {}
     overall = _Tally()
     for categories, priority, status, spent in zip(
         closed["categories"], closed["priority"], statuses, hours, strict=True
@@ -158,22 +156,22 @@ def sla_compliance(
             if target is not None:
                 by_target[id(target)].add(met)
             else:
-                label = category or labels["category.none"]
-                by_category.setdefault(label, _Tally()).add(met)
+                by_category.setdefault(category or None, _Tally()).add(met)
         met = verdict if verdict is not None else _within(plan.strictest, spent)
         if met is not None:
             overall.add(met)
     named = any(t.category != "*" for t in targets)
+    every = "other_categories" if named else "all_categories"
     rows = [
         _row(
-            t.category if t.category != "*"
-            else labels["sla.other_categories" if named else "sla.all_categories"],
-            priority_label(t.priority, labels), t, by_target[id(t)],
+            "category" if t.category != "*" else every,
+            t.category if t.category != "*" else None,
+            priority_key(t.priority), t, by_target[id(t)],
         )
         for t in targets
     ]
-    for label in sorted(by_category, key=lambda c: (fold(c), c)):
-        rows.append(_row(label, None, None, by_category[label]))
+    for category in sorted(by_category, key=lambda c: (c is None, fold(c or ""), c or "")):
+        rows.append(_row("category", category, None, None, by_category[category]))
     return SlaResult(rows, overall.closed, overall.within)
 
 
@@ -183,8 +181,12 @@ def _within(target: SlaTarget | None, spent: float) -> bool | None:
     return bool(spent <= target.resolution_hours)
 
 
-def _row(category: str, priority: str | None, target: SlaTarget | None, tally: _Tally) -> SlaRow:
+def _row(
+    scope: str, category: str | None, priority: str | None, target: SlaTarget | None,
+    tally: _Tally,
+) -> SlaRow:
     return SlaRow(
+        scope=scope,
         category=category,
         priority=priority,
         first_response_hours=None if target is None else target.first_response_hours,

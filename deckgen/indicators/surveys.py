@@ -13,7 +13,6 @@ from deckgen.config import Config
 from deckgen.indicators.cells import text
 from deckgen.indicators.period import within
 from deckgen.indicators.rounding import percent, round_half_away
-from deckgen.locale import Labels
 from deckgen.report.model import Comment, Count, Period
 from deckgen.sources.names import fold
 
@@ -65,7 +64,7 @@ def nps_counts(answers: pd.DataFrame) -> NpsCounts:
     return NpsCounts(classes["promoter"], classes["passive"], classes["detractor"])
 
 
-def nps_comments(answers: pd.DataFrame, labels: Labels) -> list[Comment]:
+def nps_comments(answers: pd.DataFrame) -> list[Comment]:
     """Every non-blank comment with its score and class, newest first."""
     comments: list[Comment] = []
     for row in answers.to_dict("records"):
@@ -78,7 +77,6 @@ def nps_comments(answers: pd.DataFrame, labels: Labels) -> list[Comment]:
                 text=comment,
                 score=int(row["value"]),
                 klass=klass,
-                klass_label=labels[f"nps.{klass}"],
                 submitted=row["submitted_at"].to_pydatetime(),
                 contact=text(row["contact"]),
             )

@@ -14,7 +14,6 @@ from deckgen.config import Config, SlaSettings
 from deckgen.indicators.cells import plain
 from deckgen.indicators.hours import elapsed_hours, wall_clock
 from deckgen.indicators.period import day_start, within
-from deckgen.locale import Labels
 from deckgen.report.model import Count, Durations, Period, Ticket
 from deckgen.sources.names import fold
 
@@ -44,22 +43,27 @@ def open_at_end(tickets: pd.DataFrame, period: Period, timezone: str) -> pd.Data
     return tickets[created & (~closed | closed_later)]
 
 
-def _ranked(counts: Counter[str]) -> list[Count]:
-    ordered = sorted(counts.items(), key=lambda item: (-item[1], fold(item[0]), item[0]))
-    return [Count(label, n) for label, n in ordered]
+def _ranked(counts: Counter[str | None]) -> list[Count]:
+    """Largest first; ties by name, the "no category" bucket (``None``) after named ones."""
+    def order(item: tuple[str | None, int]) -> tuple[int, bool, str, str]:
+        key, n = item
+        return -n, key is None, fold(key or ""), key or ""
+
+    ordered = sorted(counts.items(), key=order)
+    return [Count(key, n) for key, n in ordered]
 
 
-def category_labels(categories: Iterable[str], labels: Labels) -> list[str]:
-    """A ticket's categories as shown, "Sem categoria" when it has none."""
-    shown = [c for c in categories if c]
-    return shown or [labels["category.none"]]
+def category_keys(categories: Iterable[str]) -> list[str | None]:
+    """A ticket's categories; ``[None]`` when it has none."""
+    named: list[str | None] = [c for c in categories if c]
+    return named or [None]
 
 
-def by_category(tickets: pd.DataFrame, labels: Labels) -> list[Count]:
+def by_category(tickets: pd.DataFrame) -> list[Count]:
     """Tickets per category, largest first, ties by name; a ticket counts once per category."""
-    counts: Counter[str] = Counter()
+    counts: Counter[str | None] = Counter()
     for categories in tickets["categories"]:
-        counts.update(set(category_labels(categories, labels)))
+        counts.update(set(category_keys(categories)))
     return _ranked(counts)
 
 
@@ -69,18 +73,18 @@ def priority_rank(priority: object) -> int:
     return PRIORITIES.index(value) if value in PRIORITIES else len(PRIORITIES)
 
 
-def priority_label(priority: object, labels: Labels) -> str | None:
-    """The display label of a canonical priority, ``None`` when the ticket has none."""
+def priority_key(priority: object) -> str | None:
+    """A canonical priority ("high"), ``None`` when the ticket has none."""
     rank = priority_rank(priority)
-    return labels[f"priority.{PRIORITIES[rank]}"] if rank < len(PRIORITIES) else None
+    return PRIORITIES[rank] if rank < len(PRIORITIES) else None
 
 
-def by_urgency(tickets: pd.DataFrame, labels: Labels) -> list[Count]:
-    """Tickets per priority: Urgente, Alta, Média, Baixa always; "Sem prioridade" when any."""
+def by_urgency(tickets: pd.DataFrame) -> list[Count]:
+    """Tickets per priority: urgent, high, medium, low always; ``None`` (no priority) when any."""
     counts = Counter(priority_rank(v) for v in tickets["priority"])
-    rows = [Count(labels[f"priority.{p}"], counts[i]) for i, p in enumerate(PRIORITIES)]
+    rows = [Count(p, counts[i]) for i, p in enumerate(PRIORITIES)]
     if counts[len(PRIORITIES)]:
-        rows.append(Count(labels["priority.none"], counts[len(PRIORITIES)]))
+        rows.append(Count(None, counts[len(PRIORITIES)]))
     return rows
 
 
@@ -141,16 +145,10 @@ def _values(column: pd.Series) -> list[Any]:
     return column.to_numpy(dtype=object, na_value=_NONE).tolist()
 
 
-def ticket_rows(
-    tickets: pd.DataFrame,
-    stream_labels: dict[str, str],
-    labels: Labels,
-    *,
-    age_on: date | None,
-) -> list[Ticket]:
+def ticket_rows(tickets: pd.DataFrame, *, age_on: date | None) -> list[Ticket]:
     """Tickets as listed on a slide; ``age_on`` gives ages in days at that date (open ones)."""
     priorities = _values(tickets["priority"])
-    shown = {p: priority_label(p, labels) for p in set(priorities)}
+    shown = {p: priority_key(p) for p in set(priorities)}
     columns = zip(
         _values(tickets["ticket_id"]), _values(tickets["subject"]), _values(tickets["stream"]),
         tickets["categories"].tolist(), priorities, _values(tickets["status"]),
@@ -164,8 +162,8 @@ def ticket_rows(
             Ticket(
                 id=str(tid),
                 subject=subject or "",
-                stream=stream_labels.get(stream, stream or ""),
-                categories=category_labels(categories, labels),
+                stream=stream or "",
+                categories=category_keys(categories),
                 priority=shown[priority],
                 status=status or "",
                 owner=owner,

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from types import MappingProxyType
 from typing import Any
 
-from deckgen.config import Config
+# A label given in configuration: one string, or one per language.
+Label = str | dict[str, str]
 
 
 def _flatten(table: Mapping[str, Any], prefix: str = "") -> dict[str, str]:
@@ -47,12 +48,17 @@ def default_labels(language: str) -> Mapping[str, str]:
     return MappingProxyType(merged)
 
 
+# Kinds of key whose values come from the data: shown as they are (None: the kind's "none").
+DATA_TERMS = frozenset({"category", "status", "csm"})
+
+
 @dataclass(frozen=True)
 class Labels:
-    """The labels a report shows: the language's defaults with ``[labels]`` overrides applied."""
+    """The words of one language: the defaults with ``[labels]`` overrides, and stream names."""
 
     language: str
     texts: Mapping[str, str]
+    streams: Mapping[str, str] = field(default_factory=dict)
 
     def __getitem__(self, key: str) -> str:
         return self.texts[key]
@@ -61,9 +67,51 @@ class Labels:
         """The label ``key`` with its ``{placeholders}`` filled."""
         return self.texts[key].format(**values)
 
+    def term(self, kind: str, key: str | None) -> str:
+        """The words for a key of the model: ``term("priority", "high")`` → "Alta".
 
-def labels_for(config: Config) -> Labels:
-    """The labels of the configuration's deck language, overrides included."""
-    language = config.company.language
-    defaults = default_labels(language)
-    return Labels(language, {key: config.label(key, text) for key, text in defaults.items()})
+        Streams are named by the configuration; categories, statuses and CSMs are data and
+        shown as they are; ``None`` is the kind's "none" label ("Sem categoria"); an SLA row's
+        category is a category or ``"*all_categories"`` / ``"*other_categories"``.
+        """
+        if kind == "sla_category":
+            if key is None or not key.startswith("*"):
+                return self.term("category", key)
+            return self.texts[f"sla.{key[1:]}"]
+        if key is None:
+            return self.texts[f"{kind}.none"]
+        if kind == "stream":
+            return self.streams.get(key, key)
+        if kind in DATA_TERMS:
+            return key
+        return self.texts[f"{kind}.{key}"]
+
+
+def languages() -> list[str]:
+    """The languages deckgen speaks: those with a ``<lang>.toml`` beside this module."""
+    names = (entry.name for entry in resources.files(__name__).iterdir())
+    return sorted(
+        n.removesuffix(".toml") for n in names if n.endswith(".toml") and n.count(".") == 1
+    )
+
+
+def label_for(label: Label, language: str) -> str:
+    """A label given as one string or as ``{pt-BR = "...", en = "..."}``, in ``language``."""
+    if isinstance(label, str):
+        return label
+    return label.get(language) or next(iter(label.values()))
+
+
+def labels_for(
+    language: str,
+    overrides: Mapping[str, Label] | None = None,
+    streams: Mapping[str, Label] | None = None,
+) -> Labels:
+    """The labels of ``language``: built-in texts, a workspace's overrides, its stream names."""
+    overrides = overrides or {}
+    texts = {
+        key: label_for(overrides[key], language) if key in overrides else text
+        for key, text in default_labels(language).items()
+    }
+    names = {key: label_for(label, language) for key, label in (streams or {}).items()}
+    return Labels(language, texts, names)

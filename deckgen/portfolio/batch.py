@@ -34,6 +34,7 @@ class BuildJob:
     end: date | None = None
     template: Path | None = None
     today: date | None = None
+    language: str | None = None  # None: the configuration's
 
     @property
     def last_day(self) -> date:
@@ -109,6 +110,7 @@ def _build_one(client_id: str, name: str, job: BuildJob) -> Outcome:
         built = build_client_review(
             _workspace, client_id, job.out_dir,
             start=job.start, end=job.end, template=job.template, today=job.today,
+            language=job.language,
         )
     except DeckgenError as exc:
         return Outcome(client_id, name, "failed", time.perf_counter() - began, message=str(exc))

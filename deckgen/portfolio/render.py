@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from deckgen.config import Config
+from deckgen.locale import Labels
 from deckgen.portfolio.workbook import portfolio_sheets
 from deckgen.render.pptx import render_pptx
 from deckgen.render.workbook import write_workbook
@@ -24,18 +25,24 @@ class BuiltPortfolio:
     warnings: list[str] = field(default_factory=list)
 
 
-def portfolio_context(report: PortfolioReport) -> dict[str, Any]:
-    """Top-level template names: every field of the report, ``flagged`` and ``report``."""
+def portfolio_context(report: PortfolioReport, labels: Labels) -> dict[str, Any]:
+    """Top-level template names: every field of the report, ``flagged``, ``report`` and
+    ``labels`` (for the ``term`` filter)."""
     context: dict[str, Any] = {f.name: getattr(report, f.name) for f in fields(report)}
     context["flagged"] = report.flagged
     context["report"] = report
+    context["labels"] = labels
     return context
 
 
 def write_portfolio(
-    report: PortfolioReport, config: Config, out_dir: Path, *, template: Path | None = None
+    report: PortfolioReport, config: Config, out_dir: Path, *, template: Path | None = None,
+    language: str | None = None,
 ) -> BuiltPortfolio:
-    """``<out>/portfolio/<end>-portfolio[-<csm>].pptx`` and the ``.xlsx`` beside it."""
+    """``<out>/portfolio/<end>-portfolio[-<csm>].pptx`` and the ``.xlsx`` beside it, in
+    ``language`` (default: the configuration's)."""
+    language = language or config.company.language
+    labels = config.labels_in(language)
     folder = out_dir / "portfolio"
     folder.mkdir(parents=True, exist_ok=True)
     stem = f"{report.period.end.isoformat()}-portfolio"
@@ -43,13 +50,13 @@ def write_portfolio(
         stem += f"-{client_slug(report.owner)}"
     deck = folder / f"{stem}.pptx"
     result = render_pptx(
-        choose_template(template, None, "portfolio", report.language),
-        portfolio_context(report),
+        choose_template(template, None, "portfolio", language),
+        portfolio_context(report, labels),
         deck,
-        language=report.language,
+        language=language,
         currency=config.company.currency,
         min_font_pt=config.review.min_font_pt,
     )
     workbook = folder / f"{stem}.xlsx"
-    write_workbook(portfolio_sheets(report), workbook, report.language)
+    write_workbook(portfolio_sheets(report, labels), workbook, language)
     return BuiltPortfolio(deck, workbook, result.warnings)

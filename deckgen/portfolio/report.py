@@ -16,7 +16,6 @@ from deckgen.indicators.cells import text
 from deckgen.indicators.period import bounds, within
 from deckgen.indicators.rounding import percent
 from deckgen.indicators.surveys import CsatFigures, NpsCounts
-from deckgen.locale import Labels, labels_for
 from deckgen.portfolio.selection import owned_by
 from deckgen.report.model import Metric, Period
 from deckgen.report.portfolio_model import (
@@ -107,7 +106,7 @@ class _Scores:
 
 
 def _scores(workspace: Workspace, answers: pd.DataFrame, mine: pd.DataFrame,
-            streams: list[tuple[str, pd.DataFrame]], period: Period, labels: Labels) -> _Scores:
+            streams: list[tuple[str, pd.DataFrame]], period: Period) -> _Scores:
     config = workspace.config
     zone = config.company.timezone
     in_period = surveys.in_period(answers, period, zone)
@@ -116,7 +115,7 @@ def _scores(workspace: Workspace, answers: pd.DataFrame, mine: pd.DataFrame,
     for key, rows in streams:
         result = sla.sla_compliance(
             tickets.closed_in(rows, period, zone), sla.stream_targets(config, key),
-            config, labels, use_status=use_status,
+            config, use_status=use_status,
         )
         closed, within = closed + result.closed, within + result.within
     return _Scores(
@@ -140,16 +139,17 @@ def _total(scores: list[_Scores]) -> _Scores:
     )
 
 
-def _client(workspace: Workspace, row: Mapping[Any, Any], period: Period,
-            labels: Labels) -> tuple[ClientFigures, _Scores, _Scores]:
+def _client(
+    workspace: Workspace, row: Mapping[Any, Any], period: Period
+) -> tuple[ClientFigures, _Scores, _Scores]:
     cid, name = str(row["company_id"]), text(row["name"])
     answers = workspace.company_rows("surveys", cid, name)
     mine = workspace.company_rows("tickets", cid, name)
     stream = mine["stream"].to_numpy(dtype=object, na_value="")  # NA: no stream matched
     streams = [(s.key, mine[stream == s.key]) for s in workspace.config.streams]
     mine = mine[np.isin(stream, [s.key for s in workspace.config.streams])]
-    now = _scores(workspace, answers, mine, streams, period, labels)
-    before = _scores(workspace, answers, mine, streams, period.previous(), labels)
+    now = _scores(workspace, answers, mine, streams, period)
+    before = _scores(workspace, answers, mine, streams, period.previous())
     nps = Metric(now.nps.score, before.nps.score)
     csat = Metric(now.csat.satisfied, before.csat.satisfied)
     missed = now.sla_closed - now.sla_within
@@ -188,11 +188,10 @@ def build_portfolio(
     """
     workspace = owner_workspace(compact_workspace(workspace, period), owner)
     config = workspace.config
-    labels = labels_for(config)
     previous = period.previous()
     clients, now, before = [], [], []
     for row in _active(workspace.companies, period).to_dict("records"):
-        figures, current, prior = _client(workspace, row, period, labels)
+        figures, current, prior = _client(workspace, row, period)
         clients.append(figures)
         now.append(current)
         before.append(prior)
@@ -200,7 +199,6 @@ def build_portfolio(
     total, total_before = _total(now), _total(before)
     return PortfolioReport(
         company=config.company.name,
-        language=config.company.language,
         owner=owner or None,
         period=period,
         previous_period=previous,
@@ -243,7 +241,6 @@ def _streams(workspace: Workspace, period: Period) -> list[StreamTrend]:
         prior = before[v.key]
         trends.append(StreamTrend(
             key=v.key,
-            label=v.label,
             created=Metric(v.created, prior.created),
             closed=Metric(v.closed, prior.closed),
             open_at_end=v.open_at_end,

@@ -2,25 +2,25 @@
 
 from __future__ import annotations
 
-import tomllib
-from functools import cache
-from pathlib import Path
-
+from deckgen.locale import Labels
 from deckgen.render.workbook import Sheet
 from deckgen.report.model import Metric
 from deckgen.report.portfolio_model import ClientFigures, PortfolioReport
 
 
-@cache
-def labels(language: str) -> dict[str, str]:
-    """The workbook's titles in ``language`` (``workbook_labels.toml`` beside this module)."""
-    tables = tomllib.loads((Path(__file__).parent / "workbook_labels.toml").read_text("utf-8"))
-    return dict(tables.get(language, tables["pt-BR"]))
+class _Titles:
+    """The portfolio workbook's titles (``portfolio_workbook.*`` labels)."""
+
+    def __init__(self, labels: Labels) -> None:
+        self.labels = labels
+
+    def __getitem__(self, key: str) -> str:
+        return self.labels[f"portfolio_workbook.{key}"]
 
 
-def flag_words(flags: list[str], language: str) -> str:
+def flag_words(flags: list[str], labels: Labels) -> str:
     """The flags of a client in words, joined by " · "."""
-    lab = labels(language)
+    lab = _Titles(labels)
     return " · ".join(lab[f] for f in flags)
 
 
@@ -28,9 +28,9 @@ def _metric(label: str, metric: Metric) -> list[object]:
     return [label, metric.value, metric.previous, metric.delta]
 
 
-def portfolio_sheets(report: PortfolioReport) -> list[Sheet]:
-    """The sheets of the CS Ops workbook, in the deck's order."""
-    lab = labels(report.language)
+def portfolio_sheets(report: PortfolioReport, labels: Labels) -> list[Sheet]:
+    """The sheets of the CS Ops workbook, in the deck's order, titled in ``labels``' language."""
+    lab = _Titles(labels)
     churn, before = report.churn, report.churn_previous
     summary = [
         _metric(lab["churn_rate"], Metric(churn.rate, before.rate)),
@@ -54,7 +54,7 @@ def portfolio_sheets(report: PortfolioReport) -> list[Sheet]:
                 c.nps_answers, c.csat_satisfied.value, c.csat_satisfied.previous,
                 c.csat_answers, c.sla_compliance.value, c.sla_compliance.previous,
                 c.sla_missed, c.tickets_created.value, c.tickets_created.previous,
-                c.open_at_end, flag_words(c.flags, report.language)]
+                c.open_at_end, flag_words(c.flags, labels)]
 
     return [
         Sheet(lab["summary"], [lab[k] for k in ("indicator", "value", "previous", "delta")],
@@ -62,14 +62,15 @@ def portfolio_sheets(report: PortfolioReport) -> list[Sheet]:
         Sheet(lab["csms"], [lab[k] for k in ("csm", "clients", "nps", "nps_previous",
                                              "nps_answers", "csat", "csat_previous",
                                              "csat_answers")],
-              [[c.csm, c.clients, c.nps.value, c.nps.previous, c.nps_answers,
+              [[labels.term("csm", c.csm), c.clients, c.nps.value, c.nps.previous, c.nps_answers,
                 c.csat_satisfied.value, c.csat_satisfied.previous, c.csat_answers]
                for c in report.csms]),
         Sheet(lab["streams"], [lab[k] for k in ("stream", "created", "created_previous",
                                                 "closed", "closed_previous", "open_at_end",
                                                 "sla", "sla_previous")],
-              [[s.label, s.created.value, s.created.previous, s.closed.value, s.closed.previous,
-                s.open_at_end, s.sla_compliance.value, s.sla_compliance.previous]
+              [[labels.term("stream", s.key), s.created.value, s.created.previous,
+                s.closed.value, s.closed.previous, s.open_at_end, s.sla_compliance.value,
+                s.sla_compliance.previous]
                for s in report.streams]),
         Sheet(lab["due"], [lab[k] for k in ("client", "record_id", "csm", "last_meeting",
                                             "interval", "due_on", "overdue")],

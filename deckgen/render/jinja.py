@@ -34,6 +34,7 @@ from markupsafe import Markup, escape
 from deckgen.locale import default_labels
 from deckgen.render.formatting import DASH, make_filters
 from deckgen.render.output import strip_xml_illegal
+from deckgen.render.terms import term
 
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 _DOTTED_NAME = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*")
@@ -82,6 +83,7 @@ def make_environment(
         finalize=finalize,
     )
     env.filters.update(make_filters(language, currency))
+    env.filters["term"] = term
     env.globals["tr"] = _wording(env, language)
     return env
 

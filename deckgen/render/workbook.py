@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import cache
 from pathlib import Path
 
+from deckgen.locale import Labels
 from deckgen.render.output import atomic_write, normalize_ooxml_zip, strip_xml_illegal
-from deckgen.report.model import ReviewReport, StreamReport, Ticket
+from deckgen.report.model import ReviewReport, SlaRow, StreamReport, Ticket
 
 FIXED_CREATED = datetime(2000, 1, 1)
 
@@ -24,51 +23,68 @@ class Sheet:
     rows: list[list[object]]
 
 
-@cache
-def _labels(language: str) -> dict[str, str]:
-    table = tomllib.loads((Path(__file__).parent / "workbook_labels.toml").read_text("utf-8"))
-    return dict(table.get(language, table["pt-BR"]))
+class _Titles:
+    """The review workbook's titles (``review_workbook.*`` labels)."""
+
+    def __init__(self, labels: Labels) -> None:
+        self.labels = labels
+
+    def __getitem__(self, key: str) -> str:
+        return self.labels[f"review_workbook.{key}"]
 
 
-def _ticket_rows(tickets: list[Ticket]) -> list[list[object]]:
+def _ticket_rows(tickets: list[Ticket], labels: Labels) -> list[list[object]]:
     return [
-        [t.id, t.subject, t.stream, t.category, t.priority, t.status, t.owner,
+        [t.id, t.subject, labels.term("stream", t.stream),
+         ", ".join(labels.term("category", c) for c in t.categories),
+         None if t.priority is None else labels.term("priority", t.priority), t.status, t.owner,
          t.created, t.closed, t.age_days, t.estimated_hours]
         for t in tickets
     ]
 
 
-def _stream_sheets(stream: StreamReport, lab: dict[str, str]) -> list[Sheet]:
+def _sla_category(row: SlaRow, labels: Labels) -> str:
+    if row.scope == "category":
+        return labels.term("category", row.category)
+    return labels[f"sla.{row.scope}"]
+
+
+def _stream_sheets(stream: StreamReport, labels: Labels) -> list[Sheet]:
+    lab = _Titles(labels)
+    name = labels.term("stream", stream.key)
     ticket_headers = [lab[k] for k in ("id", "subject", "stream", "category", "priority", "status",
                                         "owner", "created", "closed_on", "age_days",
                                         "estimated_hours")]
     return [
-        Sheet(f"{stream.label} {lab['categories']}", [lab["category"], lab["count"]],
-              [[c.label, c.count] for c in stream.by_category]),
-        Sheet(f"{stream.label} {lab['urgency']}", [lab["priority"], lab["count"]],
-              [[c.label, c.count] for c in stream.by_urgency]),
-        Sheet(f"{stream.label} {lab['sla']}",
+        Sheet(f"{name} {lab['categories']}", [lab["category"], lab["count"]],
+              [[labels.term("category", c.key), c.count] for c in stream.by_category]),
+        Sheet(f"{name} {lab['urgency']}", [lab["priority"], lab["count"]],
+              [[labels.term("priority", c.key), c.count] for c in stream.by_urgency]),
+        Sheet(f"{name} {lab['sla']}",
               [lab[k] for k in ("category", "priority", "first_response_hours",
                                 "resolution_hours", "closed", "within", "compliance")],
-              [[r.category, r.priority, r.first_response_hours, r.resolution_hours,
+              [[_sla_category(r, labels),
+                None if r.priority is None else labels.term("priority", r.priority),
+                r.first_response_hours, r.resolution_hours,
                 r.closed, r.within, r.compliance] for r in stream.sla]),
-        Sheet(f"{stream.label} {lab['prioritized']}", ticket_headers,
-              _ticket_rows(stream.prioritized)),
+        Sheet(f"{name} {lab['prioritized']}", ticket_headers,
+              _ticket_rows(stream.prioritized, labels)),
     ]
 
 
-def review_sheets(report: ReviewReport) -> list[Sheet]:
-    """The sheets of a review's workbook, in the deck's order."""
-    lab = _labels(report.language)
+def review_sheets(report: ReviewReport, labels: Labels) -> list[Sheet]:
+    """The sheets of a review's workbook, in the deck's order, titled in ``labels``' language."""
+    lab = _Titles(labels)
     summary: list[list[object]] = []
     for stream in report.streams:
+        name = labels.term("stream", stream.key)
         for key, metric in (("tickets_created", stream.created),
                             ("sla_compliance", stream.sla_compliance)):
-            summary.append([f"{lab[key]} — {stream.label}", metric.value, metric.previous,
+            summary.append([f"{lab[key]} — {name}", metric.value, metric.previous,
                             metric.delta])
-        summary.append([f"{lab['first_response_median']} — {stream.label}",
+        summary.append([f"{lab['first_response_median']} — {name}",
                         stream.first_response.median, None, None])
-        summary.append([f"{lab['resolution_median']} — {stream.label}",
+        summary.append([f"{lab['resolution_median']} — {name}",
                         stream.resolution.median, None, None])
     for key, metric in (("csat_satisfied", report.csat.satisfied), ("csat_mean", report.csat.mean),
                         ("nps_score", report.nps.score)):
@@ -76,22 +92,23 @@ def review_sheets(report: ReviewReport) -> list[Sheet]:
     sheets = [Sheet(lab["summary"], [lab[k] for k in ("indicator", "value", "previous", "delta")],
                     summary)]
     for stream in report.streams:
-        sheets.extend(_stream_sheets(stream, lab))
+        sheets.extend(_stream_sheets(stream, labels))
     nps = report.nps
     sheets += [
         Sheet(lab["open_demands"],
               [lab[k] for k in ("id", "subject", "stream", "category", "priority", "status",
                                 "owner", "created", "closed_on", "age_days", "estimated_hours")],
-              _ticket_rows(report.open_demands)),
+              _ticket_rows(report.open_demands, labels)),
         Sheet(lab["nps"], [lab["indicator"], lab["count"]],
               [[lab["nps_answers"], nps.answers], [lab["promoters"], nps.promoters],
                [lab["passives"], nps.passives], [lab["detractors"], nps.detractors],
                [lab["nps_score"], nps.score.value]]),
         Sheet(lab["nps_comments"],
               [lab[k] for k in ("submitted", "score", "klass", "contact", "comment")],
-              [[c.submitted, c.score, c.klass_label, c.contact, c.text] for c in nps.comments]),
+              [[c.submitted, c.score, labels.term("nps", c.klass), c.contact, c.text]
+               for c in nps.comments]),
         Sheet(lab["csat"], [lab["score"], lab["count"]],
-              [[c.label, c.count] for c in report.csat.distribution]),
+              [[c.key, c.count] for c in report.csat.distribution]),
         Sheet(lab["releases"],
               [lab[k] for k in ("released_on", "version", "title", "description")],
               [[r.released_on, r.version, r.title, r.description] for r in report.releases]),

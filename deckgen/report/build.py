@@ -9,18 +9,18 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from deckgen.config import Config, Stream, label_for
+from deckgen.config import Config, Stream
 from deckgen.errors import ClientNotFound
 from deckgen.indicators import sla, surveys, tickets
 from deckgen.indicators.cells import day, plain, text
 from deckgen.indicators.period import dates_within, within
-from deckgen.locale import Labels, labels_for
 from deckgen.report.model import (
     Action,
     Client,
     CsatReport,
     Durations,
     Metric,
+    Note,
     NpsReport,
     Period,
     Release,
@@ -109,8 +109,7 @@ class _Review:
 
     workspace: Workspace
     period: Period
-    labels: Labels
-    warnings: list[str] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
 
     @property
     def config(self) -> Config:
@@ -126,13 +125,11 @@ class _Review:
             return True
         return column is not None and column in self.workspace.absent.get(source, [])
 
-    def note(self, section: str, missing: list[str], key: str) -> None:
-        """Record a missing-data note for a section and as a warning (once each)."""
-        message = self.labels[f"missing.{key}"]
-        if message not in missing:
-            missing.append(message)
-            warning = self.labels.format("warning.section", section=section, note=message)
-            self.warnings.append(warning)
+    def note(self, section: str, missing: list[str], reason: str) -> None:
+        """Record a missing-data reason for a section, and a note for the user (once each)."""
+        if reason not in missing:
+            missing.append(reason)
+            self.notes.append(Note(section, reason))
 
 
 @dataclass(frozen=True)
@@ -172,35 +169,33 @@ def _stream_report(
     windows: _Windows,
     open_demands: tuple[list[Ticket], pd.DataFrame],
 ) -> StreamReport:
-    config, labels = review.config, review.labels
-    label = label_for(stream.label, labels.language)
+    config = review.config
     missing: list[str] = []
-    names = {s.key: label_for(s.label, labels.language) for s in config.streams}
     if review.lacks("tickets"):
-        review.note(label, missing, "tickets")
+        review.note(stream.key, missing, "tickets")
         return StreamReport(
-            stream.key, label, stream.role, Metric(None), [], [], [], Metric(None), [],
+            stream.key, stream.role, Metric(None), [], [], [], Metric(None), [],
             Metric(None), _NO_DURATION, _NO_DURATION, [], None, missing,
         )
     mine = windows.stream == stream.key
     created = client_tickets[mine & windows.created]
 
     if review.lacks("tickets", config.tickets.category_from):
-        review.note(label, missing, "category")
+        review.note(stream.key, missing, "category")
         by_category = []
     else:
-        by_category = tickets.by_category(created, labels)
+        by_category = tickets.by_category(created)
 
     use_priority = not review.lacks("tickets", "priority")
     use_flag = not review.lacks("tickets", "prioritized")
-    by_urgency = tickets.by_urgency(created, labels) if use_priority else []
+    by_urgency = tickets.by_urgency(created) if use_priority else []
     if not use_priority:
-        review.note(label, missing, "priority")
+        review.note(stream.key, missing, "priority")
     prioritized: list[Ticket] = []
     prioritized_count = Metric(None)
     if use_priority or use_flag:
         now = tickets.prioritized(created, config, use_priority=use_priority, use_flag=use_flag)
-        prioritized = tickets.ticket_rows(now, names, labels, age_on=None)
+        prioritized = tickets.ticket_rows(now, age_on=None)
         then = int((mine & windows.created_before & windows.prioritized).sum())
         prioritized_count = Metric(len(now), then)
 
@@ -208,23 +203,22 @@ def _stream_report(
     use_status = not review.lacks("tickets", "sla_status")
     has_close = not review.lacks("tickets", "closed_at")
     if not targets and not use_status:
-        review.note(label, missing, "sla_targets")
+        review.note(stream.key, missing, "sla_targets")
     elif not has_close:
-        review.note(label, missing, "sla")
+        review.note(stream.key, missing, "sla")
     closed = client_tickets[mine & windows.closed]
-    result = sla.sla_compliance(closed, targets, config, labels, use_status=use_status)
+    result = sla.sla_compliance(closed, targets, config, use_status=use_status)
     earlier = sla.sla_compliance(
-        client_tickets[mine & windows.closed_before], targets, config, labels,
-        use_status=use_status,
+        client_tickets[mine & windows.closed_before], targets, config, use_status=use_status,
     )
 
     first_response = resolution = _NO_DURATION
     if not has_close:
-        review.note(label, missing, "closed_at")
+        review.note(stream.key, missing, "closed_at")
     else:
         resolution = tickets.durations(closed, "created_at", "closed_at", config.sla)
         if review.lacks("tickets", "first_response_at"):
-            review.note(label, missing, "first_response")
+            review.note(stream.key, missing, "first_response")
         else:
             first_response = tickets.durations(
                 closed, "created_at", "first_response_at", config.sla
@@ -233,12 +227,11 @@ def _stream_report(
     open_rows, open_mine = open_demands
     open_hours: float | None = None
     if review.lacks("tickets", "estimated_hours"):
-        review.note(label, missing, "hours")
+        review.note(stream.key, missing, "hours")
     else:
         open_hours = tickets.estimated_hours(open_mine)
     return StreamReport(
         key=stream.key,
-        label=label,
         role=stream.role,
         created=Metric(len(created), int((mine & windows.created_before).sum())),
         by_category=by_category,
@@ -259,7 +252,7 @@ def _nps(review: _Review, answers: tuple[pd.DataFrame, pd.DataFrame]) -> NpsRepo
     """NPS of the answers of the period and of the previous period (``answers``)."""
     missing: list[str] = []
     if review.lacks("surveys"):
-        review.note(review.labels["warning.nps"], missing, "surveys")
+        review.note("nps", missing, "surveys")
         return NpsReport(Metric(None), 0, 0, 0, 0, [], missing)
     now = surveys.nps_answers(answers[0])
     counts = surveys.nps_counts(now)
@@ -270,7 +263,7 @@ def _nps(review: _Review, answers: tuple[pd.DataFrame, pd.DataFrame]) -> NpsRepo
         promoters=counts.promoters,
         passives=counts.passives,
         detractors=counts.detractors,
-        comments=surveys.nps_comments(now, review.labels),
+        comments=surveys.nps_comments(now),
         missing=missing,
     )
 
@@ -279,7 +272,7 @@ def _csat(review: _Review, answers: tuple[pd.DataFrame, pd.DataFrame]) -> CsatRe
     """CSAT of the answers of the period and of the previous period (``answers``)."""
     missing: list[str] = []
     if review.lacks("surveys"):
-        review.note(review.labels["warning.csat"], missing, "surveys")
+        review.note("csat", missing, "surveys")
         return CsatReport(Metric(None), Metric(None), 0, [], missing)
     now = surveys.csat_figures(answers[0], review.config)
     before = surveys.csat_figures(answers[1], review.config)
@@ -295,7 +288,7 @@ def _csat(review: _Review, answers: tuple[pd.DataFrame, pd.DataFrame]) -> CsatRe
 
 def _releases(review: _Review) -> list[Release]:
     if review.lacks("releases"):
-        review.note(review.labels["warning.releases"], [], "releases")
+        review.note("releases", [], "releases")
         return []
     table = review.workspace.releases
     chosen = table[dates_within(table["released_on"], review.period)]
@@ -315,7 +308,7 @@ def _releases(review: _Review) -> list[Release]:
 
 def _actions(review: _Review, client: Client) -> list[Action]:
     if review.lacks("actions"):
-        review.note(review.labels["warning.actions"], [], "actions")
+        review.note("actions", [], "actions")
         return []
     period = review.period
     config = review.config
@@ -352,17 +345,17 @@ def build_review(
     if rows.empty:
         raise ClientNotFound(f"no client with Record ID {client_id} in the companies export")
     client = make_client(rows.iloc[0])
-    review = _Review(workspace, period, labels_for(config))
+    review = _Review(workspace, period)
     client_tickets = compact(
         workspace.company_rows("tickets", client.id, client.name), TICKET_COLUMNS
     )
     if review.lacks("tickets"):
         client_tickets = client_tickets.iloc[0:0]
-    names = {s.key: label_for(s.label, config.company.language) for s in config.streams}
+    names = [s.key for s in config.streams]
     open_all = tickets.open_at_end(client_tickets, period, review.zone)
-    open_all = open_all[open_all["stream"].isin(list(names)).to_numpy(bool, na_value=False)]
+    open_all = open_all[open_all["stream"].isin(names).to_numpy(bool, na_value=False)]
     open_all = open_all.sort_values(["created_at", "ticket_id"], kind="stable")
-    open_rows = tickets.ticket_rows(open_all, names, review.labels, age_on=period.end)
+    open_rows = tickets.ticket_rows(open_all, age_on=period.end)
     keys = open_all["stream"].to_numpy(dtype=object)
     windows = _Windows.of(client_tickets, review)
     streams = [
@@ -385,7 +378,6 @@ def build_review(
     hours = [s.open_hours for s in streams if s.open_hours is not None]
     return ReviewReport(
         company=config.company.name,
-        language=config.company.language,
         client=client,
         period=period,
         previous_period=period.previous(),
@@ -397,5 +389,5 @@ def build_review(
         open_demands=open_rows,
         open_hours=sum(hours) if hours else None,
         actions=actions,
-        warnings=review.warnings,
+        notes=review.notes,
     )

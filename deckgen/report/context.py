@@ -1,20 +1,39 @@
-"""The variables a review template sees: every field of the report, plus the stream shortcuts."""
+"""The names a review template sees: the report's fields, stream shortcuts, and its words."""
 
 from __future__ import annotations
 
 from dataclasses import fields
 from typing import Any
 
-from deckgen.report.model import ReviewReport
+from deckgen.locale import Labels
+from deckgen.report.model import Note, ReviewReport
 
 STREAM_SHORTCUTS = ("support", "implementation", "technology")
 
 
-def review_context(report: ReviewReport, **extra: Any) -> dict[str, Any]:
-    """Top-level template names: ``client``, ``period``, ``nps``, ``support``... and ``report``."""
+def note_line(note: Note, labels: Labels) -> str:
+    """A note in words: "Suporte: sem metas de SLA configuradas"."""
+    if note.section in ("nps", "csat", "releases", "actions"):
+        section = labels[f"warning.{note.section}"]
+    else:
+        section = labels.term("stream", note.section)
+    reason = labels.term("missing", note.reason)
+    return labels.format("warning.section", section=section, note=reason)
+
+
+def note_lines(report: ReviewReport, labels: Labels) -> list[str]:
+    """Every note of the report in words."""
+    return [note_line(n, labels) for n in report.notes]
+
+
+def review_context(report: ReviewReport, labels: Labels, **extra: Any) -> dict[str, Any]:
+    """Top-level template names: ``client``, ``period``, ``nps``, ``support``... ``report``,
+    ``labels`` (for the ``term`` filter) and ``warnings`` (the report's notes in words)."""
     context: dict[str, Any] = {f.name: getattr(report, f.name) for f in fields(report)}
     for role in STREAM_SHORTCUTS:
         context[role] = report.stream_for(role)
     context["report"] = report
+    context["labels"] = labels
+    context["warnings"] = note_lines(report, labels)
     context.update(extra)
     return context

@@ -1,7 +1,10 @@
-"""Plain typed objects describing one client's review; no pandas, no output format.
+"""Plain typed objects describing one client's review; no pandas, no output format, no words.
 
 Templates read these by attribute (``nps.score.value``, ``support.by_category``). Missing
-data is ``None`` (shown as "—"), never 0. ``missing`` lists say why an indicator is absent.
+data is ``None`` (shown as "—"), never 0. ``missing`` lists say why an indicator is absent, as
+keys. Every value a person reads in some language is a key (priority ``"high"``, NPS class
+``"promoter"``, stream ``"support"``, missing reason ``"sla_targets"``) or a value from the data
+(a category, a status); the renderer turns keys into the deck's words (``deckgen.locale``).
 """
 
 from __future__ import annotations
@@ -50,9 +53,10 @@ class Metric:
 
 @dataclass(frozen=True)
 class Count:
-    """One bar of a breakdown: a label and how many."""
+    """One bar of a breakdown: its key (a data value, or a fixed key such as a priority;
+    ``None`` for "none of them") and how many."""
 
-    label: str
+    key: str | None
     count: int
 
 
@@ -66,12 +70,16 @@ class Series:
 class ChartData:
     """Categories and series for a native chart.
 
-    ``number_format`` is "count", "percent" or "hours".
+    ``number_format`` is "count", "percent" or "hours". ``category_terms`` / ``series_terms``
+    name the kind of key the categories / series names are ("priority", "stream"...), for the
+    renderer to label; ``None`` means they are shown as they are.
     """
 
-    categories: list[str]
+    categories: list[str | None]
     series: list[Series]
     number_format: str = "count"
+    category_terms: str | None = None
+    series_terms: str | None = None
 
     @property
     def empty(self) -> bool:
@@ -83,11 +91,17 @@ class ChartData:
         """The same data with display labels for the categories (e.g. localized by a template)."""
         if len(labels) != len(self.categories):
             raise ValueError(f"relabel: {len(labels)} labels for {len(self.categories)} categories")
-        return ChartData(list(labels), self.series, self.number_format)
+        return ChartData(list(labels), self.series, self.number_format, None, self.series_terms)
 
     @classmethod
-    def from_counts(cls, name: str, counts: list[Count]) -> ChartData:
-        return cls([c.label for c in counts], [Series(name, [float(c.count) for c in counts])])
+    def from_counts(
+        cls, name: str, counts: list[Count], terms: str | None, series_terms: str | None = None
+    ) -> ChartData:
+        """One series of ``counts``; categories are the counts' keys, of kind ``terms``."""
+        return cls(
+            [c.key for c in counts], [Series(name, [float(c.count) for c in counts])],
+            category_terms=terms, series_terms=series_terms,
+        )
 
 
 @dataclass(frozen=True)
@@ -101,15 +115,25 @@ class Durations:
 
 @dataclass(frozen=True)
 class SlaRow:
-    """One line of "nossos SLAs": the targets of a category and the compliance achieved."""
+    """One line of "nossos SLAs": the targets of a category and the compliance achieved.
 
-    category: str
-    priority: str | None
+    ``scope`` is "category" (``category`` is the data value, ``None`` for uncategorized
+    tickets), or "all_categories" / "other_categories" for a target set on every category.
+    """
+
+    scope: str
+    category: str | None
+    priority: str | None  # priority key ("high"), None for every priority
     first_response_hours: float | None
     resolution_hours: float | None
     closed: int
     within: int
     compliance: float | None  # percent, one decimal; None when no closed ticket has a target
+
+    @property
+    def category_key(self) -> str | None:
+        """The category, or ``"*all_categories"`` / ``"*other_categories"`` for a catch-all."""
+        return self.category if self.scope == "category" else f"*{self.scope}"
 
 
 @dataclass(frozen=True)
@@ -118,9 +142,9 @@ class Ticket:
 
     id: str
     subject: str
-    stream: str
-    categories: list[str]
-    priority: str | None  # display label, e.g. "Alta"
+    stream: str  # stream key
+    categories: list[str | None]  # data values; [None] when the ticket has no category
+    priority: str | None  # priority key ("high"), None when the ticket has none
     status: str
     owner: str | None
     created: date
@@ -128,17 +152,12 @@ class Ticket:
     age_days: int | None
     estimated_hours: float | None
 
-    @property
-    def category(self) -> str:
-        return ", ".join(self.categories)
-
 
 @dataclass(frozen=True)
 class StreamReport:
     """Every ticket indicator of one stream for the period."""
 
     key: str
-    label: str
     role: str
     created: Metric
     by_category: list[Count]
@@ -151,23 +170,26 @@ class StreamReport:
     resolution: Durations
     open_demands: list[Ticket]
     open_hours: float | None
-    missing: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)  # keys of missing reasons
 
     @property
     def category_chart(self) -> ChartData:
-        return ChartData.from_counts(self.label, self.by_category)
+        return ChartData.from_counts(self.key, self.by_category, "category", "stream")
 
     @property
     def urgency_chart(self) -> ChartData:
-        return ChartData.from_counts(self.label, self.by_urgency)
+        return ChartData.from_counts(self.key, self.by_urgency, "priority", "stream")
 
     @property
     def sla_chart(self) -> ChartData:
+        """Compliance per category row; "All categories" rows come as their scope keys."""
         rows = [r for r in self.sla if r.compliance is not None]
         return ChartData(
-            [r.category for r in rows],
-            [Series(self.label, [r.compliance for r in rows])],
+            [r.category_key for r in rows],
+            [Series(self.key, [r.compliance for r in rows])],
             "percent",
+            category_terms="sla_category",
+            series_terms="stream",
         )
 
 
@@ -176,7 +198,6 @@ class Comment:
     text: str
     score: int
     klass: str  # "promoter" | "passive" | "detractor"
-    klass_label: str
     submitted: datetime
     contact: str | None = None
 
@@ -196,6 +217,7 @@ class NpsReport:
         return ChartData(
             ["promoters", "passives", "detractors"],
             [Series("NPS", [float(self.promoters), float(self.passives), float(self.detractors)])],
+            category_terms="nps",
         )
 
 
@@ -210,7 +232,7 @@ class CsatReport:
 
     @property
     def chart(self) -> ChartData:
-        return ChartData.from_counts("CSAT", self.distribution)
+        return ChartData.from_counts("CSAT", self.distribution, None)
 
 
 @dataclass(frozen=True)
@@ -251,11 +273,22 @@ class Client:
 
 
 @dataclass(frozen=True)
+class Note:
+    """Something the user should know about a review: a section lacks data, and why.
+
+    ``section`` is a stream key or "nps", "csat", "releases", "actions"; ``reason`` a missing
+    reason key ("sla_targets").
+    """
+
+    section: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class ReviewReport:
     """Everything one review deck (and its minutes) shows about one client and period."""
 
     company: str
-    language: str
     client: Client
     period: Period
     previous_period: Period
@@ -267,7 +300,7 @@ class ReviewReport:
     open_demands: list[Ticket]  # every stream, oldest first
     open_hours: float | None
     actions: list[Action]
-    warnings: list[str] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
 
     @property
     def has_ticket_data(self) -> bool:

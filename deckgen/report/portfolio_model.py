@@ -22,7 +22,7 @@ class ChurnRate:
 class CsmScores:
     """NPS and CSAT over every client of one CSM ("Proprietário CS")."""
 
-    csm: str
+    csm: str | None  # None: the clients without a CS owner
     clients: int
     nps: int | None
     nps_answers: int
@@ -49,7 +49,6 @@ class StreamVolume:
     """One stream's tickets across every client in a period."""
 
     key: str
-    label: str
     created: int
     closed: int
     open_at_end: int
@@ -60,7 +59,7 @@ class StreamVolume:
 class CsmFigures:
     """One CSM's NPS and CSAT in the period, with the previous period's for the trend."""
 
-    csm: str
+    csm: str | None  # None: the clients without a CS owner
     clients: int
     nps: Metric
     nps_answers: int
@@ -73,7 +72,6 @@ class StreamTrend:
     """One stream's volumes and SLA across the portfolio, this period against the previous."""
 
     key: str
-    label: str
     created: Metric
     closed: Metric
     open_at_end: int
@@ -112,7 +110,6 @@ class PortfolioReport:
     """Everything the CS Ops portfolio deck and workbook show, for one period (and owner)."""
 
     company: str
-    language: str
     owner: str | None  # the CSM the report is limited to; None for the whole portfolio
     period: Period
     previous_period: Period
@@ -137,13 +134,17 @@ class PortfolioReport:
     def volume_chart(self, previous: str, current: str) -> ChartData:
         """Tickets created per stream: the previous period and this one, named by the caller."""
         return ChartData(
-            [s.label for s in self.streams],
+            [s.key for s in self.streams],
             [Series(previous, [s.created.previous for s in self.streams]),
              Series(current, [s.created.value for s in self.streams])],
+            category_terms="stream",
         )
 
     @property
     def csm_nps_chart(self) -> ChartData:
         """NPS per CSM in the period."""
         rows = [c for c in self.csms if c.nps.known]
-        return ChartData([c.csm for c in rows], [Series("NPS", [c.nps.value for c in rows])])
+        return ChartData(
+            [c.csm for c in rows], [Series("NPS", [c.nps.value for c in rows])],
+            category_terms="csm",
+        )

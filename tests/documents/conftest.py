@@ -24,10 +24,10 @@ items = ["Solicitante", "Localização", "Patrimônios"]
 """
 
 
-def _load(name: str, language: str = "pt-BR") -> Workspace:
+def _load(name: str) -> Workspace:
     if not (SAMPLES / name / "deckgen.toml").is_file():
         pytest.skip(f"sample workspace sample_data/{name} is not present")
-    return load_workspace(load_config(SAMPLES / name).with_language(language))  # type: ignore[arg-type]
+    return load_workspace(load_config(SAMPLES / name))
 
 
 @pytest.fixture(scope="session")

@@ -75,10 +75,8 @@ def test_participants_name_sales_ism_and_cs(gcertifica: Workspace, tmp_path: Pat
 
 
 def test_english_minutes(gcertifica: Workspace, tmp_path: Path) -> None:
-    english = gcertifica.config.with_language("en")
-    workspace = Workspace(english, gcertifica.companies, gcertifica.tickets, gcertifica.surveys,
-                          gcertifica.releases, gcertifica.actions, gcertifica.absent)
-    path = write_kickoff(workspace, "Mineração Serra Dourada", tmp_path, today=TODAY)
+    path = write_kickoff(gcertifica, "Mineração Serra Dourada", tmp_path, today=TODAY,
+                         language="en")
     assert path.name == "2026-11-20-internal-kickoff.docx"
     text = all_text(path)
     assert "Internal kickoff minutes" in text and "November 20, 2026" in text

@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from factories import make_empty_review_report, make_review_report
+from factories import make_empty_review_report, make_labels, make_review_report
 
 from deckgen.config import Config
 from deckgen.documents.minutes import minutes_context, write_minutes
@@ -70,11 +70,13 @@ def test_sample_clients(workspaces: dict[str, Workspace], tmp_path: Path, name: 
         reader = read_html(html)
         assert reader.tags <= ALLOWED_TAGS and not reader.attrs
         html_text = " ".join(reader.text)
+        labels = workspace.config.labels_in()
         for stream in report.streams:
-            cells = row_with(written.docx, stream.label)
+            name = labels.term("stream", stream.key)
+            cells = row_with(written.docx, name)
             assert cells[1] == number(stream.created.value)
             assert cells[3] == percent(stream.sla_compliance.value)
-            assert stream.label in html_text
+            assert name in html_text
         if report.nps.score.known:
             assert f"NPS: {number(report.nps.score.value)} ({report.nps.answers} respostas" in text
         for action in report.actions:
@@ -88,14 +90,16 @@ def test_sample_clients(workspaces: dict[str, Workspace], tmp_path: Path, name: 
 
 def _render(report_language: str, tmp_path: Path, empty: bool = False) -> Path:
     config = Config.model_validate({
-        "company": {"name": "SISMETRO", "language": report_language},
+        "company": {"name": "SISMETRO"},
         "streams": [{"key": "s", "label": "Suporte", "role": "support", "match": ["x"]}],
     })
-    report = (make_empty_review_report(report_language) if empty
-              else make_review_report(report_language))
+    report = make_empty_review_report() if empty else make_review_report()
     out = tmp_path / f"ata.{report_language}.docx"
+    context = minutes_context(report, load_playbook(config, report_language),
+                              make_labels(report_language))
     render_docx(default_template("ata-revisao", report_language, ".docx"),
-                minutes_context(report, load_playbook(config)), out, language=report_language)
+                {**context, "labels": make_labels(report_language)}, out,
+                language=report_language)
     return out
 
 

@@ -19,6 +19,7 @@ from docx.text.paragraph import Paragraph
 from pptx import Presentation
 
 _LANG = re.compile(rb'\blang="([^"]+)"')
+_BINDING = re.compile(r"^\s*(chart|table|image)\s*:", re.IGNORECASE)
 _W_LANG = re.compile(rb'<w:lang [^>]*w:val="([^"]+)"')
 
 
@@ -39,6 +40,12 @@ def _chart(chart: Any) -> list[str]:
     return lines
 
 
+def _name(shape: Any) -> str:
+    """A shape's name; a binding's expression (``chart: …``) is the template's business."""
+    binding = _BINDING.match(shape.name)
+    return binding.group(1).lower() if binding else shape.name
+
+
 def deck_outline(path: Path) -> str:
     """The outline of a rendered ``.pptx``."""
     deck = Presentation(str(path))
@@ -47,15 +54,15 @@ def deck_outline(path: Path) -> str:
         out.append(f"slide {number} (lang: {_langs(slide.part.blob)})")
         for shape in all_shapes(slide.shapes):
             if shape.has_text_frame and shape.text_frame.text.strip():
-                out.append(f"  {shape.name}:")
+                out.append(f"  {_name(shape)}:")
                 out += _lines(shape.text_frame.text, "    ")
             if getattr(shape, "has_table", False) and shape.has_table:
-                out.append(f"  {shape.name}:")
+                out.append(f"  {_name(shape)}:")
                 for row in shape.table.rows:
                     out.append("    | " + " | ".join(c.text_frame.text.replace("\n", " / ")
                                                      for c in row.cells) + " |")
             if getattr(shape, "has_chart", False) and shape.has_chart:
-                out.append(f"  {shape.name}:")
+                out.append(f"  {_name(shape)}:")
                 out += _chart(shape.chart)
         if slide.has_notes_slide:
             notes = slide.notes_slide

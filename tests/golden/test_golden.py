@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from factories import make_empty_review_report, make_review_report
+from factories import make_empty_review_report, make_labels, make_review_report
 
 from deckgen.cli import main
 from deckgen.render import docx
@@ -39,9 +39,9 @@ EPOCH = "1795176000"  # 2026-11-20 12:00 UTC: "today" for the portfolio report
 LANGUAGES = ("pt-BR", "en")
 
 REVIEWS = {
-    "full": lambda language: make_review_report(language),
-    "empty": lambda language: make_empty_review_report(language, with_streams=True),
-    "no-streams": lambda language: make_empty_review_report(language, with_streams=False),
+    "full": make_review_report,
+    "empty": lambda: make_empty_review_report(with_streams=True),
+    "no-streams": lambda: make_empty_review_report(with_streams=False),
 }
 COMMANDS = {
     "kickoff": ["kickoff", "Mineração Serra", "--client-deck", "--date", DATE],
@@ -115,7 +115,7 @@ def test_review_deck(
 ) -> None:
     out = tmp_path / "review.pptx"
     render_pptx(choose_template(None, None, "review", language),
-                review_context(REVIEWS[case](language)), out, language=language)
+                review_context(REVIEWS[case](), make_labels(language)), out, language=language)
     _compare(f"review-{case}.{language}", out)
     _check_names("review", contexts)
 

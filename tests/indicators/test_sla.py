@@ -10,7 +10,6 @@ import pytest
 from tables import TZ, frame, make_config
 
 from deckgen.indicators import sla, tickets
-from deckgen.locale import labels_for
 from deckgen.report.model import Period, SlaRow
 
 AUGUST = Period(date(2026, 8, 1), date(2026, 8, 31))
@@ -69,7 +68,7 @@ def compliance(rows: list[dict[str, Any]], stream: str = "suporte", *, use_statu
                clock: str = "calendar") -> sla.SlaResult:
     cfg = config(clock)
     table = tickets.closed_in(frame("tickets", rows, cfg), AUGUST, TZ)
-    return sla.sla_compliance(table, sla.stream_targets(cfg, stream), cfg, labels_for(cfg),
+    return sla.sla_compliance(table, sla.stream_targets(cfg, stream), cfg,
                               use_status=use_status)
 
 
@@ -77,11 +76,11 @@ def test_compliance_from_targets() -> None:
     result = compliance(SUPPORT, use_status=False)
     assert result.rows == [
         # *: S3 ✓ S4 ✗ S5 ✓ S6 ✓ → 3 of 4
-        SlaRow("Demais categorias", None, 4.0, 24.0, 4, 3, 75.0),
+        SlaRow("other_categories", None, None, 4.0, 24.0, 4, 3, 75.0),
         # Erro: S1 ✓ S6 ✗ → 1 of 2
-        SlaRow("Erro", None, 2.0, 8.0, 2, 1, 50.0),
+        SlaRow("category", "Erro", None, 2.0, 8.0, 2, 1, 50.0),
         # Erro, urgent: S2 ✗ → 0 of 1
-        SlaRow("erro", "Urgente", None, 4.0, 1, 0, 0.0),
+        SlaRow("category", "erro", "urgent", None, 4.0, 1, 0, 0.0),
     ]
     # overall: S1 ✓ S2 ✗ S3 ✓ S4 ✗ S5 ✓ S6 ✗ → 3 of 6
     assert (result.closed, result.within, result.compliance) == (6, 3, 50.0)
@@ -112,8 +111,8 @@ def test_status_without_a_target_gets_a_row_of_its_category() -> None:
     ]
     result = compliance(rows, "implantacao", use_status=True)
     assert result.rows == [
-        SlaRow("Implantação", None, None, 480.0, 1, 1, 100.0),
-        SlaRow("Visita Técnica", None, None, None, 1, 1, 100.0),
+        SlaRow("category", "Implantação", None, None, 480.0, 1, 1, 100.0),
+        SlaRow("category", "Visita Técnica", None, None, None, 1, 1, 100.0),
     ]
     assert (result.closed, result.within) == (2, 2)
 

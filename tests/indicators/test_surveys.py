@@ -10,11 +10,9 @@ from tables import TZ, frame, make_config
 
 from deckgen.indicators import surveys
 from deckgen.indicators.rounding import percent
-from deckgen.locale import labels_for
 from deckgen.report.model import Count, Period
 
 AUGUST = Period(date(2026, 8, 1), date(2026, 8, 31))
-LABELS = labels_for(make_config())
 
 
 def answer(value: float | None, *, kind: str = "NPS", day: int = 10, comment: str | None = None,
@@ -77,11 +75,11 @@ def test_comments_newest_first_with_class_and_blank_ones_dropped() -> None:
         answer(7, day=15, comment="Bom"),
         answer(9, day=25),
     ])
-    comments = surveys.nps_comments(surveys.nps_answers(table), LABELS)
-    assert [(c.text, c.score, c.klass, c.klass_label) for c in comments] == [
-        ("Lento no fechamento", 6, "detractor", "Detrator"),  # Aug 20
-        ("Bom", 7, "passive", "Neutro"),  # Aug 15
-        ("Ótimo suporte", 10, "promoter", "Promotor"),  # Aug 3
+    comments = surveys.nps_comments(surveys.nps_answers(table))
+    assert [(c.text, c.score, c.klass) for c in comments] == [
+        ("Lento no fechamento", 6, "detractor"),  # Aug 20
+        ("Bom", 7, "passive"),  # Aug 15
+        ("Ótimo suporte", 10, "promoter"),  # Aug 3
     ]
     assert comments[2].contact == "Ana"
     assert comments[0].submitted.isoformat() == "2026-08-20T10:00:00-03:00"

@@ -10,11 +10,9 @@ from tables import TZ, frame, make_config
 
 from deckgen.config import SlaSettings
 from deckgen.indicators import tickets
-from deckgen.locale import labels_for
 from deckgen.report.model import Count, Period
 
 AUGUST = Period(date(2026, 8, 1), date(2026, 8, 31))
-LABELS = labels_for(make_config())
 CALENDAR = SlaSettings()
 
 # Support tickets around August 2026 (local time, America/Sao_Paulo = UTC-3).
@@ -49,25 +47,33 @@ def test_created_in_the_period_uses_local_calendar_dates(created: pd.DataFrame) 
 
 def test_by_category_counts_multi_select_once_per_category(created: pd.DataFrame) -> None:
     # Erro: 1, 2, 6 = 3 · Cadastro: 5, 9 = 2 · Dúvida: 2, 4 = 2 · Sem categoria: 3 = 1
-    # ties at 2 by name: Cadastro before Dúvida
-    assert tickets.by_category(created, LABELS) == [
-        Count("Erro", 3), Count("Cadastro", 2), Count("Dúvida", 2), Count("Sem categoria", 1),
+    # ties at 2 by name: Cadastro before Dúvida; None is "no category"
+    assert tickets.by_category(created) == [
+        Count("Erro", 3), Count("Cadastro", 2), Count("Dúvida", 2), Count(None, 1),
     ]
+
+
+def test_no_category_comes_after_named_categories_of_the_same_count() -> None:
+    table = frame("tickets", [
+        {"ticket_id": "1", "created_at": "2026-08-03", "category": "Zeladoria"},
+        {"ticket_id": "2", "created_at": "2026-08-03"},
+        {"ticket_id": "3", "created_at": "2026-08-03", "category": "Acesso"},
+    ])
+    # the same order in every language: the uncategorized bucket has no name to sort by
+    assert tickets.by_category(table) == [Count("Acesso", 1), Count("Zeladoria", 1), Count(None, 1)]
 
 
 def test_by_urgency_in_fixed_order_with_no_priority_last(created: pd.DataFrame) -> None:
     # urgent: 1 · high: 2, 4 · medium: 9 · low: 5 · none: 3, 6
-    assert tickets.by_urgency(created, LABELS) == [
-        Count("Urgente", 1), Count("Alta", 2), Count("Média", 1), Count("Baixa", 1),
-        Count("Sem prioridade", 2),
+    assert tickets.by_urgency(created) == [
+        Count("urgent", 1), Count("high", 2), Count("medium", 1), Count("low", 1), Count(None, 2),
     ]
 
 
 def test_by_urgency_keeps_zero_levels_and_omits_empty_no_priority() -> None:
     table = frame("tickets", [{"ticket_id": "1", "created_at": "2026-08-03", "priority": "low"}])
-    assert tickets.by_urgency(table, labels_for(make_config(company={"name": "X",
-                                                                     "language": "en"}))) == [
-        Count("Urgent", 0), Count("High", 0), Count("Medium", 0), Count("Low", 1),
+    assert tickets.by_urgency(table) == [
+        Count("urgent", 0), Count("high", 0), Count("medium", 0), Count("low", 1),
     ]
 
 
@@ -106,12 +112,12 @@ def test_open_demands_at_period_end() -> None:
     # O1 open · O2 closed on Sep 2, after the end · O3 closed Aug 20 · O4 created after the end
     # O5 closed status without a close date counts as closed · O6 created on the last day
     assert list(still_open["ticket_id"]) == ["O1", "O2", "O6"]
-    rows = tickets.ticket_rows(still_open, {"suporte": "Suporte"}, LABELS, age_on=AUGUST.end)
+    rows = tickets.ticket_rows(still_open, age_on=AUGUST.end)
     # ages at Aug 31: O1 Jul 10 → 21 days to Jul 31 + 31 = 52 · O2 Aug 5 → 26 · O6 → 0
     assert [(t.id, t.age_days, t.stream) for t in rows] == [
-        ("O1", 52, "Suporte"), ("O2", 26, "Suporte"), ("O6", 0, "Suporte"),
+        ("O1", 52, "suporte"), ("O2", 26, "suporte"), ("O6", 0, "suporte"),
     ]
-    assert rows[0].categories == ["Sem categoria"]
+    assert rows[0].categories == [None]
     assert rows[1].closed == date(2026, 9, 2)
     # HH: O1 10.5 + O2 (no estimate) + O6 4.0 = 14.5
     assert tickets.estimated_hours(still_open) == 14.5

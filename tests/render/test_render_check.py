@@ -17,7 +17,7 @@ from deckgen.templates import templates_dir
 
 def _template(tmp_path: Path, title: str, row: str = "{{ row.subject }}") -> Path:
     builder = TemplateBuilder()
-    slide = builder.slide(notes="deckgen: for s in streams\nFale de {{ s.label }}")
+    slide = builder.slide(notes="deckgen: for s in streams\nFale de {{ s.key | term('stream') }}")
     builder.text(slide, "Title", title)
     builder.chart(slide, "chart: s.category_chart")
     builder.table(slide, "table: open_demands", [["Assunto"], [row]])
@@ -41,7 +41,7 @@ def test_walks_types_through_loops_rows_and_properties(tmp_path: Path) -> None:
     assert Usage("chart", "s.category_chart", True) in first
     assert Usage("table", "open_demands", True) in first
     assert Usage("variable", "row.subject", True) in first
-    assert Usage("variable", "s.label", True) in first
+    assert Usage("variable", "s.key", True) in first
     assert Usage("variable", "client.name", True) in first
     assert Usage("variable", "page.number", True) in first
     assert Usage("variable", "support.sla_compliance.value", True) in slides[1].usages

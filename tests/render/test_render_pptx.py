@@ -248,7 +248,7 @@ def test_repeated_slides_have_independent_charts(tmp_path: Path, builder: Templa
     builder.chart(slide, "chart: s.chart")
     builder.picture(slide, "Logo", _image(tmp_path / "logo.png", (10, 200, 10)))
     streams = [
-        {"chart": ChartData.from_counts("A", [])},
+        {"chart": ChartData.from_counts("A", [], None)},
         {"chart": ChartData(["p", "q"], [Series("B", [5.0, 6.0])])},
     ]
     streams[0] = {"chart": ChartData(["m"], [Series("A", [1.0])])}

@@ -9,8 +9,10 @@ import pytest
 from tables import make_config, make_workspace
 
 from deckgen.errors import ClientNotFound
+from deckgen.locale import Labels
 from deckgen.report.build import build_review
-from deckgen.report.model import Count, Period, ReviewReport
+from deckgen.report.context import note_lines
+from deckgen.report.model import Count, Note, Period, ReviewReport
 from deckgen.sources.workspace import Workspace
 
 AUGUST = Period(date(2026, 8, 1), date(2026, 8, 31))  # previous period: July 2026
@@ -95,9 +97,8 @@ ACTIONS = [
 ]
 
 
-def workspace(language: str = "pt-BR", **extra: Any) -> Workspace:
-    config = make_config(company={"name": "SISMETRO", "language": language},
-                         sla={"targets": TARGETS})
+def workspace(**extra: Any) -> Workspace:
+    config = make_config(company={"name": "SISMETRO"}, sla={"targets": TARGETS})
     return make_workspace(config, companies=[CLIENT, OTHER], tickets=TICKETS, surveys=SURVEYS,
                           releases=RELEASES, actions=ACTIONS, **extra)
 
@@ -120,14 +121,14 @@ def test_client_and_period(report: ReviewReport) -> None:
     assert client.properties["churned_on"] is None
     assert (report.period, report.previous_period) == (
         AUGUST, Period(date(2026, 7, 1), date(2026, 7, 31)))
-    assert (report.company, report.language, report.generated_on) == ("SISMETRO", "pt-BR", TODAY)
+    assert (report.company, report.generated_on) == ("SISMETRO", TODAY)
 
 
 def test_streams_in_config_order_with_role_shortcuts(report: ReviewReport) -> None:
-    assert [(s.key, s.label, s.role) for s in report.streams] == [
-        ("suporte", "Suporte", "support"),
-        ("implantacao", "Implantação", "implementation"),
-        ("tecnologia", "Desenvolvimento", "technology"),
+    assert [(s.key, s.role) for s in report.streams] == [
+        ("suporte", "support"),
+        ("implantacao", "implementation"),
+        ("tecnologia", "technology"),
     ]
     assert report.support is report.streams[0]
     assert report.technology is report.streams[2]
@@ -139,16 +140,16 @@ def test_support_indicators_and_deltas(report: ReviewReport) -> None:
     # August: S1, S2, S5 (matched by name) = 3 · July: S3, S4 = 2 · S6 is another client's
     assert (support.created.value, support.created.previous, support.created.delta) == (3, 2, 1)
     assert support.by_category == [Count("Cadastro", 1), Count("Dúvida", 1), Count("Erro", 1)]
-    assert support.by_urgency == [Count("Urgente", 1), Count("Alta", 1), Count("Média", 1),
-                                  Count("Baixa", 0)]
+    assert support.by_urgency == [Count("urgent", 1), Count("high", 1), Count("medium", 1),
+                                  Count("low", 0)]
     # urgent/high in August: S1, S2 · in July: none (S3 low, S4 without priority)
     assert [t.id for t in support.prioritized] == ["S1", "S2"]
     assert (support.prioritized_count.value, support.prioritized_count.previous) == (2, 0)
-    assert support.prioritized[0].priority == "Urgente"
+    assert support.prioritized[0].priority == "urgent"
     # closed in August: S1 6 h ≤ Erro 8 h ✓, S5 48 h > * 24 h ✗ → 50.0 · July: S3 22 h ✓ → 100.0
     assert (support.sla_compliance.value, support.sla_compliance.previous) == (50.0, 100.0)
-    assert [(r.category, r.closed, r.within, r.compliance) for r in support.sla] == [
-        ("Demais categorias", 1, 0, 0.0), ("Erro", 1, 1, 100.0),
+    assert [(r.category_key, r.closed, r.within, r.compliance) for r in support.sla] == [
+        ("*other_categories", 1, 0, 0.0), ("Erro", 1, 1, 100.0),
     ]
     # resolution 6 h and 48 h: median 27, p90 6 + 0.9 × 42 = 43.8 · first response: S1 1 h
     assert (support.resolution.median, support.resolution.count) == (27.0, 2)
@@ -164,8 +165,8 @@ def test_open_demands_of_every_stream_oldest_first(report: ReviewReport) -> None
     # I2 Jun 1 (closed Sep 2, after the end) · X1 Jul 5 · S4 Jul 20 · S2 Aug 4 · I1 Aug 15
     # V1 belongs to no configured stream
     assert [(t.id, t.stream, t.age_days) for t in report.open_demands] == [
-        ("I2", "Implantação", 91), ("X1", "Desenvolvimento", 57), ("S4", "Suporte", 42),
-        ("S2", "Suporte", 27), ("I1", "Implantação", 16),
+        ("I2", "implantacao", 91), ("X1", "tecnologia", 57), ("S4", "suporte", 42),
+        ("S2", "suporte", 27), ("I1", "implantacao", 16),
     ]
     implementation, technology = report.streams[1], report.streams[2]
     assert implementation.open_hours == 40.0  # I1 40 + I2 no estimate
@@ -206,14 +207,13 @@ def test_a_stream_without_sla_data_is_a_warning(report: ReviewReport) -> None:
     technology = report.streams[2]
     assert technology.sla == []
     assert technology.sla_compliance.value is None
-    assert technology.missing == ["sem metas de SLA configuradas"]
-    assert report.warnings == ["Desenvolvimento: sem metas de SLA configuradas"]
+    assert technology.missing == ["sla_targets"]
+    assert report.notes == [Note("tecnologia", "sla_targets")]
 
 
 def test_missing_columns_and_sources_leave_indicators_out_with_notes() -> None:
     built = build_review(
         workspace(
-            "en",
             absent={"tickets": ["priority", "prioritized", "estimated_hours",
                                 "first_response_at"]},
             unavailable={"surveys": "not configured", "releases": "file not found"},
@@ -228,14 +228,15 @@ def test_missing_columns_and_sources_leave_indicators_out_with_notes() -> None:
     assert support.open_hours is None
     assert support.first_response.median is None
     assert support.resolution.count == 2  # close dates are there
-    assert support.missing == ["no priority data in this export", "no first-response date in "
-                               "this export", "no HH estimate in this export"]
+    assert support.missing == ["priority", "first_response", "hours"]
     assert built.open_hours is None
     assert built.nps.score.value is None
     assert built.nps.answers == 0
     assert built.csat.satisfied.value is None
     assert built.releases == []
-    assert built.warnings == [
+    # the notes hold keys; the same report reads in either language
+    english = built_labels(built, "en")
+    assert note_lines(built, english) == [
         "Support: no priority data in this export",
         "Support: no first-response date in this export",
         "Support: no HH estimate in this export",
@@ -254,18 +255,27 @@ def test_missing_columns_and_sources_leave_indicators_out_with_notes() -> None:
 def test_no_tickets_export() -> None:
     built = build_review(workspace(unavailable={"tickets": "not configured"}), "9876", AUGUST,
                          today=TODAY)
-    assert all(s.created.value is None and s.missing == ["sem dados de chamados nesta exportação"]
-               for s in built.streams)
+    assert all(s.created.value is None and s.missing == ["tickets"] for s in built.streams)
+    assert note_lines(built, built_labels(built, "pt-BR"))[0] == (
+        "Suporte: sem dados de chamados nesta exportação")
     assert built.open_demands == []
 
 
-def test_label_overrides_from_the_configuration() -> None:
+def test_the_report_holds_keys_and_label_overrides_apply_when_rendering() -> None:
     base = workspace()
     config = base.config.model_copy(update={"labels": {"priority.urgent": "Crítica"}})
     base.config = config
     built = build_review(base, "9876", AUGUST, today=TODAY)
     assert built.support is not None
-    assert built.support.by_urgency[0] == Count("Crítica", 1)
+    assert built.support.by_urgency[0] == Count("urgent", 1)
+    assert config.labels_in().term("priority", "urgent") == "Crítica"
+    # one string is the word in every language
+    assert config.labels_in("en").term("priority", "urgent") == "Crítica"
+
+
+def built_labels(report: ReviewReport, language: str) -> Labels:
+    """The words the pipeline would render ``report`` with, for the test workspace."""
+    return workspace().config.labels_in(language)
 
 
 def test_unknown_client() -> None:
