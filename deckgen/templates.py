@@ -15,16 +15,23 @@ def templates_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "templates"
 
 
-def default_template(kind: str, language: str, suffix: str = ".pptx") -> Path:
-    """The default template of a kind ("review", "kickoff"...) in a language."""
-    path = templates_dir() / f"{kind}.{language}{suffix}"
+def default_template(kind: str, language: str | None = None, suffix: str = ".pptx") -> Path:
+    """The default template of a kind ("review", "kickoff", "ata-revisao"...).
+
+    One template serves every language (its wording comes from the labels at render time), so
+    ``language`` does not choose the file; it is kept for callers that name it.
+    """
+    path = templates_dir() / f"{kind}{suffix}"
     if not path.is_file():
         raise RenderError(f"default template not found: {path}")
     return path
 
 
-def choose_template(given: Path | None, configured: Path | None, kind: str, language: str) -> Path:
-    """The template to use: the one given, else the configured one, else the default."""
+def choose_template(
+    given: Path | None, configured: Path | None, kind: str, language: str | None = None
+) -> Path:
+    """The template to use: the one given, else the configured one, else the default of
+    ``kind`` (the same file for every language)."""
     for candidate in (given, configured):
         if candidate is not None:
             if not candidate.is_file():

@@ -65,7 +65,7 @@ BOTTOM = 6.75  # and ends above the footer
 # Wording. Values may hold Jinja; keep tags identical across languages.
 STRINGS: dict[str, dict[str, str | list[str]]] = {
     "pt-BR": {
-        "lang": "pt-BR",
+        "pp": "p.p.",
         "continued": "(continuação)",
         "notes_continued": "Continuação da lista (página {{ page.number }} de {{ page.count }}); os pontos de conversa estão na primeira página.",
         "cover_kicker": "REUNIÃO DE ACOMPANHAMENTO",
@@ -182,7 +182,6 @@ STRINGS: dict[str, dict[str, str | list[str]]] = {
         "promoters_range": "notas 9 e 10",
         "passives_range": "notas 7 e 8",
         "detractors_range": "notas 0 a 6",
-        "nps_chart": "nps.chart.relabel(\"Promotores\", \"Neutros\", \"Detratores\")",
         "t_nps_none": "NPS: a voz dos usuários",
         "nps_none_head": "Sem respostas de NPS no período",
         "nps_none_detail": "Nenhuma resposta à pesquisa NPS entre {{ period.start | date }} e {{ period.end | date }}. Sugestão: combinar com o cliente o envio da pesquisa aos usuários-chave.",
@@ -383,7 +382,7 @@ STRINGS: dict[str, dict[str, str | list[str]]] = {
         "n_closing": ["Agradecer, confirmar a data da próxima reunião e o envio da ata."],
     },
     "en": {
-        "lang": "en-US",
+        "pp": "pp",
         "continued": "(continued)",
         "notes_continued": "The list continues (page {{ page.number }} of {{ page.count }}); talking points are on the first page.",
         "cover_kicker": "CUSTOMER REVIEW MEETING",
@@ -500,7 +499,6 @@ STRINGS: dict[str, dict[str, str | list[str]]] = {
         "promoters_range": "scores 9 and 10",
         "passives_range": "scores 7 and 8",
         "detractors_range": "scores 0 to 6",
-        "nps_chart": "nps.chart.relabel(\"Promoters\", \"Passives\", \"Detractors\")",
         "t_nps_none": "NPS: what users say",
         "nps_none_head": "No NPS answers in the period",
         "nps_none_detail": "No answer to the NPS survey between {{ period.start | date }} and {{ period.end | date }}. Consider agreeing with the client to send the survey to key users.",
@@ -763,10 +761,14 @@ def draw_logo(path: Path) -> None:
 
 
 class Deck:
-    """One language's template under construction."""
+    """The template under construction: one design for every language, its wording fetched at
+    render time with ``{{ tr('<kind>.<key>') }}`` from deckgen/locale/templates.<lang>.toml."""
 
-    def __init__(self, language: str) -> None:
-        self.t = STRINGS[language]
+    kind = "review"
+    strings: Mapping[str, Mapping[str, object]] = STRINGS
+
+    def __init__(self) -> None:
+        self.t = self.strings["pt-BR"]  # only for the sample data of charts (replaced on render)
         self.prs: PresentationType = Presentation()
         self.prs.slide_width = Inches(SLIDE_W)
         self.prs.slide_height = Inches(SLIDE_H)
@@ -776,20 +778,58 @@ class Deck:
 
     # -- words ----------------------------------------------------------------------------
     def tr(self, text: str) -> str:
-        """Replace ``[[key]]`` with the language's wording."""
+        """Replace ``[[key]]`` with the tag that fetches the wording (``'[[key]]'`` inside an
+        expression with the call)."""
+        text = re.sub(r"'\[\[(\w+)\]\]'", lambda m: self.expr(m.group(1)), text)
         return re.sub(r"\[\[(\w+)\]\]", lambda m: self.s(m.group(1)), text)
 
-    def s(self, key: str) -> str:
-        """One wording entry."""
+    def expr(self, key: str, **arguments: str) -> str:
+        """The expression fetching wording ``key``: ``tr('review.key', stream=support)``."""
+        for language in LANGUAGES:
+            assert isinstance(self.strings[language][key], str), key
+        extra = "".join(f", {name}={value}" for name, value in arguments.items())
+        return f"tr('{self.kind}.{key}'{extra})"
+
+    def s(self, key: str, **arguments: str) -> str:
+        """The tag printing wording ``key``."""
+        return "{{ " + self.expr(key, **arguments) + " }}"
+
+    def word(self, key: str) -> str:
+        """The Portuguese wording of ``key``: sample data of charts, replaced on render."""
         value = self.t[key]
         assert isinstance(value, str), key
         return value
 
-    def notes(self, key: str) -> list[str]:
-        """The speaker-notes lines of a slide."""
-        value = self.t[key]
-        assert isinstance(value, list), key
-        return value
+    def notes(self, key: str, stream: str = "") -> list[str]:
+        """The speaker-notes paragraphs of a slide: the ``{%p %}`` structure, which every
+        language shares, and one ``tr()`` per sentence, given the loop variables in scope."""
+        lines = {language: self.strings[language][key] for language in LANGUAGES}
+        reference = lines["pt-BR"]
+        assert isinstance(reference, list), key
+        for language, other in lines.items():
+            assert isinstance(other, list) and len(other) == len(reference), (key, language)
+            for mine, theirs in zip(reference, other, strict=True):
+                assert mine.startswith("{%p") == theirs.startswith("{%p"), (key, language)
+                assert not mine.startswith("{%p") or mine == theirs, (key, language)
+        out: list[str] = []
+        loops: list[list[str]] = []
+        number = 0
+        for index, line in enumerate(reference):
+            if line.startswith("{%p"):
+                loop = re.match(r"\{%p\s+for\s+(.+?)\s+in\s", line)
+                if loop:
+                    loops.append([n.strip() for n in loop.group(1).split(",")])
+                elif re.match(r"\{%p\s+endfor\b", line):
+                    loops.pop()
+                out.append(line.replace("STREAM", stream))
+                continue
+            number += 1
+            arguments = {name: name for names in loops for name in names}
+            if any("STREAM" in str(lines[lang][index]) for lang in LANGUAGES):  # type: ignore[index]
+                arguments["stream"] = stream
+            extra = "".join(f", {n}={v}" for n, v in arguments.items())
+            out.append(f"{{{{ tr('{self.kind}.notes.{key.removeprefix('n_')}.{number}'{extra}) }}}}")
+        return out
 
     # -- master ---------------------------------------------------------------------------
     def _brand_theme(self) -> None:
@@ -838,7 +878,7 @@ class Deck:
         """
         slide = self.prs.slides.add_slide(self.layout)
         lines = [f"deckgen: {d}" for d in directives]
-        body = [self.tr(line).replace("STREAM", stream) for line in self.notes(notes)]
+        body = self.notes(notes, stream)
         if paginated:
             body = [
                 "{%p if page.continued %}", self.s("notes_continued"), "{%p else %}",
@@ -997,7 +1037,7 @@ class Deck:
             p.remove(r)
         fld = etree.SubElement(p, qn("a:fld"), id="{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}")
         fld.set("type", "slidenum")
-        rpr = etree.SubElement(fld, qn("a:rPr"), lang=self.s("lang"), sz="1000")
+        rpr = etree.SubElement(fld, qn("a:rPr"), lang="pt-BR", sz="1000")  # follows the deck's language
         fill = etree.SubElement(rpr, qn("a:solidFill"))
         etree.SubElement(fill, qn("a:srgbClr"), val=MID)
         etree.SubElement(rpr, qn("a:latin"), typeface=FONT)
@@ -1232,7 +1272,7 @@ def agenda(d: Deck) -> None:
 
 def prev_line(expr: str, d: Deck) -> str:
     """The "change vs previous period" line for a Metric expression."""
-    return d.s("prev_value").replace("METRIC", expr)
+    return d.s("prev_value", metric=expr)
 
 
 def summary(d: Deck) -> None:
@@ -1252,9 +1292,9 @@ def summary(d: Deck) -> None:
             "[[k_sla]]",
             "{% if support %}{{ support.sla_compliance.value | percent }}{% else %}—{% endif %}",
             "{% if support and support.sla_compliance.delta is not none %}"
-            "{{ support.sla_compliance.delta | signed(1, '"
-            + ("p.p." if d.s("lang") == "pt-BR" else "pp")
-            + "') }} [[vs_prev]]{% elif support and support.sla_compliance.known %}"
+            "{{ support.sla_compliance.delta | signed(1, "
+            + d.expr("pp")
+            + ") }} [[vs_prev]]{% elif support and support.sla_compliance.known %}"
             "[[no_comparison]]{% else %}[[sla_none_head]]{% endif %}",
             "KPI SLA",
         ),
@@ -1295,9 +1335,9 @@ def stream_kpis(d: Deck, s: Slide, stream: str, x: float, w: float) -> None:
         ("[[prioritized]]", f"{{{{ {stream}.prioritized_count.value | number }}}}",
          prev_line(f"{stream}.prioritized_count", d)),
         ("[[first_response]]", f"{{{{ {stream}.first_response.median | hours }}}}",
-         d.s("p90").replace("DURATION", f"{stream}.first_response")),
+         d.s("p90", duration=f"{stream}.first_response")),
         ("[[resolution]]", f"{{{{ {stream}.resolution.median | hours }}}}",
-         d.s("p90").replace("DURATION", f"{stream}.resolution")),
+         d.s("p90", duration=f"{stream}.resolution")),
     ]
     h, gap = 1.2, 0.13
     for i, (label, value, sub) in enumerate(items):
@@ -1339,15 +1379,15 @@ def support_slides(d: Deck) -> None:
     d.title(s, "[[support_kicker]]", "[[t_sup_prio_none]]")
     d.message(s, "[[prio_none_head]]", "[[prio_none_detail]]")
 
-    sla_slides(d, "support", "[[support_kicker]]", "[[support_label]]")
+    sla_slides(d, "support", "[[support_kicker]]", "support_label")
     csat_slides(d)
 
 
 def sla_slides(d: Deck, stream: str, kicker: str, fallback: str) -> None:
     """"Nossos SLAs" of one stream (targets and compliance), or the no-SLA message."""
     s = d.slide("n_sla", [f"if {stream} and {stream}.sla"], stream, paginated=True)
-    d.title(s, kicker, d.s("t_sla").replace("STREAM", stream))
-    d.lead(s, d.s("sla_lead").replace("STREAM", stream))
+    d.title(s, kicker, d.s("t_sla", stream=stream))
+    d.lead(s, d.s("sla_lead", stream=stream))
     pct = PP_ALIGN.RIGHT
     d.table(
         s, f"table: {stream}.sla", TOP + 0.55,
@@ -1365,7 +1405,7 @@ def sla_slides(d: Deck, stream: str, kicker: str, fallback: str) -> None:
     s = d.slide("n_sla_none", [f"if not ({stream} and {stream}.sla)"])
     d.title(
         s, kicker,
-        d.s("t_sla_none").replace("STREAM", stream).replace("{{ fallback }}", fallback),
+        d.s("t_sla_none", stream=stream, fallback=d.expr(fallback)),
     )
     d.message(s, "[[sla_none_head]]", "[[sla_none_detail]]")
 
@@ -1421,7 +1461,7 @@ def implementation_slides(d: Deck) -> None:
     s = d.slide("n_impl_none", ["if not (implementation and implementation.by_category)"])
     d.title(s, "[[impl_kicker]]", "[[t_impl_none]]")
     d.message(s, "[[impl_none_head]]", "[[impl_none_detail]]")
-    sla_slides(d, "implementation", "[[impl_kicker]]", "[[implementation_label]]")
+    sla_slides(d, "implementation", "[[impl_kicker]]", "implementation_label")
 
 
 def technology_slides(d: Deck) -> None:
@@ -1484,8 +1524,10 @@ def nps_slides(d: Deck) -> None:
     size = BOTTOM - TOP
     cx = MARGIN + panel_w + 0.3
     d.chart(
-        s, "chart: " + d.s("nps_chart"), XL_CHART_TYPE.DOUGHNUT, cx, TOP, size, size,
-        [d.s("promoters"), d.s("passives"), d.s("detractors")], [22, 9, 7],
+        s, "chart: nps.chart.relabel(" + ", ".join(d.expr(k) for k in ("promoters", "passives",
+                                                                         "detractors")) + ")",
+        XL_CHART_TYPE.DOUGHNUT, cx, TOP, size, size,
+        [d.word("promoters"), d.word("passives"), d.word("detractors")], [22, 9, 7],
         colours=[GOOD, LIGHT_GREY_POINT, BAD],
     )
     x = cx + size + 0.3
@@ -1669,9 +1711,9 @@ def closing(d: Deck) -> None:
     pic.name = "Logo"
 
 
-def build(language: str) -> Deck:
-    """The whole template for one language."""
-    d = Deck(language)
+def build() -> Deck:
+    """The whole template."""
+    d = Deck()
     cover(d)
     agenda(d)
     summary(d)
@@ -1688,22 +1730,45 @@ def build(language: str) -> Deck:
     return d
 
 
+# Placeholders of the wording tables, and the argument names ``tr()`` passes them as.
+PLACEHOLDERS = {"STREAM": "stream", "METRIC": "metric", "DURATION": "duration"}
+
+
+def wording(strings: Mapping[str, Mapping[str, object]], language: str) -> dict[str, str]:
+    """One language's wording as labels: ``key`` → text, notes as ``notes.<slide>.<n>``."""
+    def words(text: str) -> str:
+        for placeholder, name in PLACEHOLDERS.items():
+            text = text.replace(placeholder, name)
+        assert "[[" not in text, text
+        return text
+
+    out: dict[str, str] = {}
+    for key, value in strings[language].items():
+        if isinstance(value, list):
+            sentences = [line for line in value if not line.startswith("{%p")]
+            for number, line in enumerate(sentences, start=1):
+                out[f"notes.{key.removeprefix('n_')}.{number}"] = words(line)
+        else:
+            assert isinstance(value, str), key
+            out[key] = words(value)
+    return out
+
+
 def write_templates(kind: str, strings: Mapping[str, Mapping[str, object]],
-                    build_deck: Callable[[str], Any], argv: Sequence[str] = ()) -> int:
-    """Write templates/<kind>.<language>.pptx for every language (and the logo if missing)."""
+                    build_deck: Callable[[], Any], argv: Sequence[str] = ()) -> int:
+    """Write templates/<kind>.pptx (and the logo if missing)."""
     out_dir = Path(argv[0]) if argv else HERE
     if not LOGO.is_file():
         draw_logo(LOGO)
     assert set(strings["pt-BR"]) == set(strings["en"]), "string tables differ in keys"
-    for language in LANGUAGES:
-        path = out_dir / f"{kind}.{language}.pptx"
-        build_deck(language).save(path)
-        print(f"wrote {path}")
+    path = out_dir / f"{kind}.pptx"
+    build_deck().save(path)
+    print(f"wrote {path}")
     return 0
 
 
 def main(argv: Sequence[str] = ()) -> int:
-    """Write templates/review.<language>.pptx for every language."""
+    """Write templates/review.pptx."""
     return write_templates("review", STRINGS, build, argv)
 
 

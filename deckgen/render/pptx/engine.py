@@ -352,8 +352,11 @@ class DeckRenderer:
                 row_context = {**context, "row": item, "row_index": index}
                 return lambda source: self.render_text(source, row_context, at)
 
+            def header_renderer(source: str, at: Where = at) -> str:
+                return self.render_text(source, context, at)
+
             try:
-                plan = plan_table(shape, items, row_renderer, styles)
+                plan = plan_table(shape, items, row_renderer, styles, header_renderer)
             except TableShapeError as exc:
                 raise at.error(str(exc)) from None
             plans.append(plan)
