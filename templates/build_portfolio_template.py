@@ -52,7 +52,6 @@ L, R, C = PP_ALIGN.LEFT, PP_ALIGN.RIGHT, PP_ALIGN.CENTER
 
 STRINGS: dict[str, dict[str, str | list[str]]] = {
     "pt-BR": {
-        "lang": "pt-BR",
         "pp": "p.p.",
         "notes_continued": "Continuação da lista (página {{ page.number }} de {{ page.count }}).",
         "footer": "{{ company }}  ·  Portfólio CS Ops{% if owner %} · {{ owner }}{% endif %}  ·  {{ period.start | date }} – {{ period.end | date }}",
@@ -140,7 +139,6 @@ STRINGS: dict[str, dict[str, str | list[str]]] = {
         "n_lost": ["Registrar o motivo de cada churn."],
     },
     "en": {
-        "lang": "en-US",
         "pp": "pp",
         "notes_continued": "List continued (page {{ page.number }} of {{ page.count }}).",
         "footer": "{{ company }}  ·  CS Ops portfolio{% if owner %} · {{ owner }}{% endif %}  ·  {{ period.start | date }} – {{ period.end | date }}",
@@ -233,9 +231,8 @@ STRINGS: dict[str, dict[str, str | list[str]]] = {
 class PortfolioDeck(Deck):
     """The review deck's drawing helpers, speaking the portfolio's wording."""
 
-    def __init__(self, language: str) -> None:
-        super().__init__(language)
-        self.t = STRINGS[language]
+    kind = "portfolio"
+    strings = STRINGS
 
     def footer(self, slide: Slide) -> None:
         rule = slide.shapes.add_connector(
@@ -263,7 +260,7 @@ class PortfolioDeck(Deck):
         data: Any = CategoryChartData(number_format="#,##0")
         data.categories = list(categories)
         for label, values in series:
-            data.add_series(self.tr(label), list(values))
+            data.add_series(self.word(label), list(values))
         frame: Any = slide.shapes.add_chart(XL_CHART_TYPE.COLUMN_CLUSTERED, Inches(x), Inches(y),
                                             Inches(w), Inches(h), data)
         frame.name = name
@@ -299,7 +296,7 @@ class PortfolioDeck(Deck):
 
 def delta(expr: str, digits: int, d: PortfolioDeck) -> str:
     """A "vs. previous" cell: the signed change of a Metric, blank without comparison."""
-    unit = f", '{d.s('pp')}'" if digits else ""
+    unit = f", {d.expr('pp')}" if digits else ""
     return f"{{% if {expr}.delta is not none %}}{{{{ {expr}.delta | signed({digits}{unit}) }}}}{{% endif %}}"
 
 
@@ -374,9 +371,9 @@ def stream_slide(d: PortfolioDeck) -> None:
     d.text(s, x, TOP, SLIDE_W - MARGIN - x, 0.35, [P("[[volume_chart_title]]", 13, MID, bold=True)],
            name="Volume chart title")
     d.two_series_chart(
-        s, f"chart: report.volume_chart(\"{d.s('previous_series')}\", \"{d.s('current_series')}\") | term",
+        s, f"chart: report.volume_chart({d.expr('previous_series')}, {d.expr('current_series')}) | term",
         x, TOP + 0.4, SLIDE_W - MARGIN - x, BOTTOM - TOP - 0.4, ["A", "B", "C"],
-        [("[[previous_series]]", [120, 40, 12]), ("[[current_series]]", [135, 32, 15])],
+        [("previous_series", [120, 40, 12]), ("current_series", [135, 32, 15])],
         [LIGHT_SERIES, PRIMARY],
     )
 
@@ -441,9 +438,9 @@ def lost_slide(d: PortfolioDeck) -> None:
             ["{{ row }}"], size=12, row_h=0.38)
 
 
-def build(language: str) -> PortfolioDeck:
-    """The whole template for one language."""
-    d = PortfolioDeck(language)
+def build() -> PortfolioDeck:
+    """The whole template."""
+    d = PortfolioDeck()
     cover(d)
     summary(d)
     csm_slide(d)
@@ -456,7 +453,7 @@ def build(language: str) -> PortfolioDeck:
 
 
 def main(argv: Sequence[str] = ()) -> int:
-    """Write templates/portfolio.<language>.pptx for every language."""
+    """Write templates/portfolio.pptx."""
     return write_templates("portfolio", STRINGS, build, argv)
 
 
