@@ -475,6 +475,7 @@ def new_document(t: dict[str, str], title: str, lead: str) -> DocumentObject:
     para(doc, [(lead, "grey")], t)
     core = doc.core_properties
     core.title = title
+    core.language = "{{ tr('templates.office_language') }}"
     core.author = "deckgen"
     core.created = core.modified = datetime(2026, 1, 1)
     core.revision = 1
@@ -719,8 +720,7 @@ def review(t: dict[str, str]) -> DocumentObject:
     widths = [8.0, 3.6, 2.6, 2.8]
     tbl = table(doc, widths, [t["action"], t["owner"], t["due"], t["state"]], t)
     tag_row(tbl, widths, "{%tr for action in actions %}")
-    word = t["overdue_word"]
-    late = f"{{% if action.overdue and '{word}' not in (action.status or '') | lower %}}"
+    late = "{% if action.overdue and tr('minutes.overdue_word') not in (action.status or '') | lower %}"
     action, owner, due, state = add_row(tbl, widths)
     cell_text(action, [("{{ action.action }}", "")], t)
     cell_text(owner, [("{{ action.owner }}", "")], t)
@@ -757,18 +757,19 @@ BUILDERS: dict[str, Callable[[dict[str, str]], DocumentObject]] = {
 }
 
 
-def build(out_dir: Path = HERE) -> list[Path]:
-    """Write every template in every language; return the paths written."""
+def main(out_dir: Path = HERE) -> list[Path]:
+    """Write templates/ata-*.docx: one design each, the wording fetched with ``tr('minutes.…')``."""
+    assert set(TEXTS["pt-BR"]) == set(TEXTS["en"]), "string tables differ in keys"
+    texts = {key: f"{{{{ tr('minutes.{key}') }}}}" for key in TEXTS["pt-BR"]}
     written = []
-    for language, texts in TEXTS.items():
-        for kind, builder in BUILDERS.items():
-            path = out_dir / f"{kind}.{language}.docx"
-            builder(texts).save(path)
-            normalize_ooxml_zip(path)
-            written.append(path)
+    for kind, builder in BUILDERS.items():
+        path = out_dir / f"{kind}.docx"
+        builder(texts).save(path)
+        normalize_ooxml_zip(path)
+        print(f"wrote {path}")
+        written.append(path)
     return written
 
 
 if __name__ == "__main__":
-    for written_path in build():
-        print(f"wrote {written_path}")
+    main()

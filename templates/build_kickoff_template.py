@@ -291,20 +291,18 @@ def build_deck(t: dict[str, str]) -> PresentationObject:
     return deck
 
 
-def build(out_dir: Path = HERE) -> list[Path]:
-    """Write the kickoff template in every language; return the paths written."""
-    written = []
-    for language, texts in TEXTS.items():
-        path = out_dir / f"kickoff.{language}.pptx"
-        deck = build_deck(texts)
-        deck.core_properties.title = texts["kickoff"]
-        deck.core_properties.author = "deckgen"
-        deck.save(str(path))
-        normalize_ooxml_zip(path)
-        written.append(path)
-    return written
+def main(out_dir: Path = HERE) -> Path:
+    """Write templates/kickoff.pptx: one design, its wording fetched with ``tr('kickoff.…')``."""
+    assert set(TEXTS["pt-BR"]) == set(TEXTS["en"]), "string tables differ in keys"
+    path = out_dir / "kickoff.pptx"
+    deck = build_deck({key: f"{{{{ tr('kickoff.{key}') }}}}" for key in TEXTS["pt-BR"]})
+    deck.core_properties.title = "deckgen kickoff template"
+    deck.core_properties.author = "deckgen"
+    deck.save(str(path))
+    normalize_ooxml_zip(path)
+    print(f"wrote {path}")
+    return path
 
 
 if __name__ == "__main__":
-    for written_path in build():
-        print(f"wrote {written_path}")
+    main()
