@@ -132,7 +132,9 @@ def _wording(env: jinja2.Environment, language: str) -> Callable[..., str]:
         if isinstance(found, str):
             return found
         names = context.get_all()
-        text = found.render({**names, **values} if values else names)
+        # The caller's names already hold the globals: share them instead of copying.
+        local = found.new_context({**names, **values} if values else names, shared=True)
+        text = env.concat(found.root_render_func(local))
         return Markup(text) if env.autoescape else text
 
     return tr

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import re
+import weakref
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -24,6 +25,7 @@ from pptx.opc.package import XmlPart
 from pptx.parts.slide import SlidePart
 
 from deckgen.errors import TemplateError
+from deckgen.locale import default_labels
 from deckgen.render.jinja import (
     compile_expression,
     compile_template,
@@ -50,6 +52,13 @@ _MARKERS = re.compile("[\x01\x03]\\d+[\x02\x04]|\x05")
 PRESENTATION_TYPES = frozenset({CT.PML_PRESENTATION_MAIN, CT.PML_PRES_MACRO_MAIN,
                                 CT.PML_TEMPLATE_MAIN, CT.PML_SLIDESHOW_MAIN})
 _TAGS = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+_PLAIN_TR = re.compile(r"\{\{\s*tr\(\s*'([\w.-]+)'\s*\)\s*\}\}")
+
+
+# Texts known to fit their box as they are, per slide layout (a part shared by every render of
+# a loaded template): static wording is measured once, not once per deck.
+_FITTED: weakref.WeakKeyDictionary[Any, set[tuple[Any, ...]]] = weakref.WeakKeyDictionary()
+_FITTED_PER_LAYOUT = 4096
 
 
 @dataclass(frozen=True)
@@ -168,7 +177,6 @@ class DeckRenderer:
         self.deck = SlideDeck(self.presentation.part.package)
         self._styles: dict[int, Styles] = {}
         self._slide_styles: dict[SlidePart, Styles] = {}
-        self._fitting: set[tuple[Any, ...]] = set()
 
     # -- Jinja --------------------------------------------------------------------------------
 
@@ -231,6 +239,12 @@ class DeckRenderer:
     def run(self) -> bytes:
         """Render every slide and return the finished deck's bytes."""
         jobs: list[_Job] = []
+        words = self._words()
+        for part in self.deck.slide_parts():
+            resolve_plain_wording(part._element, words)
+            notes = self._notes_part(part)
+            if notes is not None:
+                resolve_plain_wording(notes._element, words)
         for number, part in enumerate(self.deck.slide_parts(), start=1):
             jobs.extend(self._plan_slide(part, Where(self.template.name, number)))
         self.deck.keep_only([job.part for job in jobs])
@@ -243,6 +257,11 @@ class DeckRenderer:
             if notes is not None:
                 set_language(notes._element, tag)
         return self._save()
+
+    def _words(self) -> Mapping[str, str]:
+        """The labels ``tr()`` reads: the context's, else the language's built-in ones."""
+        labels = self.context.get("labels")
+        return labels if labels is not None else default_labels(self.language)
 
     @staticmethod
     def _notes_part(part: SlidePart) -> XmlPart | None:
@@ -461,16 +480,21 @@ class DeckRenderer:
             autofit.attrib.pop("fontScale", None)
             autofit.attrib.pop("lnSpcReduction", None)
         ph = placeholder(shape)
-        key = (id(styles), None if ph is None else (ph.get("type"), ph.get("idx")), width, height,
-               wrap, etree.tostring(body))
-        if key in self._fitting:  # the same text in the same box already fitted as it is
+        key = (None if ph is None else (ph.get("type"), ph.get("idx")), width, height, wrap,
+               self.min_font_pt, etree.tostring(body))
+        # The same text in the same box of the same layout already fitted as it is, in this
+        # render or an earlier one of the template (layouts are shared by its renders).
+        fitted = _FITTED.setdefault(part.part_related_by(RT.SLIDE_LAYOUT), set())
+        if key in fitted:
             return
         left, right, top, bottom = insets(body_prs)
         layout = TextLayout.read(body, styles.list_styles(shape), styles)
         fits = shrink_to_fit(layout, width / 12700 - left - right, height / 12700 - top - bottom,
                              self.min_font_pt, wrap)
         if fits and etree.tostring(body) == key[-1]:
-            self._fitting.add(key)
+            if len(fitted) >= _FITTED_PER_LAYOUT:
+                fitted.clear()
+            fitted.add(key)
         if not fits:
             self.warnings.append(f"slide {position}, shape '{name}': text does not fit its box "
                                  f"even at {self.min_font_pt:g} pt")
@@ -496,6 +520,26 @@ class DeckRenderer:
         core.last_modified_by = "deckgen"
         core.revision = 1
         return self.loaded.save()
+
+
+def resolve_plain_wording(element: etree._Element, words: Mapping[str, str]) -> None:
+    """Replace each ``{{ tr('key') }}`` whose wording holds no tag with the wording itself.
+
+    The text then reads as designed text (copied, not rendered or measured), as it would in a
+    template written in one language; wording with tags, or a call with arguments, stays a call.
+    """
+    for text in element.iter(f"{A}t"):
+        value = text.text
+        if value and "tr(" in value:
+            text.text = _PLAIN_TR.sub(lambda m: _plain(m, words), value)
+
+
+def _plain(match: re.Match[str], words: Mapping[str, str]) -> str:
+    try:
+        wording = words[match.group(1)]
+    except KeyError:
+        return match.group(0)  # rendering reports the unknown key, where it is
+    return match.group(0) if "{" in wording else wording
 
 
 def set_language(element: etree._Element, tag: str) -> None:
