@@ -158,7 +158,7 @@ def decks(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Ren
             report = reports[case]
             path = out / f"{case}.{language}.pptx"
             rendered = render_pptx(
-                TEMPLATES / f"review.{language}.pptx",
+                TEMPLATES / "review.pptx",
                 review_context(report, make_labels(language)),
                 path,
                 language=language,
