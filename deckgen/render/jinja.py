@@ -54,6 +54,10 @@ def finalize(value: Any) -> str:
     return strip_xml_illegal(value if isinstance(value, str) else str(value))
 
 
+class UnknownWording(UndefinedError):
+    """``tr('key')`` of a key the labels do not hold."""
+
+
 class _Sandbox(ImmutableSandboxedEnvironment):
     """Jinja's immutable sandbox, deciding once per type and name whether an attribute is safe."""
 
@@ -120,7 +124,7 @@ def _wording(env: jinja2.Environment, language: str) -> Callable[..., str]:
         try:
             source = labels[key] if labels is not None else default_labels(language)[key]
         except KeyError:
-            raise UndefinedError(f"no wording {key!r} in the {language} labels") from None
+            raise UnknownWording(f"no wording {key!r} in the {language} labels") from None
         found = compiled.get(source)
         if found is None:
             if "{" not in source:

@@ -27,6 +27,7 @@ from pptx.parts.slide import SlidePart
 from deckgen.errors import TemplateError
 from deckgen.locale import default_labels
 from deckgen.render.jinja import (
+    UnknownWording,
     compile_expression,
     compile_template,
     make_environment,
@@ -204,6 +205,8 @@ class DeckRenderer:
         if isinstance(exc, TemplateSyntaxError):
             bad = next((t for t in tags if not self._parses(t)), None)
             return where.error(f"syntax error in {_display(bad or source)}: {exc.message}")
+        if isinstance(exc, UnknownWording):
+            return where.error(f"{exc} in {_display(source)}")
         if isinstance(exc, UndefinedError):
             name = missing_name(str(exc), source)
             leaf = name.rpartition(".")[2]
