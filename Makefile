@@ -20,6 +20,7 @@ setup: system-deps $(BIN)/deckgen
 lint: setup
 	$(BIN)/ruff check deckgen tests bench scripts
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 test: lint
 	$(BIN)/pytest -q

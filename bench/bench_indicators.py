@@ -1,4 +1,4 @@
-"""Time one client's full ``build_review`` on 1,000,000 tickets, 50,000 answers, 500 clients.
+"""Time one client's full ``compute_review`` on 1,000,000 tickets, 50,000 answers, 500 clients.
 
 Run ``python -m bench.bench_indicators``. The tables are built directly as normalised,
 contract-conforming DataFrames (no export files), so only the indicator path is measured.
@@ -19,8 +19,8 @@ import numpy as np
 import pandas as pd
 
 from deckgen.config import Config
-from deckgen.report.build import build_review
-from deckgen.report.model import Period
+from deckgen.indicators.review import compute_review
+from deckgen.model.review import Period
 from deckgen.sources.schema import SOURCES
 from deckgen.sources.workspace import Workspace
 
@@ -146,20 +146,20 @@ def workspace(seed: int = 7) -> Workspace:
 
 
 def main() -> None:
-    """Build the workspace, time ``build_review`` for 40 clients, print one summary line."""
+    """Build the workspace, time ``compute_review`` for 40 clients, print one summary line."""
     ws = workspace()
     clients = list(ws.companies["company_id"])
     began = time.perf_counter()
-    build_review(ws, clients[0], PERIOD, today=TODAY)  # indexes every table by company once
+    compute_review(ws, clients[0], PERIOD, today=TODAY)  # indexes every table by company once
     first = (time.perf_counter() - began) * 1000
     wall, cpu = [], []
     for client in clients[1:41]:
         began, began_cpu = time.perf_counter(), time.process_time()
-        build_review(ws, client, PERIOD, today=TODAY)
+        compute_review(ws, client, PERIOD, today=TODAY)
         wall.append((time.perf_counter() - began) * 1000)
         cpu.append((time.process_time() - began_cpu) * 1000)
     median = statistics.median(wall)
-    print(f"build_review per client: median of {len(wall)} clients {median:.1f} ms wall "
+    print(f"compute_review per client: median of {len(wall)} clients {median:.1f} ms wall "
           f"(target 50 ms; {statistics.median(cpu):.1f} ms CPU), max {max(wall):.1f} ms, "
           f"first build {first:.0f} ms, load average {os.getloadavg()[0]:.1f}: "
           f"{'ok' if median <= 50 else 'OVER TARGET'}")

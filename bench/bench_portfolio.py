@@ -93,7 +93,7 @@ def portfolio(folder: Path, clients: int, per_client: int = 2000) -> Path:
 def per_deck_seconds(data: Path, sample: int) -> tuple[float, float]:
     """Seconds to load the workspace, and the median seconds of one deck over ``sample``."""
     from deckgen.config import load_config
-    from deckgen.review import build_client_review
+    from deckgen.pipelines.review import write_review
     from deckgen.sources.workspace import load_workspace
 
     began = time.perf_counter()
@@ -105,7 +105,7 @@ def per_deck_seconds(data: Path, sample: int) -> tuple[float, float]:
     with tempfile.TemporaryDirectory(prefix="deckgen-bench-") as out:
         for client in ids[::step][:sample]:
             began = time.perf_counter()
-            build_client_review(workspace, client, Path(out), today=TODAY)
+            write_review(workspace, client, Path(out), today=TODAY)
             times.append(time.perf_counter() - began)
     return load, statistics.median(times[1:] or times)
 
@@ -113,17 +113,17 @@ def per_deck_seconds(data: Path, sample: int) -> tuple[float, float]:
 def profile(data: Path, decks: int = 10) -> None:
     """cProfile of ``decks`` decks in this process, top functions by cumulative time."""
     from deckgen.config import load_config
-    from deckgen.review import build_client_review
+    from deckgen.pipelines.review import write_review
     from deckgen.sources.workspace import load_workspace
 
     workspace = load_workspace(load_config(data))
     ids = workspace.companies["company_id"].astype(str).tolist()
     with tempfile.TemporaryDirectory(prefix="deckgen-bench-") as out:
-        build_client_review(workspace, ids[0], Path(out), today=TODAY)
+        write_review(workspace, ids[0], Path(out), today=TODAY)
         profiler = cProfile.Profile()
         profiler.enable()
         for client in ids[1:decks + 1]:
-            build_client_review(workspace, client, Path(out), today=TODAY)
+            write_review(workspace, client, Path(out), today=TODAY)
         profiler.disable()
     pstats.Stats(profiler).sort_stats("cumulative").print_stats(r"deckgen/", 25)
 

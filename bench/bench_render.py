@@ -132,7 +132,7 @@ def _summary(wall: list[float], cpu: list[float]) -> str:
 
 def _review_render(folder: Path) -> Callable[[], object]:
     """Rendering the default review deck (pt-BR) with the tests' complete sample review."""
-    from deckgen.report.context import review_context
+    from deckgen.render.context import review_context
     from tests.factories import make_labels, make_review_report
 
     template = Path(__file__).resolve().parents[1] / "templates" / "review.pptx"

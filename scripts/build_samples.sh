@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds, in pt-BR and en, the review deck of every client of both sample workspaces and each
-# workspace's CS Ops portfolio report (as PDF too when LibreOffice is installed), and one
-# client's kickoff deck, kickoff, hand-over and review minutes: every shipped template is used.
-# Usage: build_samples.sh DECKGEN OUT
+# workspace's CS Ops portfolio report (as PDF and a PNG contact sheet too when LibreOffice is
+# installed), and one client's kickoff deck, kickoff, hand-over and review minutes: every
+# shipped template is used. Usage: build_samples.sh DECKGEN OUT
 set -euo pipefail
 deckgen=${1:-deckgen}
 out=${2:-out}
@@ -29,4 +29,8 @@ for ws in sample_data/*/; do
     fi
   done
 done
+if [ -n "$pdf" ] && command -v pdftoppm >/dev/null; then
+  # a contact sheet (PNG) of every deck, from the PDFs just written
+  find "$out" -name '*.pptx' -print0 | sort -z | xargs -0 "$deckgen" preview
+fi
 echo "sample decks and documents in $out/"

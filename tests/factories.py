@@ -13,7 +13,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from deckgen.locale import Labels, labels_for
-from deckgen.report.model import (
+from deckgen.model.review import (
     Action,
     Client,
     Comment,

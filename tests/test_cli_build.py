@@ -15,6 +15,7 @@ from click.testing import CliRunner, Result
 from pptx import Presentation
 
 from deckgen.cli import main
+from deckgen.errors import ClientNotFound
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "sample_data" / "gcertifica"
@@ -240,11 +241,19 @@ def test_an_unexpected_failure_is_still_one_line(monkeypatch: pytest.MonkeyPatch
     def broken(*args: object, **kwargs: object) -> None:
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr("deckgen.report.build.build_review", broken)
-    monkeypatch.setattr("deckgen.review.build_review", broken)
+    monkeypatch.setattr("deckgen.indicators.review.compute_review", broken)
+    monkeypatch.setattr("deckgen.pipelines.review.compute_review", broken)
     result = _build("Farmavida", "--period", PERIOD, "--out", str(tmp_path))
     assert result.exit_code == 1
     assert "Traceback" not in result.output
     assert result.output.strip().splitlines() == [
         "Error: unexpected ZeroDivisionError: division by zero "
         "(run again with 'deckgen --traceback ...' and report it)"]
+
+
+def test_traceback_lets_the_error_through(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["--traceback", "build", "Zebra", "--data", str(DATA),
+                                       "--period", PERIOD, "--out", str(tmp_path)])
+    assert result.exit_code == 1
+    assert isinstance(result.exception, ClientNotFound)
+    assert str(result.exception) == "no client matches 'Zebra' among 6 companies"

@@ -15,9 +15,9 @@ from factories import make_empty_review_report, make_labels, make_review_report
 from pptx import Presentation
 from pptx.presentation import Presentation as PresentationType
 
+from deckgen.model.review import Count, ReviewReport
+from deckgen.render.context import review_context
 from deckgen.render.pptx import render_pptx
-from deckgen.report.context import review_context
-from deckgen.report.model import Count, ReviewReport
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 LANGUAGES = ("pt-BR", "en")

@@ -1,7 +1,7 @@
 """End to end: every review deck of both sample workspaces, built by the CLI and read back.
 
 ``deckgen build --all`` runs once per workspace and language (session fixture); each deck is
-compared with the report recomputed by :func:`deckgen.report.build.build_review` on the same
+compared with the report recomputed by :func:`deckgen.indicators.review.compute_review` on the same
 workspace and period: the playbook's sections in order, chart values, every table row across
 continuation slides, no template syntax left, the workbook's typed cells. Then every deck
 goes through LibreOffice in one call, and the PDF is checked for pages and for text that runs
@@ -33,10 +33,10 @@ from pptx.util import Inches, Pt
 
 from deckgen.cli import main
 from deckgen.config import load_config
+from deckgen.indicators.review import compute_review
 from deckgen.locale import Labels, default_labels
+from deckgen.model.review import Period, ReviewReport
 from deckgen.render.terms import term
-from deckgen.report.build import build_review
-from deckgen.report.model import Period, ReviewReport
 from deckgen.sources.clients import client_slug
 from deckgen.sources.workspace import Workspace, load_workspace
 
@@ -126,7 +126,7 @@ def _build_run(workspace: str, language: str, out: Path) -> SampleRun:
         deck = folder / f"{period.end.isoformat()}-{DECK_NAME[language]}.pptx"
         if not deck.is_file():
             continue
-        report = build_review(ws, str(row["company_id"]), period, today=TODAY)
+        report = compute_review(ws, str(row["company_id"]), period, today=TODAY)
         decks.append(SampleDeck(workspace, language, str(row["name"]), report, deck,
                                 folder / WORKBOOK_NAME[language], Presentation(str(deck)),
                                 labels))

@@ -1,7 +1,8 @@
 """The ``deckgen`` command line: a thin layer that parses options and calls the library.
 
-Each sub-module registers its commands on :data:`main`; domain errors become one line
-on stderr and exit status 1 (``--traceback`` shows the Python traceback instead).
+Each command parses its options (shared ones from :mod:`deckgen.cli.options`), calls one
+method of :class:`deckgen.api.Workspace` and prints; domain errors become one line on stderr
+and exit status 1 (``--traceback`` shows the Python traceback instead).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ COMMANDS: dict[str, str] = {
     "pull": "deckgen.cli.hubspot",
     "due": "deckgen.cli.portfolio",
     "portfolio": "deckgen.cli.portfolio",
+    "preview": "deckgen.cli.preview",
 }
 
 

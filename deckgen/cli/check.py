@@ -6,20 +6,19 @@ from pathlib import Path
 
 import click
 
-from deckgen.cli.options import workspace_options
+from deckgen.cli.options import open_workspace, workspace_options
 
 
 @click.command()
 @workspace_options
 def check(data_dir: Path, config_file: Path | None) -> None:
     """Read the configuration and every export; summarise them and what will be missing."""
-    from deckgen.config import load_config
-    from deckgen.sources.summary import format_summary, summarise
+    from deckgen.sources.summary import format_summary
 
-    config = load_config(data_dir, config_file)
-    click.echo(f"configuration: {config.config_path} ({config.company.name}, "
-               f"{config.company.language}, {config.company.timezone})")
-    summary = summarise(config)
-    for line in format_summary(summary, english=config.company.language == "en"):
+    workspace, _ = open_workspace(data_dir, config_file)
+    company = workspace.config.company
+    click.echo(f"configuration: {workspace.config.config_path} ({company.name}, "
+               f"{company.language}, {company.timezone})")
+    for line in format_summary(workspace.check(), english=workspace.language == "en"):
         click.echo(line, err=line.startswith("warning: "))
     click.echo("ok: every source can be read")

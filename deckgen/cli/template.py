@@ -23,7 +23,7 @@ def template() -> None:
 def check(template_file: Path, kind: str | None) -> None:
     """List every name and chart/table/image binding per slide or paragraph; exit 1 if the
     kind's context does not provide one (one line per problem, naming where it is)."""
-    from deckgen.template_kinds import check_kind
+    from deckgen.pipelines.template_kinds import check_kind
 
     checked = check_kind(template_file, kind)
     click.echo(f"{template_file.name} (kind: {checked.kind.name}, {checked.how})")

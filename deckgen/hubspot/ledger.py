@@ -5,12 +5,12 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from deckgen.clock import now
 from deckgen.errors import PublishError
-from deckgen.render.output import atomic_write
+from deckgen.io import atomic_write
 
 VERSION = 1
 
@@ -84,4 +84,4 @@ class Ledger:
 
 
 def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    return now().isoformat(timespec="seconds")

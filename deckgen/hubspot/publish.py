@@ -6,9 +6,10 @@ import html
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
+from deckgen.clock import now
 from deckgen.config import HubSpotSettings
 from deckgen.errors import PublishError
 from deckgen.hubspot.auth import connect
@@ -71,7 +72,7 @@ def publish_files(
     uploads = [_publish_file(client, ledger, path, folder, echo) for path in files]
     published = [file for file, _ in uploads]
     body = minutes_body(minutes_html) if minutes_html is not None else _file_list(files)
-    when = meeting_date or datetime.now(UTC)
+    when = meeting_date or now()
     key = content_hash(kind, company_id, body, meeting_date.isoformat() if meeting_date else "",
                        *(file_key for _, file_key in uploads))
     existing = ledger.engagement_id(key)

@@ -10,9 +10,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from deckgen.clock import build_date
 from deckgen.config import Config
 from deckgen.hubspot.client import HubSpotClient, HubSpotError
-from deckgen.render.output import atomic_write
+from deckgen.io import atomic_write
 
 OBJECTS = "/crm/v3/objects"
 COMPANY_PROPERTIES = ("name", "hubspot_owner_id", "notes_last_contacted",
@@ -55,7 +56,7 @@ def pull(
     answers submitted on or after it; companies are always read whole.
     """
     settings = config.hubspot
-    day = (today or date.today()).isoformat()
+    day = (today or build_date()).isoformat()
     owners = _owners(client, echo)
     owner_columns = ("hubspot_owner_id", settings.owner_cs_property)
     company_props = _unique([*COMPANY_PROPERTIES, settings.phase_property,

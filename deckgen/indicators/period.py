@@ -13,7 +13,7 @@ import pandas as pd
 from deckgen.config import Config
 from deckgen.errors import PeriodError
 from deckgen.indicators.cells import day, plain
-from deckgen.report.model import Period
+from deckgen.model.review import Period
 
 
 def _interval(company: Mapping[str, Any] | pd.Series | None) -> int | None:

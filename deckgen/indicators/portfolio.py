@@ -10,8 +10,8 @@ from deckgen.indicators import sla, surveys, tickets
 from deckgen.indicators.cells import day, plain, text
 from deckgen.indicators.period import dates_within
 from deckgen.indicators.rounding import percent
-from deckgen.report.model import Period
-from deckgen.report.portfolio_model import ChurnRate, CsmScores, DueReview, StreamVolume
+from deckgen.model.portfolio import ChurnRate, CsmScores, DueReview, StreamVolume
+from deckgen.model.review import Period
 from deckgen.sources.names import fold
 from deckgen.sources.workspace import Workspace
 

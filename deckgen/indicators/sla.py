@@ -14,7 +14,7 @@ from deckgen.indicators.cells import plain, text
 from deckgen.indicators.hours import elapsed_hours
 from deckgen.indicators.rounding import percent
 from deckgen.indicators.tickets import priority_key
-from deckgen.report.model import SlaRow
+from deckgen.model.review import SlaRow
 from deckgen.sources.names import fold
 
 # HubSpot's "Time to close SLA status" labels (and codes 3 / 4 / 1), folded; anything else

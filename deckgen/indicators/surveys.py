@@ -13,7 +13,7 @@ from deckgen.config import Config
 from deckgen.indicators.cells import text
 from deckgen.indicators.period import within
 from deckgen.indicators.rounding import percent, round_half_away
-from deckgen.report.model import Comment, Count, Period
+from deckgen.model.review import Comment, Count, Period
 from deckgen.sources.names import fold
 
 THREE_POINT = {1.0: 1, 2.0: 3, 3.0: 5}  # dissatisfied, neutral, satisfied → 1 / 3 / 5

@@ -14,7 +14,7 @@ from deckgen.config import Config, SlaSettings
 from deckgen.indicators.cells import plain
 from deckgen.indicators.hours import elapsed_hours, wall_clock
 from deckgen.indicators.period import day_start, within
-from deckgen.report.model import Count, Durations, Period, Ticket
+from deckgen.model.review import Count, Durations, Period, Ticket
 from deckgen.sources.names import fold
 
 PRIORITIES = ("urgent", "high", "medium", "low")

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
@@ -87,12 +88,16 @@ class Labels:
         return self.texts[f"{kind}.{key}"]
 
 
-def languages() -> list[str]:
-    """The languages deckgen speaks: those with a ``<lang>.toml`` beside this module."""
-    names = (entry.name for entry in resources.files(__name__).iterdir())
-    return sorted(
-        n.removesuffix(".toml") for n in names if n.endswith(".toml") and n.count(".") == 1
-    )
+def languages_in(folder: Path) -> tuple[str, ...]:
+    """The languages of a labels folder: one per ``<lang>.toml``; topic files
+    (``<topic>.<lang>.toml``) add labels to a language, never a language."""
+    stems = (p.name.removesuffix(".toml") for p in folder.glob("*.toml"))
+    return tuple(sorted(stem for stem in stems if "." not in stem))
+
+
+def languages() -> tuple[str, ...]:
+    """The languages deckgen writes in: those with a ``<lang>.toml`` beside this module."""
+    return languages_in(Path(__file__).parent)
 
 
 def label_for(label: Label, language: str) -> str:

@@ -16,8 +16,9 @@ from docxtpl import DocxTemplate
 from PIL import Image, UnidentifiedImageError
 
 from deckgen.errors import RenderError, TemplateError
+from deckgen.io import atomic_write
 from deckgen.render.jinja import make_environment, office_language, suggest_name
-from deckgen.render.output import atomic_write, normalize_ooxml_zip, strip_xml_illegal
+from deckgen.render.output import normalize_ooxml_zip, strip_xml_illegal
 
 LOGO_NAME = "logo"  # the header picture whose name or description is this is the logo
 _TAGS = re.compile(r"<[^>]+>")

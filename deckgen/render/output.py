@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import io
-import os
 import re
-import tempfile
 import time
 import zipfile
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from datetime import UTC, datetime
-from functools import cache
 from pathlib import Path
 
-from deckgen.errors import RenderError
+from deckgen.clock import source_date_epoch
 
 # XML 1.0 forbids these code points (and lone surrogates), whatever the escaping.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -40,45 +37,9 @@ def strip_xml_illegal(text: str) -> str:
 
 
 def source_epoch() -> int:
-    """``SOURCE_DATE_EPOCH`` when set to an integer, else the fixed 2000-01-01 instant."""
-    raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    try:
-        return int(raw)
-    except ValueError:
-        return FIXED_EPOCH
-
-
-def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
-    """Call ``write(temp)`` on a temporary file beside ``path`` and move it into place.
-
-    On any failure the temporary file is removed and a previous ``path`` is left untouched.
-    """
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except FileNotFoundError:
-        raise RenderError(f"{path}: folder {folder} does not exist") from None
-    except OSError as exc:
-        raise RenderError(f"{path}: cannot write in folder {folder} ({exc.strerror})") from None
-    os.close(handle)
-    temp = Path(name)
-    try:
-        write(temp)
-        os.chmod(temp, 0o666 & ~_umask())
-        try:
-            os.replace(temp, path)
-        except OSError as exc:
-            raise RenderError(f"{path}: cannot be replaced ({exc.strerror})") from None
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-
-
-@cache
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+    """``SOURCE_DATE_EPOCH`` when set to an integer (the clock's), else 2000-01-01."""
+    epoch = source_date_epoch()
+    return FIXED_EPOCH if epoch is None else epoch
 
 
 def normalize_ooxml_zip(path: Path, timestamp: int | None = None) -> None:

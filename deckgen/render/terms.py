@@ -13,7 +13,7 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 
 from deckgen.locale import Labels
-from deckgen.report.model import ChartData, Series
+from deckgen.model.review import ChartData, Series
 
 
 def labelled_chart(data: ChartData, labels: Labels) -> ChartData:

@@ -55,6 +55,19 @@ def find_client(companies: pd.DataFrame, query: str) -> pd.Series:
     raise ClientNotFound(f"no client matches {query!r} among {len(companies)} companies{hint}")
 
 
+def export_client(companies: pd.DataFrame, query: str) -> tuple[str, str] | None:
+    """Record ID and name of the client ``query`` names in the companies export.
+
+    None when ``query`` is a numeric Record ID the export does not hold (a company only
+    HubSpot knows); any other query that matches no client raises like :func:`find_client`.
+    """
+    ids = companies["company_id"].astype("string").str.strip()
+    if query.strip().isdigit() and not (ids == query.strip()).fillna(False).any():
+        return None
+    row = find_client(companies, query)
+    return str(row["company_id"]), str(row["name"])
+
+
 def client_slug(name: str) -> str:
     """A folder name for a client: ASCII lowercase words joined by hyphens, never empty."""
     slug = _NOT_SLUG.sub("-", strip_accents(name).lower()).strip("-")

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from pptx import Presentation
 
-from deckgen.documents.client_kickoff import write_client_kickoff
+from deckgen.pipelines.client_kickoff import write_client_kickoff
 from deckgen.sources.workspace import Workspace
 from documents.samples import TODAY
 

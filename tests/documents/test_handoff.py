@@ -8,8 +8,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from deckgen.documents.handoff import next_meeting_dates, write_handoff
-from deckgen.documents.playbook import load_playbook
+from deckgen.pipelines.handoff import next_meeting_dates, write_handoff
+from deckgen.playbook import load_playbook
 from deckgen.sources.workspace import Workspace
 from documents.readback import TAGS, all_text, highlighted, row_with, tables
 from documents.samples import TODAY

@@ -7,8 +7,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from deckgen.documents.kickoff import write_kickoff
-from deckgen.documents.playbook import load_playbook
+from deckgen.pipelines.kickoff import write_kickoff
+from deckgen.playbook import load_playbook
 from deckgen.sources.workspace import Workspace
 from documents.readback import TAGS, all_text, highlighted, row_with, tables
 from documents.samples import TODAY

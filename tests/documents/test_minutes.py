@@ -9,8 +9,8 @@ import pytest
 from factories import make_empty_review_report, make_labels, make_review_report
 
 from deckgen.config import Config
-from deckgen.documents.minutes import minutes_context, write_minutes
-from deckgen.documents.playbook import load_playbook
+from deckgen.pipelines.minutes import minutes_context, write_minutes
+from deckgen.playbook import load_playbook
 from deckgen.render.docx import render_docx
 from deckgen.render.formatting import make_filters
 from deckgen.render.html import ALLOWED_TAGS, NOTE_LIMIT, docx_to_html

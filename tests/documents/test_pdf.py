@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from deckgen.documents.client_kickoff import write_client_kickoff
-from deckgen.documents.handoff import write_handoff
-from deckgen.documents.kickoff import write_kickoff
-from deckgen.documents.minutes import write_minutes
+from deckgen.pipelines.client_kickoff import write_client_kickoff
+from deckgen.pipelines.handoff import write_handoff
+from deckgen.pipelines.kickoff import write_kickoff
+from deckgen.pipelines.minutes import write_minutes
 from deckgen.render.pdf import convert_to_pdf
 from deckgen.sources.workspace import Workspace
 from documents.samples import TODAY, review_period

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from deckgen.config import Config
-from deckgen.documents.playbook import load_playbook
 from deckgen.errors import ConfigError
+from deckgen.playbook import load_playbook
 
 
 def config(tmp_path: Path, language: str = "pt-BR", playbook: str | None = None) -> Config:

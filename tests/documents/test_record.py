@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 from deckgen.config import Config
-from deckgen.documents.playbook import ActionSpec, load_playbook
-from deckgen.documents.record import action_states, plain
+from deckgen.indicators.record import action_states, document_value
+from deckgen.playbook import ActionSpec, load_playbook
 
 
 @pytest.mark.parametrize(
@@ -22,7 +22,7 @@ from deckgen.documents.record import action_states, plain
     ],
 )
 def test_plain(cell: object, value: object) -> None:
-    assert plain(cell) == value
+    assert document_value(cell) == value
 
 
 def test_action_states(tmp_path: Path) -> None:

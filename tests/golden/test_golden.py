@@ -22,11 +22,11 @@ from click.testing import CliRunner
 from factories import make_empty_review_report, make_labels, make_review_report
 
 from deckgen.cli import main
+from deckgen.pipelines.template_kinds import KINDS
 from deckgen.render import docx
+from deckgen.render.context import review_context
 from deckgen.render.pptx import render_pptx
 from deckgen.render.pptx.engine import DeckRenderer
-from deckgen.report.context import review_context
-from deckgen.template_kinds import KINDS
 from deckgen.templates import choose_template
 from golden.outline import outline
 

@@ -9,7 +9,7 @@ from deckgen.locale import default_labels, labels_for, languages
 
 
 def test_languages_define_the_same_labels() -> None:
-    assert languages() == ["en", "pt-BR"]
+    assert languages() == ("en", "pt-BR")
     assert set(default_labels("pt-BR")) == set(default_labels("en"))
 
 

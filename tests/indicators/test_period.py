@@ -11,7 +11,7 @@ from tables import make_config
 
 from deckgen.errors import PeriodError
 from deckgen.indicators.period import day_start, resolve_period
-from deckgen.report.model import Period
+from deckgen.model.review import Period
 
 TODAY = date(2026, 11, 5)
 CONFIG = make_config()

@@ -7,8 +7,8 @@ from datetime import date
 from tables import frame, make_config, make_workspace
 
 from deckgen.indicators import portfolio
-from deckgen.report.model import Period
-from deckgen.report.portfolio_model import DueReview
+from deckgen.model.portfolio import DueReview
+from deckgen.model.review import Period
 
 Q3 = Period(date(2026, 7, 1), date(2026, 9, 30))
 

@@ -10,7 +10,7 @@ import pytest
 from tables import TZ, frame, make_config
 
 from deckgen.indicators import sla, tickets
-from deckgen.report.model import Period, SlaRow
+from deckgen.model.review import Period, SlaRow
 
 AUGUST = Period(date(2026, 8, 1), date(2026, 8, 31))
 TARGETS = [

@@ -10,7 +10,7 @@ from tables import TZ, frame, make_config
 
 from deckgen.indicators import surveys
 from deckgen.indicators.rounding import percent
-from deckgen.report.model import Count, Period
+from deckgen.model.review import Count, Period
 
 AUGUST = Period(date(2026, 8, 1), date(2026, 8, 31))
 

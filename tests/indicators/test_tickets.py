@@ -10,7 +10,7 @@ from tables import TZ, frame, make_config
 
 from deckgen.config import SlaSettings
 from deckgen.indicators import tickets
-from deckgen.report.model import Count, Period
+from deckgen.model.review import Count, Period
 
 AUGUST = Period(date(2026, 8, 1), date(2026, 8, 31))
 CALENDAR = SlaSettings()

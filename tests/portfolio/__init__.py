@@ -1,1 +1,1 @@
-"""Tests of deckgen.portfolio and the due / build --all / portfolio commands."""
+"""Tests of the batch and portfolio-report pipelines, and of due, build --all and portfolio."""

@@ -11,9 +11,9 @@ from click.testing import CliRunner
 
 from deckgen.cli import main
 from deckgen.errors import TemplateError
-from deckgen.portfolio import batch
-from deckgen.portfolio.batch import BuildJob, build_many
-from deckgen.portfolio.selection import select_clients
+from deckgen.indicators.selection import select_clients
+from deckgen.pipelines import batch
+from deckgen.pipelines.batch import BuildJob, build_many
 from deckgen.sources.workspace import Workspace
 
 BAD = "Cliente 0003 Serviço Ltda"
@@ -21,7 +21,7 @@ BAD = "Cliente 0003 Serviço Ltda"
 
 def fail_for(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """Make one client's deck fail, as a template error would (inherited by forked workers)."""
-    real = batch.build_client_review
+    real = batch.write_review
 
     def build(workspace: Workspace, query: str, *args: object, **kwargs: object) -> object:
         row = workspace.company_rows("companies", query).iloc[0]
@@ -29,7 +29,7 @@ def fail_for(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
             raise TemplateError("review.pt-BR.pptx, slide 1, shape 'Title': boom")
         return real(workspace, query, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(batch, "build_client_review", build)
+    monkeypatch.setattr(batch, "write_review", build)
 
 
 def test_one_failing_client_does_not_stop_the_others(

@@ -16,10 +16,10 @@ from pptx.enum.text import PP_ALIGN
 from tables import make_config, make_workspace
 
 from deckgen.cli import main
-from deckgen.portfolio.render import write_portfolio
-from deckgen.portfolio.report import build_portfolio
-from deckgen.report.build import build_review
-from deckgen.report.model import Period
+from deckgen.indicators.portfolio_report import compute_portfolio
+from deckgen.indicators.review import compute_review
+from deckgen.model.review import Period
+from deckgen.pipelines.portfolio_report import write_portfolio
 from deckgen.sources.workspace import Workspace
 
 Q3 = Period(date(2026, 7, 1), date(2026, 9, 30))  # previous: 2026-03-31..2026-06-30
@@ -71,7 +71,7 @@ def workspace() -> Workspace:
 
 
 def test_portfolio_figures_against_hand_counts() -> None:
-    report = build_portfolio(workspace(), Q3, today=TODAY)
+    report = compute_portfolio(workspace(), Q3, today=TODAY)
     # active on Jul 1: Alfa, Beta, Gama → Beta lost: 1 of 3 = 33.3%; before: Delta, 1 of 4
     assert (report.churn.lost, report.churn.active_at_start, report.churn.rate) == (1, 3, 33.3)
     assert report.churn.clients_lost == ["Beta"]
@@ -101,16 +101,16 @@ def test_portfolio_figures_against_hand_counts() -> None:
 
 def test_client_figures_match_the_review_deck() -> None:
     space = workspace()
-    report = build_portfolio(space, Q3, today=TODAY)
+    report = compute_portfolio(space, Q3, today=TODAY)
     for client in report.clients:
-        review = build_review(space, client.client_id, Q3, today=TODAY)
+        review = compute_review(space, client.client_id, Q3, today=TODAY)
         assert client.nps == review.nps.score
         assert client.csat_satisfied == review.csat.satisfied
         assert client.open_at_end == len(review.open_demands)
 
 
 def test_owner_limits_every_figure() -> None:
-    report = build_portfolio(workspace(), Q3, today=TODAY, owner="daielly")
+    report = compute_portfolio(workspace(), Q3, today=TODAY, owner="daielly")
     assert [c.name for c in report.clients] == ["Gama"]
     assert (report.churn.lost, report.churn.active_at_start) == (0, 1)
     assert [c.csm for c in report.csms] == ["Daielly"] and report.nps.value == 50
@@ -128,7 +128,7 @@ def table_rows(slide: object, name: str) -> list[list[str]]:
 
 @pytest.mark.pdf
 def test_deck_and_workbook_show_the_model(tmp_path: Path) -> None:
-    report = build_portfolio(workspace(), Q3, today=TODAY)
+    report = compute_portfolio(workspace(), Q3, today=TODAY)
     built = write_portfolio(report, CONFIG, tmp_path)
     assert built.deck.name == "2026-09-30-portfolio.pptx"
     slides = list(Presentation(str(built.deck)).slides)

@@ -8,7 +8,7 @@ import pytest
 from tables import frame
 
 from deckgen.indicators.portfolio import reviews_due
-from deckgen.portfolio.selection import Shard, due_clients, select_clients
+from deckgen.indicators.selection import Shard, due_clients, select_clients
 
 COMPANIES = frame("companies", [
     {"company_id": "1", "name": "Beta", "owner_cs": "Lúcas", "phase": "Cliente ativo",

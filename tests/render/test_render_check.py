@@ -10,8 +10,8 @@ from docx import Document
 from pptx_builder import TemplateBuilder
 
 from deckgen.cli import main
+from deckgen.pipelines.template_kinds import KINDS, review_roots
 from deckgen.render.pptx.check import Usage, check_template, iter_missing
-from deckgen.template_kinds import KINDS, review_roots
 from deckgen.templates import templates_dir
 
 

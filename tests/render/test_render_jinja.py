@@ -9,13 +9,13 @@ import pytest
 from jinja2 import UndefinedError
 from jinja2.sandbox import SecurityError
 
+from deckgen.model.review import Metric, NpsReport
 from deckgen.render.jinja import (
     make_environment,
     missing_name,
     normalize_tag_quotes,
     suggest_name,
 )
-from deckgen.report.model import Metric, NpsReport
 
 
 def test_smart_quotes_inside_tags_only() -> None:
@@ -79,7 +79,7 @@ NPS = NpsReport(Metric(50, 40), 10, 6, 2, 2, [])
         ("nps_score", "'nps_score' is undefined", "nps.score"),
         (
             "nps.scor.value",
-            "'deckgen.report.model.NpsReport object' has no attribute 'scor'",
+            "'deckgen.model.review.NpsReport object' has no attribute 'scor'",
             "nps.score",
         ),
         ("client.nam", "'dict object' has no attribute 'nam'", "client.name"),

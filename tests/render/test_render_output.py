@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from deckgen.errors import RenderError
+from deckgen.io import atomic_write
 from deckgen.render.output import (
-    atomic_write,
     normalize_ooxml_bytes,
     normalize_ooxml_zip,
     strip_xml_illegal,

@@ -18,8 +18,8 @@ from pptx.enum.chart import XL_CHART_TYPE
 from pptx_builder import TemplateBuilder, notes_texts, slide_texts, table_rows
 
 from deckgen.errors import TemplateError
+from deckgen.model.review import ChartData, Metric, NpsReport, Series
 from deckgen.render.pptx import RenderResult, render_pptx
-from deckgen.report.model import ChartData, Metric, NpsReport, Series
 
 PRODUCED: list[tuple[Path, int]] = []  # every deck rendered here, for the PDF check at the end
 

@@ -13,8 +13,8 @@ from pptx.chart.datalabel import DataLabels
 
 from deckgen.render.formatting import DASH
 from deckgen.render.output import strip_xml_illegal
+from deckgen.render.pptx.chart_workbook import chart_workbook
 from deckgen.render.pptx.ooxml import C
-from deckgen.render.pptx.workbook import chart_workbook
 
 NUMBER_FORMATS: dict[str, str] = {
     "count": "#,##0",

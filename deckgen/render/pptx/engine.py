@@ -25,6 +25,7 @@ from pptx.opc.package import XmlPart
 from pptx.parts.slide import SlidePart
 
 from deckgen.errors import TemplateError
+from deckgen.io import atomic_write
 from deckgen.locale import default_labels
 from deckgen.render.jinja import (
     UnknownWording,
@@ -35,7 +36,6 @@ from deckgen.render.jinja import (
     office_language,
     suggest_name,
 )
-from deckgen.render.output import atomic_write
 from deckgen.render.pptx.charts import ChartDataError, fill_chart
 from deckgen.render.pptx.fit import Styles, TextLayout, insets, shrink_to_fit
 from deckgen.render.pptx.ooxml import A, C, P, R, iter_shapes, placeholder, shape_name

@@ -7,17 +7,17 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from deckgen.documents.files import document_path, render_document
-from deckgen.documents.handoff import next_meeting_dates
-from deckgen.documents.playbook import Playbook, load_playbook
-from deckgen.documents.record import display, plain
 from deckgen.indicators.period import resolve_period
+from deckgen.indicators.record import display, document_value
+from deckgen.indicators.review import compute_review
+from deckgen.io import atomic_write
 from deckgen.locale import Labels
+from deckgen.model.review import ReviewReport
+from deckgen.pipelines.documents import document_path, render_document
+from deckgen.pipelines.handoff import next_meeting_dates
+from deckgen.playbook import Playbook, load_playbook
+from deckgen.render.context import note_lines, review_context
 from deckgen.render.html import docx_to_html
-from deckgen.render.output import atomic_write
-from deckgen.report.build import build_review
-from deckgen.report.context import note_lines, review_context
-from deckgen.report.model import ReviewReport
 from deckgen.sources.clients import find_client
 from deckgen.sources.workspace import Workspace
 
@@ -45,8 +45,8 @@ def minutes_context(report: ReviewReport, playbook: Playbook, labels: Labels) ->
         labels,
         meeting_date=report.generated_on,
         next_meeting=following[0] if following else None,
-        expansion=display(plain(properties.get("expansion_potential")), playbook),
-        second_wave=display(plain(properties.get("second_wave")), playbook),
+        expansion=display(document_value(properties.get("expansion_potential")), playbook),
+        second_wave=display(document_value(properties.get("second_wave")), playbook),
         feedback_prompts=playbook.review.feedback_prompts,
         opportunity_prompts=playbook.review.opportunity_prompts,
         blank_rows=list(range(playbook.review.blank_action_rows)),
@@ -71,7 +71,7 @@ def write_minutes(
     playbook = load_playbook(config, language)
     row = find_client(workspace.companies, query)
     period = resolve_period(config, row, today=today, start=start, end=end)
-    report = build_review(workspace, str(row["company_id"]), period, today=today)
+    report = compute_review(workspace, str(row["company_id"]), period, today=today)
     out = document_path(out_dir, report.client.name, period.end, playbook.files.minutes, ".docx")
     render_document(
         config, template, "ata-revisao", minutes_context(report, playbook, labels), out, language

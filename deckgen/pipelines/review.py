@@ -8,11 +8,12 @@ from pathlib import Path
 
 from deckgen.clock import build_date
 from deckgen.indicators.period import resolve_period
+from deckgen.indicators.review import compute_review
+from deckgen.model.review import Period, ReviewReport
+from deckgen.render.context import note_lines, review_context
 from deckgen.render.pptx import render_pptx
-from deckgen.render.workbook import review_sheets, write_workbook
-from deckgen.report.build import build_review
-from deckgen.report.context import note_lines, review_context
-from deckgen.report.model import Period, ReviewReport
+from deckgen.render.review_workbook import review_sheets
+from deckgen.render.xlsx import write_workbook
 from deckgen.sources.clients import client_slug, find_client
 from deckgen.sources.workspace import Workspace
 from deckgen.templates import choose_template
@@ -36,7 +37,7 @@ def client_folder(out_dir: Path, name: str) -> Path:
     return folder
 
 
-def build_client_review(
+def write_review(
     workspace: Workspace,
     query: str,
     out_dir: Path,
@@ -53,7 +54,7 @@ def build_client_review(
     today = today or build_date()
     row = find_client(workspace.companies, query)
     period: Period = resolve_period(config, row, today=today, start=start, end=end)
-    report = build_review(workspace, str(row["company_id"]), period, today=today)
+    report = compute_review(workspace, str(row["company_id"]), period, today=today)
     language = language or config.company.language
     labels = config.labels_in(language)
     configured = config.resolve(config.review.template) if config.review.template else None

@@ -1,26 +1,11 @@
-"""``indicadores.xlsx``: every table behind a review deck's numbers, one sheet per indicator."""
+"""The review workbook (``indicadores.xlsx``): every table behind a deck's numbers, one sheet
+per indicator, titled in the deck's language."""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from datetime import date, datetime
-from pathlib import Path
-
 from deckgen.locale import Labels
-from deckgen.render.output import atomic_write, normalize_ooxml_zip, strip_xml_illegal
-from deckgen.report.model import ReviewReport, SlaRow, StreamReport, Ticket
-
-FIXED_CREATED = datetime(2000, 1, 1)
-
-
-@dataclass(frozen=True)
-class Sheet:
-    """One worksheet: a title, column headers and typed rows."""
-
-    name: str
-    headers: list[str]
-    rows: list[list[object]]
+from deckgen.model.review import ReviewReport, SlaRow, StreamReport, Ticket
+from deckgen.render.xlsx import Sheet
 
 
 class _Titles:
@@ -117,68 +102,3 @@ def review_sheets(report: ReviewReport, labels: Labels) -> list[Sheet]:
               [[a.action, a.owner, a.due_on, a.status, a.agreed_on] for a in report.actions]),
     ]
     return sheets
-
-
-_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
-
-
-def _sheet_title(name: str, used: set[str]) -> str:
-    base = _BAD_SHEET_CHARS.sub(" ", strip_xml_illegal(name)).strip()[:31] or "Sheet"
-    title, n = base, 2
-    while title.lower() in used:
-        suffix = f" ({n})"
-        title, n = base[: 31 - len(suffix)] + suffix, n + 1
-    used.add(title.lower())
-    return title
-
-
-def write_workbook(sheets: list[Sheet], path: Path, language: str) -> None:
-    """Write sheets as typed cells with frozen headers; text is never read as a formula."""
-    import xlsxwriter  # imported here: only the build needs it
-
-    date_format = "dd/mm/yyyy" if language == "pt-BR" else "yyyy-mm-dd"
-
-    def write(target: Path) -> None:
-        book = xlsxwriter.Workbook(str(target), {
-            "strings_to_formulas": False, "strings_to_urls": False,
-            "strings_to_numbers": False, "remove_timezone": True,
-            "in_memory": True,  # no temporary file per sheet: half the time
-        })
-        book.set_properties({"created": FIXED_CREATED})
-        header = book.add_format({"bold": True, "bg_color": "#E8EEF5", "border": 1})
-        day = book.add_format({"num_format": date_format})
-        stamp = book.add_format({"num_format": date_format + " hh:mm"})
-        used: set[str] = set()
-        for sheet in sheets:
-            ws = book.add_worksheet(_sheet_title(sheet.name, used))
-            widths = [len(h) for h in sheet.headers]
-            for col, title in enumerate(sheet.headers):
-                ws.write_string(0, col, title, header)
-            for r, row in enumerate(sheet.rows, start=1):
-                for c, value in enumerate(row):
-                    _write_cell(ws, r, c, value, day, stamp)
-                    widths[c] = max(widths[c], min(len(str(value or "")), 60))
-            for col, width in enumerate(widths):
-                ws.set_column(col, col, width + 2)
-            ws.freeze_panes(1, 0)
-            if sheet.rows:
-                ws.autofilter(0, 0, len(sheet.rows), len(sheet.headers) - 1)
-        book.close()
-        normalize_ooxml_zip(target)
-
-    atomic_write(path, write)
-
-
-def _write_cell(ws: object, row: int, col: int, value: object, day: object, stamp: object) -> None:
-    if value is None or (isinstance(value, float) and value != value):
-        ws.write_blank(row, col, None)  # type: ignore[attr-defined]
-    elif isinstance(value, bool):
-        ws.write_boolean(row, col, value)  # type: ignore[attr-defined]
-    elif isinstance(value, int | float):
-        ws.write_number(row, col, value)  # type: ignore[attr-defined]
-    elif isinstance(value, datetime):
-        ws.write_datetime(row, col, value.replace(tzinfo=None), stamp)  # type: ignore[attr-defined]
-    elif isinstance(value, date):
-        ws.write_datetime(row, col, datetime(value.year, value.month, value.day), day)  # type: ignore[attr-defined]
-    else:
-        ws.write_string(row, col, strip_xml_illegal(str(value)))  # type: ignore[attr-defined]

@@ -9,9 +9,9 @@ from typing import Any
 import pandas as pd
 
 from deckgen.config import Config
-from deckgen.documents.files import document_path, render_document
-from deckgen.documents.playbook import Playbook, load_playbook
-from deckgen.documents.record import action_states, checklist, company_record, participants
+from deckgen.indicators.record import action_states, checklist, company_record, participants
+from deckgen.pipelines.documents import document_path, render_document
+from deckgen.playbook import Playbook, load_playbook
 from deckgen.sources.clients import find_client
 from deckgen.sources.workspace import Workspace
 

@@ -10,9 +10,9 @@ from typing import Any
 import pandas as pd
 
 from deckgen.config import Config
-from deckgen.documents.files import document_path, document_template
-from deckgen.documents.playbook import Playbook, load_playbook
-from deckgen.documents.record import company_record, participants
+from deckgen.indicators.record import company_record, participants
+from deckgen.pipelines.documents import document_path, document_template
+from deckgen.playbook import Playbook, load_playbook
 from deckgen.render.pptx import RenderResult, render_pptx
 from deckgen.sources.clients import find_client
 from deckgen.sources.workspace import Workspace

@@ -6,7 +6,7 @@ from dataclasses import fields
 from typing import Any
 
 from deckgen.locale import Labels
-from deckgen.report.model import Note, ReviewReport
+from deckgen.model.review import Note, ReviewReport
 
 STREAM_SHORTCUTS = ("support", "implementation", "technology")
 

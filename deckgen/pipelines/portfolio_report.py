@@ -8,10 +8,10 @@ from typing import Any
 
 from deckgen.config import Config
 from deckgen.locale import Labels
-from deckgen.portfolio.workbook import portfolio_sheets
+from deckgen.model.portfolio import PortfolioReport
+from deckgen.render.portfolio_workbook import portfolio_sheets
 from deckgen.render.pptx import render_pptx
-from deckgen.render.workbook import write_workbook
-from deckgen.report.portfolio_model import PortfolioReport
+from deckgen.render.xlsx import write_workbook
 from deckgen.sources.clients import client_slug
 from deckgen.templates import choose_template
 

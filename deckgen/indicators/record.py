@@ -8,7 +8,7 @@ from typing import Any
 
 import pandas as pd
 
-from deckgen.documents.playbook import ActionSpec, ChecklistSection, Person, Playbook
+from deckgen.playbook import ActionSpec, ChecklistSection, Person, Playbook
 from deckgen.sources.schema import COMPANIES
 
 
@@ -16,7 +16,7 @@ def _blank(value: Any) -> bool:
     return value is None or (pd.api.types.is_scalar(value) and bool(pd.isna(value)))
 
 
-def plain(value: Any) -> Any:
+def document_value(value: Any) -> Any:
     """A pandas cell as a plain Python value; ``None`` when blank (NA, NaT, "", empty tuple)."""
     if isinstance(value, tuple | list):
         items = [str(v).strip() for v in value if not _blank(v) and str(v).strip()]
@@ -34,7 +34,7 @@ def plain(value: Any) -> Any:
 
 def company_record(row: pd.Series) -> dict[str, Any]:
     """Every canonical company column of ``row`` as a plain value (``None`` when blank)."""
-    return {name: plain(row.get(name)) for name in COMPANIES}
+    return {name: document_value(row.get(name)) for name in COMPANIES}
 
 
 def display(value: Any, playbook: Playbook) -> str | None:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from deckgen.locale import Labels
-from deckgen.render.workbook import Sheet
-from deckgen.report.model import Metric
-from deckgen.report.portfolio_model import ClientFigures, PortfolioReport
+from deckgen.model.portfolio import ClientFigures, PortfolioReport
+from deckgen.model.review import Metric
+from deckgen.render.xlsx import Sheet
 
 
 class _Titles:

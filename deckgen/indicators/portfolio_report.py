@@ -15,15 +15,15 @@ from deckgen.indicators import portfolio, sla, surveys, tickets
 from deckgen.indicators.cells import text
 from deckgen.indicators.period import bounds, within
 from deckgen.indicators.rounding import percent
+from deckgen.indicators.selection import owned_by
 from deckgen.indicators.surveys import CsatFigures, NpsCounts
-from deckgen.portfolio.selection import owned_by
-from deckgen.report.model import Metric, Period
-from deckgen.report.portfolio_model import (
+from deckgen.model.portfolio import (
     ClientFigures,
     CsmFigures,
     PortfolioReport,
     StreamTrend,
 )
+from deckgen.model.review import Metric, Period
 from deckgen.sources.names import fold
 from deckgen.sources.workspace import Workspace
 
@@ -177,7 +177,7 @@ def _client(
     return figures, now, before
 
 
-def build_portfolio(
+def compute_portfolio(
     workspace: Workspace, period: Period, *, today: date, owner: str | None = None
 ) -> PortfolioReport:
     """Every figure of the CS Ops report for ``period`` (compared with the one before it).

@@ -14,15 +14,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from deckgen.documents.client_kickoff import Meeting, OnboardingRow
-from deckgen.documents.playbook import RoleSpec
-from deckgen.documents.record import ActionState, Participant, Section
 from deckgen.errors import TemplateError
+from deckgen.indicators.record import ActionState, Participant, Section
 from deckgen.locale import Labels
+from deckgen.model.portfolio import PortfolioReport
+from deckgen.model.review import ReviewReport
+from deckgen.pipelines.client_kickoff import Meeting, OnboardingRow
+from deckgen.playbook import RoleSpec
+from deckgen.render.context import STREAM_SHORTCUTS
 from deckgen.render.pptx.check import PlaceUsage, Usage, check_template, is_word, iter_missing
-from deckgen.report.context import STREAM_SHORTCUTS
-from deckgen.report.model import ReviewReport
-from deckgen.report.portfolio_model import PortfolioReport
 
 Record = dict[str, Any]  # a company record: canonical column → plain value
 

@@ -14,7 +14,7 @@ from deckgen.errors import ClientNotFound
 from deckgen.indicators import sla, surveys, tickets
 from deckgen.indicators.cells import day, plain, text
 from deckgen.indicators.period import dates_within, within
-from deckgen.report.model import (
+from deckgen.model.review import (
     Action,
     Client,
     CsatReport,
@@ -336,7 +336,7 @@ def _actions(review: _Review, client: Client) -> list[Action]:
     return actions
 
 
-def build_review(
+def compute_review(
     workspace: Workspace, client_id: str, period: Period, *, today: date
 ) -> ReviewReport:
     """Every indicator of one client (by HubSpot Record ID) for ``period``."""

@@ -1,4 +1,4 @@
-"""build_review on a small hand-counted workspace: every section, deltas and missing data."""
+"""compute_review on a small hand-counted workspace: every section, deltas and missing data."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ import pytest
 from tables import make_config, make_workspace
 
 from deckgen.errors import ClientNotFound
+from deckgen.indicators.review import compute_review
 from deckgen.locale import Labels
-from deckgen.report.build import build_review
-from deckgen.report.context import note_lines
-from deckgen.report.model import Count, Note, Period, ReviewReport
+from deckgen.model.review import Count, Note, Period, ReviewReport
+from deckgen.render.context import note_lines
 from deckgen.sources.workspace import Workspace
 
 AUGUST = Period(date(2026, 8, 1), date(2026, 8, 31))  # previous period: July 2026
@@ -105,7 +105,7 @@ def workspace(**extra: Any) -> Workspace:
 
 @pytest.fixture(scope="module")
 def report() -> ReviewReport:
-    return build_review(workspace(absent={"tickets": ["sla_status"]}), "9876", AUGUST,
+    return compute_review(workspace(absent={"tickets": ["sla_status"]}), "9876", AUGUST,
                         today=TODAY)
 
 
@@ -212,7 +212,7 @@ def test_a_stream_without_sla_data_is_a_warning(report: ReviewReport) -> None:
 
 
 def test_missing_columns_and_sources_leave_indicators_out_with_notes() -> None:
-    built = build_review(
+    built = compute_review(
         workspace(
             absent={"tickets": ["priority", "prioritized", "estimated_hours",
                                 "first_response_at"]},
@@ -253,7 +253,7 @@ def test_missing_columns_and_sources_leave_indicators_out_with_notes() -> None:
 
 
 def test_no_tickets_export() -> None:
-    built = build_review(workspace(unavailable={"tickets": "not configured"}), "9876", AUGUST,
+    built = compute_review(workspace(unavailable={"tickets": "not configured"}), "9876", AUGUST,
                          today=TODAY)
     assert all(s.created.value is None and s.missing == ["tickets"] for s in built.streams)
     assert note_lines(built, built_labels(built, "pt-BR"))[0] == (
@@ -265,7 +265,7 @@ def test_the_report_holds_keys_and_label_overrides_apply_when_rendering() -> Non
     base = workspace()
     config = base.config.model_copy(update={"labels": {"priority.urgent": "Crítica"}})
     base.config = config
-    built = build_review(base, "9876", AUGUST, today=TODAY)
+    built = compute_review(base, "9876", AUGUST, today=TODAY)
     assert built.support is not None
     assert built.support.by_urgency[0] == Count("urgent", 1)
     assert config.labels_in().term("priority", "urgent") == "Crítica"
@@ -280,5 +280,5 @@ def built_labels(report: ReviewReport, language: str) -> Labels:
 
 def test_unknown_client() -> None:
     with pytest.raises(ClientNotFound, match="42"):
-        build_review(workspace(), "42", AUGUST, today=TODAY)
+        compute_review(workspace(), "42", AUGUST, today=TODAY)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from deckgen.report.model import ChartData, Metric, Period, Series
+from deckgen.model.review import ChartData, Metric, Period, Series
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ import pandas as pd
 
 from deckgen.indicators.cells import text
 from deckgen.indicators.portfolio import reviews_due
-from deckgen.report.portfolio_model import DueReview
+from deckgen.model.portfolio import DueReview
 from deckgen.sources.names import fold
 
 

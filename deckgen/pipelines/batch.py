@@ -18,7 +18,7 @@ import pandas as pd
 from deckgen.clock import build_date
 from deckgen.errors import DeckgenError
 from deckgen.indicators.cells import day, text
-from deckgen.review import build_client_review
+from deckgen.pipelines.review import write_review
 from deckgen.sources.workspace import Workspace
 
 Status = Literal["built", "skipped", "failed"]
@@ -107,7 +107,7 @@ def _build_one(client_id: str, name: str, job: BuildJob) -> Outcome:
     assert _workspace is not None
     began = time.perf_counter()
     try:
-        built = build_client_review(
+        built = write_review(
             _workspace, client_id, job.out_dir,
             start=job.start, end=job.end, template=job.template, today=job.today,
             language=job.language,

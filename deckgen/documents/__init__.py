@@ -1,1 +1,0 @@
-"""Kickoff, hand-over and review-meeting documents, their contexts built from the data."""

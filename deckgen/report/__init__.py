@@ -1,1 +1,0 @@
-"""The output-neutral report model: what indicators produce and every renderer consumes."""
