@@ -17,7 +17,14 @@ from PIL import Image, UnidentifiedImageError
 
 from deckgen.errors import RenderError, TemplateError
 from deckgen.io import atomic_write
-from deckgen.render.jinja import make_environment, office_language, suggest_name
+from deckgen.locale import default_labels
+from deckgen.render.jinja import (
+    compile_template,
+    make_environment,
+    office_language,
+    plain_wording,
+    suggest_name,
+)
 from deckgen.render.output import normalize_ooxml_zip, strip_xml_illegal
 
 LOGO_NAME = "logo"  # the header picture whose name or description is this is the logo
@@ -49,17 +56,20 @@ def paragraph_text(xml_line: str) -> str:
 class _Template(DocxTemplate):
     """docxtpl's template with errors that name the paragraph and XML-illegal text removed."""
 
-    def __init__(self, path: Path, context: Mapping[str, Any]) -> None:
+    def __init__(self, path: Path, context: Mapping[str, Any], language: str) -> None:
         super().__init__(str(path))
         self.path = path
         self.names = context
+        labels = context.get("labels")
+        self.words: Mapping[str, str] = labels if labels is not None else default_labels(language)
 
     def render_xml_part(self, src_xml, part, context, jinja_env=None):
         src_xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", src_xml)
+        src_xml = plain_wording(src_xml, self.words, xml=True)
         self.current_rendering_part = part
         assert jinja_env is not None
         try:
-            dst_xml = jinja_env.from_string(src_xml).render(context)
+            dst_xml = compile_template(jinja_env, src_xml).render(context)
         except jinja2.TemplateError as exc:
             raise TemplateError(self._describe(exc, src_xml, part)) from None
         dst_xml = _PARAGRAPH.sub(r"<w:p\1", strip_xml_illegal(dst_xml))
@@ -156,7 +166,7 @@ def render_docx(
     if not template.is_file():
         raise RenderError(f"{template}: template not found")
     try:
-        tpl = _Template(template, context)
+        tpl = _Template(template, context, language)
         tpl.init_docx()
     except Exception as exc:  # noqa: BLE001 - any unreadable file is the same user error
         raise RenderError(f"{template}: not a Word document ({exc})") from None

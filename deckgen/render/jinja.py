@@ -97,6 +97,30 @@ def office_language(language: str) -> str:
     return default_labels(language).get("templates.office_language", language)
 
 
+_PLAIN_TR = re.compile(r"\{\{\s*tr\(\s*'([\w.-]+)'\s*\)\s*\}\}")
+
+
+def plain_wording(text: str, words: Mapping[str, str], xml: bool = False) -> str:
+    """``text`` with each ``{{ tr('key') }}`` whose wording holds no tag replaced by the wording
+    (XML-escaped for an XML source); wording with tags, or a call with arguments, stays a call.
+
+    Done before compiling, it makes a template's fixed words cost what typed words cost.
+    """
+    if "tr(" not in text:
+        return text
+
+    def wording(match: re.Match[str]) -> str:
+        try:
+            found = words[match.group(1)]  # a Labels object or a mapping
+        except KeyError:
+            return match.group(0)  # rendering reports the unknown key, where it is
+        if "{" in found:
+            return match.group(0)
+        return str(escape(found)) if xml else found
+
+    return _PLAIN_TR.sub(wording, text)
+
+
 def _escape_literals(source: str) -> str:
     """``source`` with the text outside its tags XML-escaped (the tags are left as they are)."""
     out: list[str] = []

@@ -80,9 +80,9 @@ def contexts(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
         seen.append(dict(context))
         deck_init(self, template, context, *args)
 
-    def record_word(self: Any, path: Any, context: Any) -> None:
+    def record_word(self: Any, path: Any, context: Any, *args: Any) -> None:
         seen.append(dict(context))
-        word_init(self, path, context)
+        word_init(self, path, context, *args)
 
     monkeypatch.setattr(DeckRenderer, "__init__", record_deck)
     monkeypatch.setattr(docx._Template, "__init__", record_word)

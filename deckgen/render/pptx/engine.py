@@ -34,6 +34,7 @@ from deckgen.render.jinja import (
     make_environment,
     missing_name,
     office_language,
+    plain_wording,
     suggest_name,
 )
 from deckgen.render.pptx.charts import ChartDataError, fill_chart
@@ -53,7 +54,6 @@ _MARKERS = re.compile("[\x01\x03]\\d+[\x02\x04]|\x05")
 PRESENTATION_TYPES = frozenset({CT.PML_PRESENTATION_MAIN, CT.PML_PRES_MACRO_MAIN,
                                 CT.PML_TEMPLATE_MAIN, CT.PML_SLIDESHOW_MAIN})
 _TAGS = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
-_PLAIN_TR = re.compile(r"\{\{\s*tr\(\s*'([\w.-]+)'\s*\)\s*\}\}")
 
 
 # Texts known to fit their box as they are, per slide layout (a part shared by every render of
@@ -526,23 +526,12 @@ class DeckRenderer:
 
 
 def resolve_plain_wording(element: etree._Element, words: Mapping[str, str]) -> None:
-    """Replace each ``{{ tr('key') }}`` whose wording holds no tag with the wording itself.
-
-    The text then reads as designed text (copied, not rendered or measured), as it would in a
-    template written in one language; wording with tags, or a call with arguments, stays a call.
-    """
+    """Put the wording in place of each ``{{ tr('key') }}`` whose wording holds no tag: the text
+    then reads as designed text (copied, not rendered or measured), as typed words would."""
     for text in element.iter(f"{A}t"):
         value = text.text
         if value and "tr(" in value:
-            text.text = _PLAIN_TR.sub(lambda m: _plain(m, words), value)
-
-
-def _plain(match: re.Match[str], words: Mapping[str, str]) -> str:
-    try:
-        wording = words[match.group(1)]
-    except KeyError:
-        return match.group(0)  # rendering reports the unknown key, where it is
-    return match.group(0) if "{" in wording else wording
+            text.text = plain_wording(value, words)
 
 
 def set_language(element: etree._Element, tag: str) -> None:
