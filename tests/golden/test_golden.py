@@ -1,12 +1,13 @@
 """Golden tests: each shipped template rendered with fixed data reads back as recorded.
 
 The review deck is rendered with the tests' hand-built reports (complete, without data, without
-streams); the other kinds through the CLI on the ``gcertifica`` sample workspace at a fixed
-date. What is compared is the outline a reader sees (``outline.py``: texts, table cells, chart
-data, notes, languages), never the bytes of a file. After an intended change, rewrite the
-expected outlines with ``DECKGEN_UPDATE_GOLDEN=1 pytest tests/golden`` and review the diff.
-Each test also checks that the context the template was given holds exactly the names, of the
-types, that ``deckgen template check`` assumes for that kind.
+streams); the other kinds through the library (``deckgen.api.Workspace``) on the ``gcertifica``
+sample workspace at a fixed date. What is compared is the outline a reader sees
+(``outline.py``: texts, table cells, chart data, notes, languages), never the bytes of a file.
+After an intended change, rewrite the expected outlines with
+``DECKGEN_UPDATE_GOLDEN=1 pytest tests/golden`` and review the diff. Each test also checks that
+the context the template was given holds exactly the names, of the types, that
+``deckgen template check`` assumes for that kind.
 """
 
 from __future__ import annotations
@@ -14,14 +15,15 @@ from __future__ import annotations
 import os
 import types
 import typing
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 from factories import make_empty_review_report, make_labels, make_review_report
 
-from deckgen.cli import main
+from deckgen.api import Workspace
 from deckgen.pipelines.template_kinds import KINDS
 from deckgen.render import docx
 from deckgen.render.context import review_context
@@ -34,8 +36,6 @@ ROOT = Path(__file__).resolve().parents[2]
 EXPECTED = Path(__file__).resolve().parent / "expected"
 WORKSPACE = ROOT / "sample_data" / "gcertifica"
 PERIOD = (WORKSPACE / "review-period.txt").read_text("utf-8").strip()
-DATE = "2026-11-20"
-EPOCH = "1795176000"  # 2026-11-20 12:00 UTC: "today" for the portfolio report
 LANGUAGES = ("pt-BR", "en")
 
 REVIEWS = {
@@ -43,12 +43,20 @@ REVIEWS = {
     "empty": lambda: make_empty_review_report(with_streams=True),
     "no-streams": lambda: make_empty_review_report(with_streams=False),
 }
-COMMANDS = {
-    "kickoff": ["kickoff", "Mineração Serra", "--client-deck", "--date", DATE],
-    "ata-kickoff": ["kickoff", "Mineração Serra", "--date", DATE],
-    "ata-passagem": ["handoff", "Horizonte", "--date", DATE],
-    "ata-revisao": ["minutes", "Horizonte", "--period", PERIOD, "--date", DATE],
-    "portfolio": ["portfolio", "--period", PERIOD],
+DAY = date(2026, 11, 20)  # the meeting date, and "today" for the portfolio report
+START, END = (date.fromisoformat(part) for part in PERIOD.split(".."))
+Build = Callable[[Workspace, str, Path], Path]
+DOCUMENTS: dict[str, Build] = {
+    "kickoff": lambda ws, language, out: ws.client_kickoff(
+        "Mineração Serra", out=out, today=DAY, language=language)[0],
+    "ata-kickoff": lambda ws, language, out: ws.kickoff(
+        "Mineração Serra", out=out, today=DAY, language=language),
+    "ata-passagem": lambda ws, language, out: ws.handoff(
+        "Horizonte", out=out, today=DAY, language=language),
+    "ata-revisao": lambda ws, language, out: ws.minutes(
+        "Horizonte", start=START, end=END, out=out, today=DAY, language=language).docx,
+    "portfolio": lambda ws, language, out: ws.portfolio(
+        start=START, end=END, out=out, today=DAY, language=language).deck,
 }
 
 
@@ -120,18 +128,18 @@ def test_review_deck(
     _check_names("review", contexts)
 
 
+@pytest.fixture(scope="module")
+def workspace() -> Workspace:
+    """The gcertifica sample, its exports read once for every document and language."""
+    return Workspace(WORKSPACE)
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("kind", sorted(COMMANDS))
+@pytest.mark.parametrize("kind", sorted(DOCUMENTS))
 def test_document(
-    tmp_path: Path, kind: str, language: str, contexts: list[dict[str, Any]]
+    tmp_path: Path, kind: str, language: str, workspace: Workspace,
+    contexts: list[dict[str, Any]],
 ) -> None:
-    result = CliRunner().invoke(
-        main, [*COMMANDS[kind], "--data", str(WORKSPACE), "--lang", language, "--out",
-               str(tmp_path)],
-        env={"SOURCE_DATE_EPOCH": EPOCH},
-    )
-    assert result.exit_code == 0, result.output
-    suffix = ".docx" if kind.startswith("ata-") else ".pptx"
-    (rendered,) = tmp_path.rglob(f"*{suffix}")
+    rendered = DOCUMENTS[kind](workspace, language, tmp_path)
     _compare(f"{kind}.{language}", rendered)
     _check_names(kind, contexts)
