@@ -10,6 +10,7 @@ from docx import Document
 from pptx_builder import TemplateBuilder
 
 from deckgen.cli import main
+from deckgen.locale import default_labels, languages
 from deckgen.pipelines.template_kinds import KINDS, review_roots
 from deckgen.render.pptx.check import Usage, check_template, iter_missing
 from deckgen.templates import templates_dir
@@ -180,3 +181,13 @@ def test_wording_keys_are_checked_in_every_language(tmp_path: Path) -> None:
     problems = [line for line in result.output.splitlines() if "is not provided" in line]
     assert problems == ["review.pptx, slide 1: variable \"tr('review.no_such_words')\" is not "
                         "provided by the review deck"]
+
+
+def test_every_language_words_the_templates_alike() -> None:
+    """Every language has an entry for every wording key of the templates."""
+    topics = ("templates.", "review.", "kickoff.", "portfolio.", "minutes.")
+    keys = {language: {k for k in default_labels(language) if k.startswith(topics)}
+            for language in languages()}
+    reference = keys["pt-BR"]
+    assert len(reference) > 300
+    assert all(found == reference for found in keys.values())

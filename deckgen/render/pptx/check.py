@@ -18,7 +18,6 @@ import zipfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +26,7 @@ from jinja2 import TemplateSyntaxError, nodes
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from deckgen.errors import TemplateError
-from deckgen.locale import default_labels
+from deckgen.locale import default_labels, languages
 from deckgen.render.docx import paragraph_text as docx_paragraph_text
 from deckgen.render.jinja import make_environment
 from deckgen.render.pptx.engine import BINDING, DIRECTIVE, Loop, Page
@@ -106,7 +105,7 @@ def attribute_type(owner: Any, name: str) -> tuple[bool, Any]:
 
 @dataclass(frozen=True)
 class Wording:
-    """``tr``: the wording of the shipped templates, in every language they are written in."""
+    """``tr``: the wording of the templates, in every language deckgen writes."""
 
     env: Any
     languages: tuple[str, ...]
@@ -117,11 +116,8 @@ class Wording:
 
 @cache
 def wording() -> Wording:
-    """The ``tr`` global as the checker sees it: every language of ``templates.<lang>.toml``."""
-    names = (entry.name for entry in resources.files("deckgen.locale").iterdir())
-    languages = sorted(n.removeprefix("templates.").removesuffix(".toml") for n in names
-                       if n.startswith("templates.") and n.endswith(".toml"))
-    return Wording(make_environment("en"), tuple(languages))
+    """The ``tr`` global as the checker sees it: the wording of every language deckgen writes."""
+    return Wording(make_environment("en"), languages())
 
 
 @dataclass(frozen=True)
