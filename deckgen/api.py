@@ -329,6 +329,7 @@ class Workspace:
             ledger_path=default_ledger_path(self.config.data_dir),
             minutes_html=minutes_html, kind=kind, meeting_date=meeting_date,
             title=title or publish_title(name, day), dry_run=dry_run, echo=echo,
+            max_file_bytes=self.config.limits.bytes("publish"),
         )
 
     def set_phase(self, client: str, phase: str, *, dry_run: bool = False,

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import codecs
 import difflib
+import os
+import string
 import tomllib
 from pathlib import Path
 from typing import Literal
@@ -12,9 +15,12 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from deckgen.errors import ConfigError
 from deckgen.locale import Label, Labels, labels_for
+from deckgen.reading import MiB, ReadRefused, read_capped
 from deckgen.sources.schema import SOURCES
 
 CONFIG_NAME = "deckgen.toml"
+CONFIG_MAX_BYTES = 1 * MiB
+FOLDER_FIELDS = frozenset({"client_slug"})
 Language = Literal["pt-BR", "en"]
 Role = Literal["support", "implementation", "technology", "other"]
 Priority = Literal["urgent", "high", "medium", "low"]
@@ -46,11 +52,24 @@ class CompanySettings(_Strict):
 class SourceSpec(_Strict):
     """Where one export is: a file name or glob relative to the data folder (newest match wins)."""
 
-    path: str
+    path: str = Field(min_length=1)
     sheet: str | None = None
     encoding: str | None = None
     delimiter: str | None = None
     day_first: bool | None = None
+
+    @field_validator("encoding")
+    @classmethod
+    def _text_encoding(cls, value: str | None) -> str | None:
+        if value is None:
+            return value
+        try:
+            info = codecs.lookup(value)
+        except LookupError:
+            raise ValueError(f"unknown encoding {value!r}") from None
+        if not getattr(info, "_is_text_encoding", True):
+            raise ValueError(f"{value!r} is not a text encoding (use e.g. \"latin-1\")")
+        return value
 
 
 class Sources(_Strict):
@@ -104,8 +123,8 @@ class SlaTarget(_Strict):
     stream: str
     category: str = "*"
     priority: Priority | None = None
-    first_response_hours: float | None = Field(default=None, gt=0)
-    resolution_hours: float | None = Field(default=None, gt=0)
+    first_response_hours: float | None = Field(default=None, gt=0, le=100_000)
+    resolution_hours: float | None = Field(default=None, gt=0, le=100_000)
 
 
 class BusinessHours(_Strict):
@@ -129,10 +148,10 @@ class SurveySettings(_Strict):
 
 
 class ReviewSettings(_Strict):
-    default_period_days: int = Field(default=90, gt=0)
+    default_period_days: int = Field(default=90, gt=0, le=3660)
     template: str | None = None
     output: str = "out"
-    min_font_pt: float = Field(default=10, gt=0)
+    min_font_pt: float = Field(default=10, ge=1, le=96)
 
 
 class DocumentSettings(_Strict):
@@ -155,6 +174,55 @@ class HubSpotSettings(_Strict):
     company_properties: list[str] = Field(default_factory=list)
     ticket_properties: list[str] = Field(default_factory=list)
 
+    @field_validator("folder")
+    @classmethod
+    def _known_fields(cls, value: str) -> str:
+        problem = placeholder_problem(value, FOLDER_FIELDS)
+        if problem:
+            raise ValueError(f"{value!r}: {problem}")
+        return value
+
+
+def placeholder_problem(text: str, known: frozenset[str] | None = None) -> str | None:
+    """Why the ``{placeholders}`` of a configured text are not allowed, or None.
+
+    Only plain names may appear in braces (``{section}``), and only ``known`` ones when
+    given: attribute or index access, conversions and format specifications would let a
+    configuration reach Python objects or ask for huge padding.
+    """
+    try:
+        fields = [(name, spec, conversion)
+                  for _, name, spec, conversion in string.Formatter().parse(text)
+                  if name is not None]
+    except ValueError as exc:
+        return f"unbalanced braces ({exc}); write {{{{ and }}}} for literal braces"
+    for name, spec, conversion in fields:
+        if not name.isidentifier() or spec or conversion or (known and name not in known):
+            allowed = ", ".join(f"{{{n}}}" for n in sorted(known)) if known else "{name}"
+            return f"only {allowed} may be written in braces"
+    return None
+
+
+class LimitSettings(_Strict):
+    """How much deckgen reads before refusing (docs/security.md); sizes in MB."""
+
+    table_mb: float = Field(default=1024, gt=0, le=65536)
+    zip_member_mb: float = Field(default=1024, gt=0, le=65536)
+    zip_ratio: float = Field(default=100, ge=1, le=10_000)
+    text_mb: float = Field(default=16, gt=0, le=1024)
+    publish_mb: float = Field(default=300, gt=0, le=65536)
+    hubspot_pages: int = Field(default=10_000, ge=1, le=1_000_000)
+
+    def bytes(self, kind: Literal["table", "zip_member", "text", "publish"]) -> int:
+        """The cap of one kind of file, in bytes."""
+        return int(getattr(self, f"{kind}_mb") * MiB)
+
+
+class PathSettings(_Strict):
+    """Whether configured paths may point outside the data folder (off: they may not)."""
+
+    allow_outside_workspace: bool = False
+
 
 class Config(_Strict):
     """The whole workspace configuration. ``data_dir`` is where relative paths resolve."""
@@ -170,6 +238,8 @@ class Config(_Strict):
     review: ReviewSettings = ReviewSettings()
     hubspot: HubSpotSettings = HubSpotSettings()
     documents: DocumentSettings = DocumentSettings()
+    limits: LimitSettings = LimitSettings()
+    paths: PathSettings = PathSettings()
     labels: dict[str, Label] = Field(default_factory=dict)
     data_dir: Path = Path(".")
     config_path: Path = Path(CONFIG_NAME)
@@ -195,7 +265,47 @@ class Config(_Strict):
                     hint = difflib.get_close_matches(canonical, list(SOURCES[source]), n=1)
                     did = f" (did you mean {hint[0]!r}?)" if hint else ""
                     raise ValueError(f"columns.{source}.{canonical}: unknown column{did}")
+        for key, label in self.labels.items():
+            for text in [label] if isinstance(label, str) else label.values():
+                problem = placeholder_problem(text)
+                if problem:
+                    raise ValueError(f"labels.{key}: {text!r}: {problem}")
+        for key, value in self.configured_paths():
+            if "\x00" in value:
+                raise ValueError(f"{key}: {value!r} holds a NUL character, which no path can")
+            problem = self.outside(value)
+            if problem:
+                raise ValueError(f"{key}: {value!r} {problem}; move it in, or set [paths] "
+                                 "allow_outside_workspace = true")
         return self
+
+    def configured_paths(self) -> list[tuple[str, str]]:
+        """Every path the configuration names, with its key (sources, template, output...)."""
+        paths = [(f"sources.{name}", spec.path) for name, spec in self.sources if spec is not None]
+        for key, value in (("review.template", self.review.template),
+                           ("review.output", self.review.output),
+                           ("company.logo", self.company.logo),
+                           ("documents.playbook", self.documents.playbook)):
+            if value:
+                paths.append((key, value))
+        return paths
+
+    def outside(self, path: str | Path) -> str | None:
+        """Why ``path`` (relative to the data folder) is not allowed, or None when it lies
+        inside the folder, symbolic links followed (or ``[paths] allow_outside_workspace``)."""
+        if self.paths.allow_outside_workspace:
+            return None
+        root = Path(os.path.abspath(self.data_dir))
+        written = Path(os.path.abspath(self.resolve(str(path))))
+        if not written.is_relative_to(root):
+            return "lies outside the data folder"
+        try:
+            real = written.resolve()
+        except (OSError, RuntimeError):  # a symlink loop: reading it says so
+            return None
+        if not real.is_relative_to(root.resolve()):
+            return "is a symbolic link leading outside the data folder"
+        return None
 
     def stream(self, key: str) -> Stream:
         """The stream with this key."""
@@ -232,7 +342,7 @@ def validation_message(error: ValidationError) -> str:
 def find_config(data_dir: Path, config_file: Path | None = None) -> Path:
     """The configuration file: the one given, else ``deckgen.toml`` in the data folder."""
     path = config_file or data_dir / CONFIG_NAME
-    if not path.is_file():
+    if not os.path.lexists(path):
         raise ConfigError(
             f"{path}: configuration file not found (give --config or create {CONFIG_NAME})"
         )
@@ -243,11 +353,15 @@ def load_config(data_dir: Path, config_file: Path | None = None) -> Config:
     """Read and validate the workspace configuration."""
     path = find_config(data_dir, config_file)
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+        raw = tomllib.loads(read_capped(path, CONFIG_MAX_BYTES).decode("utf-8-sig"))
+    except ReadRefused as exc:
+        raise ConfigError(f"{path}: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
-    except UnicodeDecodeError:
-        raise ConfigError(f"{path}: not UTF-8 text") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 text (byte at offset {exc.start})") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: not valid TOML: nested too deeply") from None
     raw["data_dir"] = data_dir
     raw["config_path"] = path
     try:

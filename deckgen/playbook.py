@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from deckgen.config import Config, validation_message
 from deckgen.errors import ConfigError
+from deckgen.reading import ReadRefused, read_capped
 from deckgen.sources.schema import COMPANIES
 from deckgen.templates import templates_dir
 
@@ -142,11 +144,15 @@ class Playbook(_Strict):
     review: ReviewPlaybook = ReviewPlaybook()
 
 
-def _read(path: Path) -> dict[str, Any]:
+def _read(path: Path, max_bytes: int) -> dict[str, Any]:
+    if not os.path.lexists(path):
+        raise ConfigError(f"{path}: playbook file not found")
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8-sig"))
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: playbook file not found") from None
+        return tomllib.loads(read_capped(path, max_bytes).decode("utf-8-sig"))
+    except ReadRefused as exc:
+        raise ConfigError(f"{path}: cannot read the playbook: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 text (byte at offset {exc.start})") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
 
@@ -178,7 +184,7 @@ def load_playbook(config: Config, language: str | None = None) -> Playbook:
     raw: dict[str, Any] = {}
     paths = playbook_paths(config, language)
     for path in paths:
-        raw = _merge(raw, _read(path))
+        raw = _merge(raw, _read(path, config.limits.bytes("text")))
     try:
         return Playbook.model_validate(raw)
     except ValidationError as exc:

@@ -125,7 +125,7 @@ def build(
     if publish:
         workspace.publish(report.client, [built.deck, built.workbook, *pdf_files],
                           dry_run=dry_run, echo=click.echo)
-    for warning in built.warnings:
+    for warning in [*workspace.tables.gaps, *built.warnings]:
         click.echo(f"  warning: {warning}", err=True)
 
 
@@ -153,6 +153,8 @@ def _build_selection(
     """Build every selected client's deck with progress, then the summary; exit 1 on a failure."""
     from deckgen.api import to_pdf
 
+    for gap in workspace.tables.gaps:  # blank required cells: every deck is short of them
+        click.echo(f"warning: {gap}", err=True)
     workers = jobs or os.cpu_count() or 1
 
     def run(on_done: Callable[[Outcome], None]) -> BatchResult:

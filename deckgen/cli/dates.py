@@ -14,9 +14,12 @@ def parse_day(text: str) -> date:
     """A date written as YYYY-MM-DD or DD/MM/YYYY."""
     for fmt in FORMATS:
         try:
-            return datetime.strptime(text.strip(), fmt).date()
+            day = datetime.strptime(text.strip(), fmt).date()
         except ValueError:
             continue
+        if not 1900 <= day.year <= 2100:  # periods are shifted by days: year 1 or 9999 overflow
+            raise ValueError(f"{text!r} is not between 1900 and 2100")
+        return day
     raise ValueError(f"{text!r} is not a date (use YYYY-MM-DD or DD/MM/YYYY)")
 
 

@@ -45,10 +45,13 @@ def publish(
     config_file: Path | None,
 ) -> None:
     """Upload FILES and log the minutes on CLIENT's HubSpot company (Record ID or name)."""
+    from deckgen.hubspot.publish import read_minutes
+
     if not files and minutes_file is None:
         raise click.UsageError("give FILES to upload, --minutes, or both")
     workspace, _ = open_workspace(data_dir, config_file, sources=())
-    minutes = minutes_file.read_text(encoding="utf-8-sig") if minutes_file else None
+    text_cap = workspace.config.limits.bytes("text")
+    minutes = read_minutes(minutes_file, text_cap) if minutes_file else None
     workspace.publish(client, list(files), minutes_html=minutes,
                       kind="meeting" if kind == "meeting" else "note", meeting_date=meeting_date,
                       title=title, dry_run=dry_run, echo=click.echo)

@@ -1,9 +1,16 @@
-"""One HTTP conversation with HubSpot: bearer auth, bounded retries with backoff, dry runs."""
+"""One HTTP conversation with HubSpot: bearer auth, bounded retries with backoff, dry runs.
+
+The token goes to the configured base URL only: the address must be ``https://`` (``http://``
+only on the loopback interface, for tests and local proxies), a redirect to another origin
+(scheme, host or port) is refused as an error, and an answer larger than ``MAX_ANSWER_BYTES``
+is refused instead of filling memory.
+"""
 
 from __future__ import annotations
 
 import email.utils
 import http.client
+import ipaddress
 import json
 import random
 import time
@@ -20,6 +27,9 @@ from deckgen.errors import PublishError
 
 RETRYABLE = frozenset({429, 500, 502, 503, 504})
 LONG_TEXT = 300
+MAX_ANSWER_BYTES = 64 << 20
+_CHUNK = 64 << 10
+LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain"})
 
 
 class HubSpotError(PublishError):
@@ -66,6 +76,65 @@ class _Answer:
     body: bytes
 
 
+def origin(url: str) -> tuple[str, str, int | None]:
+    """(scheme, host, port) of a URL, the port made explicit."""
+    parts = urllib.parse.urlsplit(url)
+    try:
+        port = parts.port
+    except ValueError:
+        port = -1
+    default = {"https": 443, "http": 80}.get(parts.scheme.lower())
+    return parts.scheme.lower(), (parts.hostname or "").lower(), port or default
+
+
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` names this machine: localhost, 127.0.0.0/8 or ::1."""
+    if host.lower() in LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def check_base_url(url: str) -> str:
+    """``url`` without a trailing slash when it is a safe API address, else a PublishError."""
+    scheme, host, port = origin(url)
+    parts = urllib.parse.urlsplit(url)
+    if not host or port == -1 or parts.username or parts.password or parts.query or parts.fragment:
+        raise PublishError(f"HubSpot address {url!r} is not a plain https://host[:port][/path] URL")
+    if scheme == "https" or (scheme == "http" and is_loopback(host)):
+        return url.rstrip("/")
+    raise PublishError(f"HubSpot address {url!r}: only https:// is allowed (http:// only on "
+                       "localhost, 127.0.0.0/8 or ::1), so the token never travels in clear text")
+
+
+class _SameOrigin(urllib.request.HTTPRedirectHandler):
+    """Follow a redirect only within the base URL's origin; anything else is an error."""
+
+    def __init__(self, allowed: tuple[str, str, int | None]) -> None:
+        self.allowed = allowed
+
+    def redirect_request(self, req: urllib.request.Request, fp: Any, code: int, msg: str,
+                         headers: Any, newurl: str) -> urllib.request.Request | None:
+        target = urllib.parse.urljoin(req.full_url, newurl)
+        if origin(target) != self.allowed:
+            scheme, host, port = origin(target)
+            raise _RedirectRefused(f"HubSpot answered {req.get_method()} "
+                                   f"{urllib.parse.urlsplit(req.full_url).path} with a redirect "
+                                   f"(HTTP {code}) to another server, {scheme}://{host}:{port}; "
+                                   "refused, the token is sent to the configured address only")
+        return super().redirect_request(req, fp, code, msg, headers, target)
+
+
+class _RedirectRefused(urllib.error.URLError):
+    """A redirect left the configured origin."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
 class _Retry(Exception):
     """A transient failure: what happened and how long HubSpot asked us to wait."""
 
@@ -88,8 +157,9 @@ class HubSpotClient:
         dry_run: bool = False,
         echo: Callable[[str], None] = print,
     ) -> None:
-        self.base_url = base_url.rstrip("/")
+        self.base_url = check_base_url(base_url)
         self.dry_run = dry_run
+        self._opener = urllib.request.build_opener(_SameOrigin(origin(self.base_url)))
         self._token = token
         self._token_env = token_env
         self._retry = retry or RetryPolicy()
@@ -136,7 +206,7 @@ class HubSpotClient:
             return {}
         try:
             parsed = json.loads(answer.body)
-        except ValueError:
+        except (ValueError, RecursionError):
             raise PublishError(f"HubSpot answered {method} {path} with no JSON") from None
         return parsed if isinstance(parsed, dict) else {"results": parsed}
 
@@ -179,11 +249,15 @@ class HubSpotClient:
     def _send(self, method: str, url: str, data: bytes | None, headers: dict[str, str]) -> _Answer:
         request = urllib.request.Request(url, data=data, headers=headers, method=method)
         try:
-            with urllib.request.urlopen(request, timeout=self._retry.timeout) as response:
-                return _Answer(response.status, dict(response.headers.items()), response.read())
+            with self._opener.open(request, timeout=self._retry.timeout) as response:
+                return _Answer(response.status, dict(response.headers.items()),
+                               _read_bounded(response, method, url, self._retry.timeout))
         except urllib.error.HTTPError as error:
             with error:
-                return _Answer(error.code, dict(error.headers.items()), error.read())
+                return _Answer(error.code, dict(error.headers.items()),
+                               _read_bounded(error, method, url, self._retry.timeout))
+        except _RedirectRefused as refused:
+            raise PublishError(self.mask(refused.message)) from None
         except TimeoutError:
             raise _Retry("no answer within the time limit") from None
         except (urllib.error.URLError, http.client.HTTPException, OSError) as error:
@@ -267,6 +341,26 @@ def _encode(body: Mapping[str, Any] | None, upload: Upload | None) -> tuple[byte
     if body is not None:
         return json.dumps(body).encode(), "application/json"
     return None, ""
+
+
+def _read_bounded(response: Any, method: str, url: str, seconds: float) -> bytes:
+    """The answer's body, read as it arrives: refused past ``MAX_ANSWER_BYTES``, and retried
+    when it takes longer than ``seconds`` in all (a server trickling bytes never times out
+    a single read)."""
+    read = getattr(response, "read1", response.read)
+    ends = time.monotonic() + seconds
+    chunks: list[bytes] = []
+    total = 0
+    while chunk := read(_CHUNK):
+        total += len(chunk)
+        if total > MAX_ANSWER_BYTES:
+            path = urllib.parse.urlsplit(url).path
+            raise PublishError(f"HubSpot's answer to {method} {path} is larger than "
+                               f"{MAX_ANSWER_BYTES >> 20} MB; refused")
+        if time.monotonic() > ends:
+            raise _Retry(f"the answer took more than {seconds:g} s to arrive")
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def _error_body(raw: bytes) -> dict[str, Any]:

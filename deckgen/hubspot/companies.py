@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import urllib.parse
 from dataclasses import dataclass
 
-from deckgen.errors import ClientNotFound
+from deckgen.errors import ClientNotFound, PublishError
 from deckgen.hubspot.client import HubSpotClient, HubSpotError
 
 COMPANIES = "/crm/v3/objects/companies"
@@ -24,19 +25,23 @@ def get_company(client: HubSpotClient, company_id: str,
                 properties: list[str]) -> dict[str, str | None]:
     """The named properties of one company (custom ones are returned only when named)."""
     try:
-        answer = client.get(f"{COMPANIES}/{company_id}", {"properties": ",".join(properties)})
+        answer = client.get(_record(company_id), {"properties": ",".join(properties)})
     except HubSpotError as exc:
         if exc.status == 404:
             raise ClientNotFound(f"HubSpot has no company with Record ID {company_id}") from None
         raise
-    return dict(answer.get("properties") or {})
+    found = answer.get("properties") or {}
+    if not isinstance(found, dict):
+        raise PublishError(f"HubSpot answered GET {COMPANIES}/{company_id} without a properties "
+                           "object")
+    return dict(found)
 
 
 def set_company_property(client: HubSpotClient, company_id: str, name: str,
                          value: str) -> PropertyChange:
     """Set one property of a company; the old and the new value."""
     old = get_company(client, company_id, [name]).get(name)
-    answer = client.patch(f"{COMPANIES}/{company_id}", {"properties": {name: value}})
+    answer = client.patch(_record(company_id), {"properties": {name: value}})
     new = (answer.get("properties") or {}).get(name, value) if not client.dry_run else value
     return PropertyChange(company_id, name, old, new)
 
@@ -47,3 +52,8 @@ def record_url(client: HubSpotClient, company_id: str) -> str:
     portal = account.get("portalId", "<portal>")
     domain = account.get("uiDomain") or "app.hubspot.com"
     return f"https://{domain}/contacts/{portal}/record/0-2/{company_id}"
+
+
+def _record(company_id: str) -> str:
+    """The API path of one company; the id is quoted, so it cannot reach another endpoint."""
+    return f"{COMPANIES}/{urllib.parse.quote(company_id, safe='')}"

@@ -6,6 +6,7 @@ import json
 import mimetypes
 from pathlib import Path
 
+from deckgen.config import FOLDER_FIELDS, placeholder_problem
 from deckgen.errors import PublishError
 from deckgen.hubspot.client import HubSpotClient, Upload
 
@@ -23,12 +24,15 @@ UPLOAD_OPTIONS = {
 
 
 def folder_path(template: str, client_slug: str) -> str:
-    """The file-manager folder of a client: ``[hubspot] folder`` with ``{client_slug}`` filled."""
-    try:
-        folder = template.format(client_slug=client_slug)
-    except (KeyError, IndexError, ValueError):
-        raise PublishError(f"[hubspot] folder = {template!r}: only {{client_slug}} may be "
-                           "used in braces") from None
+    """The file-manager folder of a client: ``[hubspot] folder`` with ``{client_slug}`` filled.
+
+    Only the plain name ``{client_slug}`` is expanded: no attribute, index, conversion or
+    format specification (``{client_slug.__class__}`` would reach Python objects).
+    """
+    problem = placeholder_problem(template, FOLDER_FIELDS)
+    if problem:
+        raise PublishError(f"[hubspot] folder = {template!r}: {problem}")
+    folder = template.format(client_slug=client_slug)
     return "/" + folder.strip("/")
 
 

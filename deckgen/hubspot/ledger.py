@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -11,8 +12,10 @@ from typing import Any
 from deckgen.clock import now
 from deckgen.errors import PublishError
 from deckgen.io import atomic_write
+from deckgen.reading import ReadRefused, read_capped
 
 VERSION = 1
+LEDGER_MAX_BYTES = 64 << 20
 
 
 def default_ledger_path(data_dir: Path) -> Path:
@@ -41,12 +44,12 @@ class Ledger:
     @classmethod
     def load(cls, path: Path) -> Ledger:
         """The ledger at ``path``; empty when the file does not exist yet."""
-        if not path.exists():
+        if not os.path.lexists(path):
             return cls(path)
         try:
-            raw = json.loads(path.read_text(encoding="utf-8"))
+            raw = json.loads(read_capped(path, LEDGER_MAX_BYTES).decode("utf-8"))
             return cls(path, dict(raw.get("files", {})), dict(raw.get("engagements", {})))
-        except (ValueError, AttributeError, OSError) as exc:
+        except (ValueError, AttributeError, TypeError, RecursionError, ReadRefused) as exc:
             raise PublishError(f"{path}: unreadable HubSpot ledger ({exc}); move it away to "
                                "start a new one") from None
 

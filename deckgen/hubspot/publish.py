@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 from deckgen.clock import now
-from deckgen.config import HubSpotSettings
+from deckgen.config import HubSpotSettings, LimitSettings
 from deckgen.errors import PublishError
 from deckgen.hubspot.auth import connect
 from deckgen.hubspot.client import HubSpotClient, RetryPolicy
@@ -18,6 +18,7 @@ from deckgen.hubspot.companies import record_url
 from deckgen.hubspot.engagements import Engagement, Kind, create_engagement
 from deckgen.hubspot.files import content_type, folder_path, upload_file
 from deckgen.hubspot.ledger import Ledger, content_hash
+from deckgen.reading import ReadRefused, check_regular, read_capped
 
 BODY = re.compile(r"<body[^>]*>(.*)</body>", re.IGNORECASE | re.DOTALL)
 
@@ -57,19 +58,24 @@ def publish_files(
     dry_run: bool = False,
     echo: Callable[[str], None] = print,
     retry: RetryPolicy | None = None,
+    max_file_bytes: int = LimitSettings().bytes("publish"),
 ) -> PublishResult:
     """Upload ``files`` and log a note or meeting with them on the company; idempotent.
 
     A ledger at ``ledger_path`` maps content hashes to HubSpot ids, so a re-run (or a run
     after an interruption) uploads and creates only what is missing. A dry run prints the
-    requests and sends nothing.
+    requests and sends nothing. Every file must be a regular file of at most
+    ``max_file_bytes`` (``[limits] publish_mb``), checked before anything is sent.
     """
     client = connect(settings, dry_run=dry_run, echo=echo, retry=retry)
     if not files and minutes_html is None:
         raise PublishError("nothing to publish: give files, minutes or both")
+    for path in files:
+        _readable(path, max_file_bytes)
     ledger = Ledger.load(ledger_path)
     folder = folder_path(settings.folder, client_slug)
-    uploads = [_publish_file(client, ledger, path, folder, echo) for path in files]
+    uploads = [_publish_file(client, ledger, path, folder, echo, max_file_bytes)
+               for path in files]
     published = [file for file, _ in uploads]
     body = minutes_body(minutes_html) if minutes_html is not None else _file_list(files)
     when = meeting_date or now()
@@ -99,18 +105,36 @@ def publish_files(
                          existing is not None, link)
 
 
+def read_minutes(path: Path, max_bytes: int = LimitSettings().bytes("text")) -> str:
+    """The HTML minutes file given to ``publish --minutes``: a regular UTF-8 file, capped."""
+    try:
+        return read_capped(path, max_bytes).decode("utf-8-sig")
+    except ReadRefused as exc:
+        raise PublishError(f"{path}: cannot read the minutes: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise PublishError(f"{path}: the minutes are not UTF-8 text (byte 0x"
+                           f"{exc.object[exc.start]:02X} at offset {exc.start})") from None
+
+
 def minutes_body(minutes_html: str) -> str:
     """The part of an HTML document that goes into a note: what is inside ``<body>``."""
     match = BODY.search(minutes_html)
     return (match.group(1) if match else minutes_html).strip()
 
 
-def _publish_file(client: HubSpotClient, ledger: Ledger, path: Path, folder: str,
-                  echo: Callable[[str], None]) -> tuple[PublishedFile, str]:
+def _readable(path: Path, max_bytes: int) -> None:
     try:
-        content = path.read_bytes()
-    except OSError as exc:
-        raise PublishError(f"{path}: cannot read ({exc.strerror})") from None
+        check_regular(path, max_bytes)
+    except ReadRefused as exc:
+        raise PublishError(f"{path}: cannot publish: {exc}") from None
+
+
+def _publish_file(client: HubSpotClient, ledger: Ledger, path: Path, folder: str,
+                  echo: Callable[[str], None], max_bytes: int) -> tuple[PublishedFile, str]:
+    try:
+        content = read_capped(path, max_bytes)
+    except ReadRefused as exc:
+        raise PublishError(f"{path}: cannot publish: {exc}") from None
     key = content_hash(folder, path.name, content)
     known = ledger.file_id(key)
     if known:

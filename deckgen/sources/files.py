@@ -17,9 +17,10 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import os
 import re
+import stat
 import zipfile
-from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 
@@ -27,37 +28,30 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
-from deckgen.config import Config, SourceSpec
+from deckgen.config import Config, LimitSettings, SourceSpec
 from deckgen.errors import InputError
+from deckgen.reading import (
+    ReadRefused,
+    check_regular,
+    describe_kind,
+    os_reason,
+    read_capped,
+    read_zip_member,
+)
+from deckgen.sources import release_notes
+from deckgen.sources.raw import RawTable
 
 DELIMITERS = (",", ";", "\t")
 TABLE_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm")
 _GLOB = re.compile(r"[*?\[]")
 _DIGITS = re.compile(r"(\d+)")
 _SAMPLE_BYTES = 64 * 1024
+# A well-formed UTF-8 letter of two or three bytes (Latin accents, punctuation, symbols).
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}")
 # Any byte besides blanks, NUL and those of a UTF-8 byte-order mark: the file has content.
 _CONTENT = re.compile(rb"[^ \t\r\n\x00\xef\xbb\xbf]")
 # Every byte except the XML-illegal controls and 0xEF, the lead byte of U+FFFE and U+FFFF.
 _ORDINARY = bytes(b for b in range(256) if b in (0x09, 0x0A, 0x0D) or 0x20 <= b != 0xEF)
-
-
-@dataclass(frozen=True)
-class RawTable:
-    """One export as read: its headers as written and every cell as text (NA when blank).
-
-    ``frame`` has positional column labels ``0..n-1`` matching ``headers``; ``first_row`` is
-    the spreadsheet row number of the first data record (the header is the row before);
-    ``controls`` is False when the file holds no character that XML forbids.
-    """
-
-    file: str
-    headers: list[str]
-    frame: pd.DataFrame
-    first_row: int
-    controls: bool = True
-    encoding: str | None = None
-    delimiter: str | None = None
-    sheet: str | None = None
 
 
 def _natural_key(path: Path) -> list[int | str]:
@@ -65,42 +59,77 @@ def _natural_key(path: Path) -> list[int | str]:
 
 
 def locate(config: Config, spec: SourceSpec) -> list[Path]:
-    """Files matching a configured path or glob, oldest first by name (the last one wins)."""
+    """Files matching a configured path or glob, oldest first by name (the last one wins).
+
+    Whatever matches must be a regular file inside the data folder (unless
+    ``[paths] allow_outside_workspace``): a folder, FIFO, device, symlink loop or a link
+    leading out is an :class:`~deckgen.errors.InputError`, never a silent "no file".
+    """
     pattern = config.resolve(spec.path)
     if not _GLOB.search(spec.path):
-        return [pattern] if pattern.is_file() else []
-    matches = [p for p in pattern.parent.glob(pattern.name) if p.is_file()]
-    return sorted(matches, key=_natural_key)
+        matches = [pattern] if os.path.lexists(pattern) else []
+    else:
+        try:
+            matches = sorted(pattern.parent.glob(pattern.name), key=_natural_key)
+        except OSError as exc:
+            raise InputError(spec.path, f"cannot list the folder: {exc.strerror}") from None
+    for path in matches:
+        _check_match(config, path)
+    return matches
+
+
+def _check_match(config: Config, path: Path) -> None:
+    file = display_name(config, path)
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        raise InputError(file, f"cannot read the file: {os_reason(exc)}") from None
+    if not stat.S_ISREG(mode):
+        raise InputError(file, f"{describe_kind(mode)}, not an export file")
+    problem = config.outside(path)
+    if problem:
+        raise InputError(file, f"{problem}; set [paths] allow_outside_workspace = true to read it")
 
 
 def display_name(config: Config, path: Path) -> str:
     """How messages name a file: relative to the data folder when it lies inside it."""
     try:
-        return str(path.resolve().relative_to(config.data_dir.resolve()))
+        return str(Path(os.path.abspath(path)).relative_to(os.path.abspath(config.data_dir)))
     except ValueError:
         return str(path)
 
 
-def read_table(path: Path, spec: SourceSpec, file: str) -> RawTable:
-    """Open one export by its suffix: CSV-like text, XLSX, or a ZIP holding exactly one."""
+def read_table(path: Path, spec: SourceSpec, file: str,
+               limits: LimitSettings | None = None) -> RawTable:
+    """Open one export by its suffix: CSV-like text, XLSX, or a ZIP holding exactly one.
+
+    Only a regular file is read, up to the ``[limits]`` caps (``table_mb``; ``text_mb`` for
+    YAML/Markdown release notes; ``zip_member_mb`` and ``zip_ratio`` inside a ZIP).
+    """
+    limits = limits or LimitSettings()
     suffix = path.suffix.lower()
+    if suffix == ".xls":
+        raise InputError(file, "the old Excel .xls format is not supported; save as .xlsx or CSV")
+    notes = suffix in (".yaml", ".yml", ".md", ".markdown")
+    try:
+        if suffix in (".zip", ".xlsx", ".xlsm"):
+            check_regular(path, limits.bytes("table"))
+            data = b""
+        else:
+            data = read_capped(path, limits.bytes("text" if notes else "table"))
+    except ReadRefused as exc:
+        raise InputError(file, f"cannot read the file: {exc}") from None
     if suffix == ".zip":
-        member, data = _zip_member(path, file)
+        member, data = _zip_member(path, file, limits)
         inner = f"{file}:{member}"
         if member.lower().endswith((".xlsx", ".xlsm")):
+            _check_workbook(io.BytesIO(data), inner, limits)
             return _read_xlsx(io.BytesIO(data), spec, inner)
         return _read_text_table(data, spec, inner)
     if suffix in (".xlsx", ".xlsm"):
+        _check_workbook(path, file, limits)
         return _read_xlsx(path, spec, file)
-    if suffix == ".xls":
-        raise InputError(file, "the old Excel .xls format is not supported; save as .xlsx or CSV")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(file, f"cannot read the file: {exc.strerror}") from None
-    if suffix in (".yaml", ".yml", ".md", ".markdown"):
-        from deckgen.sources import release_notes
-
+    if notes:
         utf8, _ = decode(data, file, spec.encoding)
         read = (release_notes.read_yaml_releases if suffix in (".yaml", ".yml")
                 else release_notes.read_markdown_releases)
@@ -108,22 +137,43 @@ def read_table(path: Path, spec: SourceSpec, file: str) -> RawTable:
     return _read_text_table(data, spec, file)
 
 
-def _zip_member(path: Path, file: str) -> tuple[str, bytes]:
+def _zip_member(path: Path, file: str, limits: LimitSettings) -> tuple[str, bytes]:
     try:
         with zipfile.ZipFile(path) as archive:
-            names = [
-                info.filename
+            members = [
+                info
                 for info in archive.infolist()
                 if not info.is_dir()
                 and not info.filename.startswith("__MACOSX/")
                 and info.filename.lower().endswith(TABLE_SUFFIXES)
             ]
-            if len(names) != 1:
-                found = ", ".join(names) or "none"
+            if len(members) != 1:
+                found = ", ".join(info.filename for info in members) or "none"
                 raise InputError(file, f"expected one CSV or XLSX file in the ZIP, found {found}")
-            return names[0], archive.read(names[0])
+            data = read_zip_member(archive, members[0], limits.bytes("zip_member"),
+                                   limits.zip_ratio)
+            return members[0].filename, data
+    except ReadRefused as exc:
+        raise InputError(file, str(exc)) from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError) as exc:
+        raise InputError(file, f"not a readable ZIP file ({exc})") from None
+    except (RuntimeError, ValueError) as exc:  # encrypted or otherwise unreadable member
+        raise InputError(file, f"cannot unpack the ZIP file ({exc})") from None
+
+
+def _check_workbook(source: Path | io.BytesIO, file: str, limits: LimitSettings) -> None:
+    """Refuse a workbook whose parts would unpack past the ZIP limits (before opening it)."""
+    cap, ratio = limits.bytes("zip_member"), limits.zip_ratio
+    try:
+        with zipfile.ZipFile(source) as book:
+            for info in book.infolist():
+                budget = min(cap, int(max(info.compress_size, 1) * ratio) + (1 << 16))
+                if info.file_size > budget:
+                    raise InputError(file, f"workbook part {info.filename} unpacks to "
+                                     f"{info.file_size:,} bytes from {info.compress_size:,}, "
+                                     "over the [limits] zip_member_mb / zip_ratio")
     except zipfile.BadZipFile:
-        raise InputError(file, "not a valid ZIP file") from None
+        raise InputError(file, "not a readable XLSX workbook (not a ZIP package)") from None
 
 
 # --- text (CSV) -------------------------------------------------------------------------
@@ -152,6 +202,15 @@ def decode(data: bytes, file: str, forced: str | None = None) -> tuple[bytes, st
         pass
     else:
         return body, "utf-8-sig" if bom else "utf-8"
+    utf8_error = _first_invalid_utf8(body)
+    if _UTF8_SEQUENCE.search(body):  # valid UTF-8 letters elsewhere: a mixed file, not cp1252
+        offset = utf8_error + (len(codecs.BOM_UTF8) if bom else 0)
+        raise InputError(
+            file,
+            f"mixes encodings: UTF-8 text, but byte 0x{data[offset]:02X} at offset {offset} is "
+            "not UTF-8 (saved from another program?); re-save the file as UTF-8",
+            row=data.count(b"\n", 0, offset) + 1,
+        )
     try:
         return data.decode("cp1252").encode("utf-8"), "cp1252"
     except UnicodeDecodeError as exc:
@@ -162,6 +221,14 @@ def decode(data: bytes, file: str, forced: str | None = None) -> tuple[bytes, st
             "set encoding (e.g. \"latin-1\") for this source in the configuration",
             row=data.count(b"\n", 0, exc.start) + 1,
         ) from None
+
+
+def _first_invalid_utf8(data: bytes) -> int:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start
+    return len(data)
 
 
 def _decode_strict(data: bytes, encoding: str, file: str) -> str:
@@ -204,6 +271,8 @@ def detect_delimiter(sample: str) -> str:
 def _read_text_table(data: bytes, spec: SourceSpec, file: str) -> RawTable:
     if not _CONTENT.search(data):  # a search, not a strip: no copy of a large file
         raise InputError(file, "file is empty")
+    if not spec.encoding and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        _refuse_utf16_without_bom(data[:_SAMPLE_BYTES], file)
     if spec.delimiter is not None and len(spec.delimiter) != 1:
         raise InputError(file, f"delimiter must be one character, found {spec.delimiter!r}")
     plain = not spec.encoding and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
@@ -227,6 +296,15 @@ def _read_text_table(data: bytes, spec: SourceSpec, file: str) -> RawTable:
     headers = ["" if pd.isna(h) else str(h).strip() for h in frame.iloc[0]] if len(frame) else []
     body = frame.iloc[1:].reset_index(drop=True)
     return RawTable(file, headers, body, 2, controls, encoding=encoding, delimiter=delimiter)
+
+
+def _refuse_utf16_without_bom(sample: bytes, file: str) -> None:
+    """Text with a NUL in every other byte is UTF-16 without its byte-order mark."""
+    even, odd = sample[0::2], sample[1::2]
+    for zeros, order in ((odd, "utf-16-le"), (even, "utf-16-be")):
+        if len(zeros) >= 2 and zeros.count(0) * 10 >= len(zeros) * 9:
+            raise InputError(file, "looks like UTF-16 text without a byte-order mark; set "
+                             f"encoding = \"{order}\" for this source in the configuration")
 
 
 def _has_controls(utf8: bytes) -> bool:
@@ -266,7 +344,14 @@ def _parse_lenient(text: str, delimiter: str, file: str) -> pd.DataFrame:
     """The slow path for ragged files: short rows are padded; long rows are an error
     unless the extra fields are blank (a trailing delimiter)."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows = [row for row in reader if row]
+    limit = csv.field_size_limit()
+    csv.field_size_limit(max(limit, len(text)))  # a cell may be as long as the file allows
+    try:
+        rows = [row for row in reader if row]
+    except csv.Error as exc:
+        raise InputError(file, f"cannot be read as CSV ({exc})", row=reader.line_num) from None
+    finally:
+        csv.field_size_limit(limit)
     width = len(rows[0])
     for number, row in enumerate(rows[1:], start=2):
         if len(row) > width:

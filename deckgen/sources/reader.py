@@ -6,12 +6,15 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from deckgen.config import Config, SourceSpec
 from deckgen.errors import InputError
-from deckgen.sources.files import RawTable, display_name, locate, read_table
+from deckgen.sources.files import display_name, locate, read_table
 from deckgen.sources.headers import map_headers, require
-from deckgen.sources.names import fold
+from deckgen.sources.names import arrow_strings, fold, map_unique
+from deckgen.sources.raw import RawTable
 from deckgen.sources.schema import SOURCES, Column
 from deckgen.sources.values import (
     Cells,
@@ -26,6 +29,10 @@ from deckgen.sources.values import (
     parse_text,
 )
 
+# The column that identifies a record, where a repeated value is an error.
+UNIQUE_KEYS = {"companies": "company_id", "tickets": "ticket_id"}
+UNIQUE_WHAT = {"companies": "Record ID", "tickets": "ticket"}
+
 # HubSpot's 3-point CSAT answers, on the 1–5 scale the CSAT indicator uses.
 CSAT_WORDS = {
     "satisfied": "5", "satisfeito": "5", "very satisfied": "5", "muito satisfeito": "5",
@@ -38,7 +45,9 @@ CSAT_WORDS = {
 class SourceTable:
     """One source, normalised, with its file and what ``deckgen check`` reports about it.
 
-    ``unavailable`` holds the reason when there is no file to read (the table is then empty).
+    ``unavailable`` holds the reason when there is no file to read (the table is then empty);
+    ``gaps`` the notes (also in ``notes``) about required cells left blank, which every
+    command that builds from the data shows, not only ``check``.
     """
 
     source: str
@@ -48,6 +57,7 @@ class SourceTable:
     absent: list[str] = field(default_factory=list)
     headers: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    gaps: list[str] = field(default_factory=list)
     unavailable: str | None = None
     encoding: str | None = None
     delimiter: str | None = None
@@ -109,6 +119,7 @@ def normalise(raw: RawTable, source: str, config: Config, spec: SourceSpec) -> S
     tz = config.company.timezone
     length = len(raw.frame)
     notes: list[str] = []
+    gaps: list[str] = []
     columns: dict[str, pd.Series] = {}
     for name, column in SOURCES[source].items():
         position = header_map.positions.get(name)
@@ -120,16 +131,78 @@ def normalise(raw: RawTable, source: str, config: Config, spec: SourceSpec) -> S
             values = _csat_words(values)
         cells = Cells(raw.file, raw.headers[position], raw.first_row, raw.controls)
         columns[name] = _parse(column, values, cells, tz, spec, notes)
+        if UNIQUE_KEYS.get(source) == name:  # first of all: the other columns are not parsed yet
+            _refuse_duplicates(columns[name], raw, cells.header, source)
         if column.required and length:
             blank = int(columns[name].isna().sum())
             if blank:
-                notes.append(f"{blank} rows have no '{raw.headers[position]}'")
+                gaps.append(f"{raw.file}: {blank} of {length} rows have no "
+                            f"'{raw.headers[position]}'")
+                notes.append(gaps[-1])
     table = pd.DataFrame(columns)
+    if source == "surveys" and length:
+        off = _off_scale(table, config, raw.first_row)
+        if off:
+            gaps.append(off)
+            notes.append(off)
     absent = [name for name in SOURCES[source] if name not in header_map.positions]
     return SourceTable(
-        source, table, raw.file, header_map.unmapped, absent, header_map.headers, notes,
+        source, table, raw.file, header_map.unmapped, absent, header_map.headers, notes, gaps,
         encoding=raw.encoding, delimiter=raw.delimiter, sheet=raw.sheet,
     )
+
+
+def _refuse_duplicates(ids: pd.Series, raw: RawTable, header: str, source: str) -> None:
+    """An id that two rows share is an error naming both (one record must be one row)."""
+    if not _has_repeats(ids):
+        return
+    repeated = ids.duplicated(keep=False).to_numpy(dtype=bool) & ids.notna().to_numpy(dtype=bool)
+    if not repeated.any():  # "01" and "1": one integer, two ids
+        return
+    positions = np.flatnonzero(repeated)
+    value = ids.iloc[positions[0]]
+    same = positions[(ids.iloc[positions] == value).to_numpy(dtype=bool)]
+    first, second = (raw.first_row + int(p) for p in same[:2])
+    raise InputError(raw.file, f"{UNIQUE_WHAT[source]} {value} appears in rows {first} and "
+                     f"{second}; each must appear once (remove or merge the duplicate)",
+                     row=second, column=header)
+
+
+def _has_repeats(ids: pd.Series) -> bool:
+    """Whether a value occurs twice; numeric ids are compared as integers, which is quicker
+    (distinct integers are distinct strings, so "no repeat" is exact either way)."""
+    cells = arrow_strings(ids).drop_null()
+    try:
+        values = pc.cast(cells, pa.int64())
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        values = cells
+    return bool(pc.count_distinct(values).as_py() != len(values))
+
+
+def _off_scale(table: pd.DataFrame, config: Config, first_row: int) -> str | None:
+    """A note naming the survey answers outside their scale (not counted), or None.
+
+    NPS answers are whole numbers 0–10; CSAT 1–5, or 1–3 for the 3-point types.
+    """
+    types = map_unique(table["survey_type"], fold).fillna("")
+    nps = types.isin({fold(t) for t in config.surveys.nps_types})
+    three = types.isin({fold(t) for t in config.surveys.csat_three_point_types})
+    csat = types.isin({fold(t) for t in config.surveys.csat_types}) & ~nps & ~three
+    values = table["value"]
+    whole = values == values.round()
+    bad = values.notna() & (
+        (nps & ~(whole & values.between(0, 10)))
+        | (csat & ~(whole & values.between(1, 5)))
+        | (three & ~nps & ~(whole & values.between(1, 3)))
+    )
+    if not bad.any():
+        return None
+    positions = np.flatnonzero(bad.to_numpy(dtype=bool))
+    shown = ", ".join(f"row {first_row + int(p)} ({table['survey_type'].iloc[p]} "
+                      f"{values.iloc[p]:g})" for p in positions[:5])
+    more = f" and {len(positions) - 5} more" if len(positions) > 5 else ""
+    return (f"{len(positions)} answers outside their scale (NPS 0–10, CSAT 1–5, whole numbers) "
+            f"are not counted: {shown}{more}")
 
 
 def _csat_words(values: pd.Series) -> pd.Series:
@@ -159,7 +232,11 @@ def read_source(config: Config, source: str) -> SourceTable:
         return SourceTable(source, empty_table(source, tz), absent=[], unavailable=reason)
     path = matches[-1]
     file = display_name(config, path)
-    result = normalise(read_table(path, spec, file), source, config, spec)
+    try:
+        result = normalise(read_table(path, spec, file, config.limits), source, config, spec)
+    except MemoryError:
+        raise InputError(file, "not enough memory to read this file; free memory, or split "
+                         "the export (the [limits] table_mb cap bounds the file size)") from None
     if len(matches) > 1:
         result.notes.append(f"{len(matches)} files match '{spec.path}'; using the newest, {file}")
     return result

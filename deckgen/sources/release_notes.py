@@ -20,7 +20,7 @@ from datetime import date, datetime
 import pandas as pd
 
 from deckgen.errors import InputError
-from deckgen.sources.files import RawTable
+from deckgen.sources.raw import RawTable
 
 RELEASE_HEADERS = ["Date", "Version", "Title", "Description"]
 _HEADING = re.compile(r"^##(?!#)\s*(.+?)\s*#*\s*$")
@@ -34,11 +34,15 @@ def _table(file: str, headers: list[str], rows: list[list[str | None]]) -> RawTa
     return RawTable(file, headers, frame, first_row=1)
 
 
-def _cell(value: object) -> str | None:
+def _cell(value: object, file: str, row: int, key: str) -> str | None:
+    """A scalar as text; a list or mapping (an alias could make it any size) is an error."""
     if value is None:
         return None
     if isinstance(value, datetime | date):
         return value.isoformat()
+    if isinstance(value, list | dict | set | tuple | bytes):
+        raise InputError(file, f"expected a text, number or date, found a "
+                         f"{type(value).__name__}", row=row, column=key)
     text = str(value).strip()
     return text or None
 
@@ -53,6 +57,10 @@ def read_yaml_releases(text: str, file: str) -> RawTable:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""
         raise InputError(file, f"not valid YAML{where}") from None
+    except RecursionError:
+        raise InputError(file, "not valid YAML: nested too deeply") from None
+    except ValueError as exc:  # a value YAML reads as a date but no calendar has: 2026-13-45
+        raise InputError(file, f"not valid YAML: {exc}") from None
     if isinstance(data, dict) and "releases" in data:
         data = data["releases"]
     if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
@@ -60,7 +68,8 @@ def read_yaml_releases(text: str, file: str) -> RawTable:
     headers: list[str] = []
     for item in data:
         headers.extend(str(k) for k in item if str(k) not in headers)
-    rows = [[_cell(item.get(h)) for h in headers] for item in data]
+    rows = [[_cell(item.get(h), file, number, h) for h in headers]
+            for number, item in enumerate(data, start=1)]
     return _table(file, headers, rows)
 
 

@@ -11,7 +11,11 @@ Choices made here:
   numbers (5 digits, optional fraction). Naive values are in the company time zone; aware
   ones are converted to it. ``03/04/2026`` is day-first unless ``day_first = false``; when
   the option is not set and the column holds ``MM/DD`` values only (a second part above 12,
-  never a first part above 12), the column is read month-first.
+  never a first part above 12), the column is read month-first. One order holds for the
+  whole column: a cell that contradicts it (``13/09/2026`` beside ``09/13/2026``, or against
+  the configured ``day_first``) is an error naming its row. Dates before 1900 or after 2100
+  (Excel's serial 0 or ``00000`` among them) are errors, not 1899-12-30.
+* Numbers: infinities and NaN written as text (``inf``, ``nan``) are errors.
 * Decimals: the last of ``.``/``,`` is the decimal mark when both occur ("1.234,5",
   "1,234.5"); a lone comma is a decimal comma ("12,5"); a lone dot is a decimal point
   ("1.234" is 1.234); repeated groups are thousands ("1.234.567").
@@ -42,6 +46,8 @@ ILLEGAL_XML = (
     "[" + "".join(map(chr, range(0x00, 0x09))) + "\x0b\x0c" + "\x0e-\x1f" + "\ufffe\uffff]"
 )
 DATE_FORMATS = "YYYY-MM-DD HH:MM, ISO 8601, DD/MM/YYYY [HH:MM] or an Excel serial number"
+FIRST_DAY = pd.Timestamp("1900-01-01")
+END_DAY = pd.Timestamp("2101-01-01")  # exclusive: dates run to the end of 2100
 
 PRIORITIES = {
     "low": "low", "baixa": "low", "baixo": "low",
@@ -72,6 +78,7 @@ _PT_THOUSANDS = r"^[+-]?\d{1,3}(?:(?:\.\d{3}){2,}(?:,\d+)?|(?:\.\d{3})+,\d+)$"
 _EN_THOUSANDS = r"^[+-]?\d{1,3}(?:(?:,\d{3}){2,}(?:\.\d+)?|(?:,\d{3})+\.\d+)$"
 _COMMA_DECIMAL = r"^[+-]?\d*,\d+$"
 _SAMPLE_ROWS = 10_000
+QUOTED_CHARS = 80
 
 
 @dataclass(frozen=True)
@@ -87,9 +94,12 @@ class Cells:
         """Raise for the first ``bad`` cell, quoting its value."""
         position = int(np.argmax(bad.to_numpy(dtype=bool)))
         found = values.iloc[position]
+        shown = repr(found)
+        if len(shown) > QUOTED_CHARS:  # one line, not a megabyte of it
+            shown = f"{str(found)[:QUOTED_CHARS]!r}… ({len(str(found)):,} characters)"
         raise InputError(
             self.file,
-            f"expected {expected}, found {found!r}",
+            f"expected {expected}, found {shown}",
             row=self.first_row + position,
             column=self.header,
         )
@@ -189,9 +199,10 @@ def parse_float(values: pd.Series, cells: Cells) -> pd.Series:
 
 
 def _numbers(values: pd.Series, cells: Cells) -> pd.Series:
-    fast = _fast_float(blank_to_na(values))
+    stripped = blank_to_na(values)
+    fast = _fast_float(stripped)
     if fast is not None:
-        return fast
+        return _finite(fast, stripped, values, cells)
     text = blank_to_na(values).str.replace(r"[\s\u00a0\u202f]", "", regex=True)
     pt = text.str.match(_PT_THOUSANDS).fillna(False)
     en = text.str.match(_EN_THOUSANDS).fillna(False)
@@ -206,6 +217,16 @@ def _numbers(values: pd.Series, cells: Cells) -> pd.Series:
     bad = text.notna() & numbers.isna()
     if bad.any():
         cells.fail(values, bad, "a number such as 12,5 or 1.234,5")
+    return _finite(numbers, text, values, cells)
+
+
+def _finite(numbers: pd.Series, text: pd.Series, values: pd.Series, cells: Cells) -> pd.Series:
+    """``numbers`` when every written cell (``text``, blanks as NA) is a finite number; else
+    an error naming the first that is not."""
+    written = text.notna().to_numpy(dtype=bool)
+    bad = written & ~np.isfinite(numbers.to_numpy(dtype="float64", na_value=np.nan))
+    if bad.any():
+        cells.fail(values, pd.Series(bad, index=values.index), "a finite number")
     return numbers
 
 
@@ -275,17 +296,43 @@ def _localize(naive: pd.Series, tz: str) -> pd.Series:
     )
 
 
+class _BadCell(Exception):
+    """A date cell that cannot stand: its order contradicts the column's, or it is implausible."""
+
+    def __init__(self, label: object, expected: str) -> None:
+        super().__init__(expected)
+        self.label = label
+        self.expected = expected
+
+
 def _slash_dates(parts: pd.DataFrame, day_first: bool | None) -> pd.Series:
     first = parts[0].astype("float64")
     second = parts[1].astype("float64")
+    day_first_rows = (first > 12) & (second <= 12)  # both above 12: no order reads it
+    month_first_rows = (second > 12) & (first <= 12)
     if day_first is None:
-        day_first = not ((second > 12).any() and not (first > 12).any())
+        if day_first_rows.any() and month_first_rows.any():
+            by_day = int(np.argmax(day_first_rows.to_numpy(dtype=bool)))
+            by_month = int(np.argmax(month_first_rows.to_numpy(dtype=bool)))
+            earlier, later = sorted((by_day, by_month))
+            order = "DD/MM/YYYY" if earlier == by_day else "MM/DD/YYYY"
+            written = "/".join(str(parts.iloc[earlier, i]) for i in range(3))
+            raise _BadCell(parts.index[later], f"a date written {order} as in the column's "
+                           f"earlier value {written}")
+        day_first = not month_first_rows.any()
+    contradicting = month_first_rows if day_first else day_first_rows
+    if contradicting.any():
+        order = "DD/MM/YYYY" if day_first else "MM/DD/YYYY"
+        raise _BadCell(parts.index[int(np.argmax(contradicting.to_numpy(dtype=bool)))],
+                       f"a date written {order} (the configured day_first)")
     hour = parts[3].astype("float64").fillna(0)
     meridiem = parts[6].str.lower()
     hour = hour.mask(meridiem.eq("p").fillna(False) & (hour < 12), hour + 12)
     hour = hour.mask(meridiem.eq("a").fillna(False) & (hour == 12), 0)
+    year = parts[2].astype("float64")
+    _check_years(year.mask(year.between(1900, 2100)))
     components = pd.DataFrame({
-        "year": parts[2].astype("float64"),
+        "year": year,
         "month": second if day_first else first,
         "day": first if day_first else second,
         "hour": hour,
@@ -295,15 +342,29 @@ def _slash_dates(parts: pd.DataFrame, day_first: bool | None) -> pd.Series:
     return pd.to_datetime(components, errors="coerce")
 
 
+def _check_years(outside: pd.Series) -> None:
+    """Raise for the first cell whose value in ``outside`` is set (not NA)."""
+    if outside.notna().any():
+        raise _BadCell(outside.index[int(np.argmax(outside.notna().to_numpy()))],
+                       "a date between 1900 and 2100")
+
+
+def _in_range(stamps: pd.Series, zone: str | None) -> pd.Series:
+    low, high = FIRST_DAY.tz_localize(zone), END_DAY.tz_localize(zone)
+    _check_years(stamps.where((stamps < low) | (stamps >= high)))
+    return stamps
+
+
 def _parse_general(text: pd.Series, tz: str, day_first: bool | None) -> pd.Series:
     out = pd.Series(pd.NaT, index=text.index, dtype=pd.DatetimeTZDtype("ns", tz))
     aware = text.str.match(_ISO_AWARE).fillna(False)
     if aware.any():
         parsed = pd.to_datetime(text[aware], format="ISO8601", utc=True, errors="coerce")
-        out[aware] = parsed.dt.tz_convert(tz)
+        out[aware] = _in_range(parsed, "UTC").dt.tz_convert(tz)
     naive = text.str.match(_ISO_NAIVE).fillna(False)
     if naive.any():
-        out[naive] = _localize(pd.to_datetime(text[naive], format="ISO8601", errors="coerce"), tz)
+        parsed = pd.to_datetime(text[naive], format="ISO8601", errors="coerce")
+        out[naive] = _localize(_in_range(parsed, None), tz)
     parts = text.str.extract(_SLASH)
     slash = parts[0].notna()
     if slash.any():
@@ -331,6 +392,11 @@ def _usual_layouts(values: pd.Series) -> pd.Series | None:
         parsed = pc.cast(cells, pa.timestamp("s"))
     except pa.ArrowInvalid:
         return None
+    bounds = pc.min_max(parsed).as_py()
+    if bounds["min"] is not None and not (
+        pd.Timestamp(bounds["min"]) >= FIRST_DAY and pd.Timestamp(bounds["max"]) < END_DAY
+    ):
+        return None  # the general path names the row of the implausible date
     return pd.Series(parsed.to_pandas(), index=values.index)
 
 
@@ -341,7 +407,7 @@ def parse_datetime(
     dtype = pd.DatetimeTZDtype("ns", tz)
     usual = _usual_layouts(values)
     if usual is not None:
-        return _localize(usual, tz).astype(dtype)
+        return _plausible(_localize(usual, tz).astype(dtype), values, cells, tz)
     text = blank_to_na(values)
     try:
         fast = pd.to_datetime(text, format="ISO8601", errors="coerce")
@@ -349,13 +415,32 @@ def parse_datetime(
         parsed = pd.Series(pd.NaT, index=text.index, dtype=dtype)
     else:
         aware = getattr(fast.dtype, "tz", None) is not None
+        zone = "UTC" if aware else None
+        outside = fast.notna() & (
+            (fast < FIRST_DAY.tz_localize(zone)) | (fast >= END_DAY.tz_localize(zone))
+        )
+        if outside.any():  # before converting: years 1600 or 9999 overflow nanoseconds
+            cells.fail(values, outside, "a date between 1900 and 2100")
         parsed = (fast.dt.tz_convert(tz) if aware else _localize(fast, tz)).astype(dtype)
     rest = text.notna() & parsed.isna()
     if rest.any():
-        parsed[rest] = _parse_general(text[rest], tz, day_first)
+        try:
+            parsed[rest] = _parse_general(text[rest], tz, day_first)
+        except _BadCell as problem:
+            cells.fail(values, pd.Series(text.index == problem.label, index=values.index),
+                       problem.expected)
     bad = text.notna() & parsed.isna()
     if bad.any():
         cells.fail(values, bad, f"a date ({DATE_FORMATS})")
+    return _plausible(parsed, values, cells, tz)
+
+
+def _plausible(parsed: pd.Series, values: pd.Series, cells: Cells, tz: str) -> pd.Series:
+    """``parsed`` when every date lies in 1900–2100; else an error at the first that does not."""
+    low, high = FIRST_DAY.tz_localize(tz), END_DAY.tz_localize(tz)
+    outside = parsed.notna() & ((parsed < low) | (parsed >= high))
+    if outside.any():
+        cells.fail(values, outside, "a date between 1900 and 2100")
     return parsed
 
 

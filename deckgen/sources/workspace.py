@@ -49,6 +49,7 @@ class Workspace:
     absent: dict[str, list[str]] = field(default_factory=dict)
     unavailable: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    gaps: list[str] = field(default_factory=list)
     _by_company: dict[str, tuple[pd.DataFrame, _CompanyIndex]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
@@ -148,6 +149,7 @@ def assemble(config: Config, read: dict[str, SourceTable]) -> Workspace:
         },
         unavailable={s: item.unavailable for s, item in read.items() if item.unavailable},
         warnings=warnings,
+        gaps=[f"{item.source}: {gap}" for item in read.values() for gap in item.gaps],
     )
 
 

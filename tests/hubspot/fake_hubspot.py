@@ -21,13 +21,17 @@ MEETING_TO_COMPANY = 188
 
 @dataclass
 class Fault:
-    """Answer the next matching request(s) badly: 429, 500, 401, 403, slow or drop."""
+    """Answer the next matching request(s) badly: 429, 500, 401, 403, slow, drop, redirect
+    (``status`` 301/302/307/308 to ``location``), huge (an endless body) or trickle (one
+    byte every ``delay`` seconds)."""
 
     kind: str
     times: int = 1
     path: str = ""
     retry_after: str | None = "1"
     delay: float = 1.0
+    location: str = ""
+    status: int = 302
 
 
 class ApiError(Exception):
@@ -61,6 +65,10 @@ class FakeHubSpot:
         "proprietario_cs", "notes_last_contacted", "hs_lifecyclestage_customer_date"})
     faults: list[Fault] = field(default_factory=list)
     log: list[tuple[str, str, str]] = field(default_factory=list)
+    # Every Authorization header received, in order (a server that must never see the token).
+    authorizations: list[str] = field(default_factory=list)
+    # When set, every list page answers with this same ``paging.next.after`` cursor.
+    repeat_cursor: str | None = None
     url: str = ""
     _next_id: int = 1000
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -232,7 +240,7 @@ class FakeHubSpot:
         if limit > 100:
             raise ApiError(400, "limit must be at most 100", "VALIDATION_ERROR")
         size = min(limit, self.page_size)
-        start = int(query.get("after", "0"))
+        start = _offset(query)
         ids = sorted(store, key=int)
         results = []
         for record_id in ids[start:start + size]:
@@ -246,16 +254,20 @@ class FakeHubSpot:
                     record["associations"] = {"companies": {"results": links}}
             results.append(record)
         answer: dict[str, Any] = {"results": results}
-        if start + size < len(ids):
+        if self.repeat_cursor is not None:
+            answer["paging"] = {"next": {"after": self.repeat_cursor}}
+        elif start + size < len(ids):
             after = str(start + size)
             answer["paging"] = {"next": {"after": after, "link": f"?after={after}"}}
         return answer
 
     def page(self, items: list[dict[str, Any]], query: dict[str, str]) -> dict[str, Any]:
-        start = int(query.get("after", "0"))
+        start = _offset(query)
         size = min(int(query.get("limit", "100")), self.page_size)
         answer: dict[str, Any] = {"results": items[start:start + size]}
-        if start + size < len(items):
+        if self.repeat_cursor is not None:
+            answer["paging"] = {"next": {"after": self.repeat_cursor}}
+        elif start + size < len(items):
             answer["paging"] = {"next": {"after": str(start + size)}}
         return answer
 
@@ -273,6 +285,13 @@ class _QuietServer(ThreadingHTTPServer):
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         return
+
+
+def _offset(query: dict[str, str]) -> int:
+    """The ``after`` cursor as a position; one this server did not give (``repeat_cursor``)
+    restarts at the beginning."""
+    after = query.get("after", "0")
+    return int(after) if after.isdigit() else 0
 
 
 def _json(raw: bytes) -> dict[str, Any]:
@@ -303,11 +322,12 @@ class _Handler(BaseHTTPRequestHandler):
         split = urlsplit(self.path)
         query = {k: v[-1] for k, v in parse_qs(split.query).items()}
         self.state.log.append((method, split.path, raw.decode("utf-8", "replace")))
+        self.state.authorizations.append(self.headers.get("Authorization") or "")
         fault = self.state.take_fault(split.path)
         try:
             if fault is not None:
                 self.apply(fault)
-                if fault.kind == "drop":
+                if fault.kind in ("drop", "redirect", "huge", "trickle"):
                     return
             if self.headers.get("Authorization") != f"Bearer {self.state.token}":
                 raise ApiError(401, "Authentication credentials not found. This API supports "
@@ -341,6 +361,35 @@ class _Handler(BaseHTTPRequestHandler):
             time.sleep(fault.delay)
         if fault.kind == "drop":
             self.close_connection = True
+        if fault.kind == "redirect":
+            self.send_response(fault.status)
+            self.send_header("Location", fault.location)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+        if fault.kind == "trickle":  # a valid answer, one byte per ``delay`` seconds
+            body = b'{"id": "101", "properties": {}}'
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            try:
+                for byte in body:
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                    time.sleep(fault.delay)
+            except OSError:
+                return
+        if fault.kind == "huge":  # a body without end, until the client hangs up
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.end_headers()
+            self.close_connection = True
+            try:
+                self.wfile.write(b'{"results": [')
+                for _ in range(200_000):
+                    self.wfile.write(b"0," * 512)
+            except OSError:
+                return
 
     def reply(self, status: int, body: Any, headers: dict[str, str]) -> None:
         data = json.dumps(body).encode()

@@ -129,3 +129,36 @@ def test_last_request_of_a_window_pauses_the_next(fake: FakeHubSpot) -> None:
     hub.get(COMPANY)
     hub.get(COMPANY)
     assert clock.sleeps == [10.0]  # X-HubSpot-RateLimit-Interval-Milliseconds: 10000
+
+
+def test_a_redirect_within_the_base_url_is_followed_with_the_token(fake: FakeHubSpot) -> None:
+    fake.fail("redirect", path="/crm/v3/objects/companies/old",
+              location=f"{fake.url}{COMPANY}", status=301)
+    answer = client(fake, Clock()).get("/crm/v3/objects/companies/old")
+    assert answer["properties"]["name"] == "Padaria Pão Quente"
+    assert fake.authorizations == [f"Bearer {TOKEN}"] * 2
+
+
+@pytest.mark.parametrize("url", ["https://api.hubapi.com", "https://api.hubapi.com/",
+                                 "http://127.0.0.1:8080", "http://127.9.9.9",
+                                 "http://localhost:3000", "http://[::1]:3000"])
+def test_https_and_loopback_addresses_are_accepted(url: str) -> None:
+    assert HubSpotClient(url, TOKEN).base_url == url.rstrip("/")
+
+
+@pytest.mark.parametrize("url", ["http://api.hubapi.com", "http://192.168.0.1",
+                                 "http://localhost.evil.com", "file:///etc/passwd"])
+def test_other_addresses_are_refused(url: str) -> None:
+    with pytest.raises(PublishError, match="only https:// is allowed|not a plain"):
+        HubSpotClient(url, TOKEN)
+
+
+def test_an_answer_trickling_past_the_time_limit_is_retried_then_given_up(
+        fake: FakeHubSpot) -> None:
+    clock = Clock()
+    fake.fail("trickle", times=2, delay=0.2)
+    with pytest.raises(PublishError) as caught:
+        client(fake, clock, max_attempts=2, timeout=0.5).get(COMPANY)
+    assert str(caught.value) == (
+        f"HubSpot did not complete GET {COMPANY} after 2 attempts in 1 s "
+        "(last: the answer took more than 0.5 s to arrive); try again later")

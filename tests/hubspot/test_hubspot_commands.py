@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import csv
+import errno
 import json
 from datetime import date
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from fake_hubspot import FakeHubSpot
 
@@ -161,3 +164,29 @@ def test_pull_keeps_owner_ids_without_owner_scope(fake: FakeHubSpot, data_dir: P
     companies = next((tmp_path / "out").glob("*companies*.csv")).read_text(encoding="utf-8")
     assert "101,Padaria Pão Quente,,,,Adoção,30,7\n" in companies
 
+
+
+def test_pull_on_a_full_disk_is_one_line_and_keeps_the_previous_exports(
+        fake: FakeHubSpot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seed_crm(fake)
+    data = tmp_path / "pulled"
+    data.mkdir()
+    (data / "deckgen.toml").write_text(PULL_CONFIG, encoding="utf-8")
+    day = date.today().isoformat()
+    previous = data / f"hubspot-crm-exports-all-tickets-{day}.csv"
+    previous.write_text("hs_object_id,subject\n1,Old\n", encoding="utf-8")
+    written = csv.DictWriter.writerows
+
+    def full_at_the_second(self: csv.DictWriter, rows: object) -> None:
+        if self.fieldnames[-1] == "Associated Company":  # tickets: companies went well
+            raise OSError(errno.ENOSPC, "No space left on device")
+        written(self, rows)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(csv.DictWriter, "writerows", full_at_the_second)
+    result = CliRunner().invoke(main, ["pull", "--data", str(data)])
+    assert result.exit_code == 1
+    assert result.stderr == (f"Error: {previous}: cannot write the export (No space left on "
+                             "device)\n")
+    # Not today's companies beside an old tickets file: nothing new, no temporary file.
+    assert sorted(p.name for p in data.iterdir()) == ["deckgen.toml", previous.name]
+    assert previous.read_text(encoding="utf-8") == "hs_object_id,subject\n1,Old\n"

@@ -12,8 +12,9 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from deckgen.config import SourceSpec
+from deckgen.config import LimitSettings, SourceSpec
 from deckgen.errors import InputError
+from deckgen.reading import ReadRefused, read_capped
 from deckgen.sources.files import detect_delimiter, read_table
 from deckgen.sources.reader import read_source
 from deckgen.sources.workspace import load_workspace
@@ -261,3 +262,24 @@ def test_old_xls_is_refused(workspace):
     )
     with pytest.raises(InputError, match=r"^t.xls: the old Excel .xls format is not supported"):
         read_source(config, "tickets")
+
+
+def test_a_file_of_exactly_the_cap_is_read_and_one_byte_more_is_not(tmp_path):
+    path = tmp_path / "x.csv"
+    path.write_bytes(b"a" * 100)
+    assert read_capped(path, 100) == b"a" * 100
+    with pytest.raises(ReadRefused, match="100 bytes, over the limit of 99 bytes"):
+        read_capped(path, 99)
+
+
+def test_a_zip_member_within_the_ratio_is_read_whole(tmp_path):
+    path = tmp_path / "tickets.zip"
+    text = "Ticket ID,Create date\n" + "".join(f"{i},2026-11-20\n" for i in range(1, 2000))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("tickets.csv", text)
+    raw = read_table(path, SourceSpec(path="tickets.zip"), "tickets.zip", LimitSettings())
+    assert raw.file == "tickets.zip:tickets.csv"
+    assert len(raw.frame) == 1999
+    tight = LimitSettings(zip_ratio=2)
+    with pytest.raises(InputError, match="more than 2 times"):
+        read_table(path, SourceSpec(path="tickets.zip"), "tickets.zip", tight)

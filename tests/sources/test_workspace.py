@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from deckgen.errors import InputError
 from deckgen.sources.schema import SOURCES
 from deckgen.sources.workspace import load_workspace
 
@@ -113,3 +114,59 @@ def test_csat_words_become_scores(workspace):
     sources = {"companies": "companies.csv", "surveys": "surveys.csv"}
     config = workspace({"surveys.csv": text}, sources=sources)
     assert load_workspace(config).surveys["value"].tolist() == [5.0, 1.0, 3.0]
+
+
+OFF_SCALE = """\
+Survey type,Response value,Submission date,Company name
+NPS,11,2026-11-20 10:00,Gama
+NPS,-1,2026-11-20 10:00,Gama
+NPS,"7,5",2026-11-20 10:00,Gama
+NPS,10,2026-11-20 10:00,Gama
+CSAT,0,2026-11-20 10:00,Gama
+CSAT,5,2026-11-20 10:00,Gama
+CSAT 3,4,2026-11-20 10:00,Gama
+CES,99,2026-11-20 10:00,Gama
+"""
+
+
+def test_survey_answers_off_their_scale_are_named_by_row_and_kept_out(workspace):
+    config = workspace(
+        {"surveys.csv": OFF_SCALE},
+        sources={"companies": "companies.csv", "surveys": "surveys.csv"},
+        extra='[surveys]\ncsat_types = ["CSAT", "CSAT 3"]\ncsat_three_point_types = ["CSAT 3"]\n',
+    )
+    loaded = load_workspace(config)
+    expected = ("surveys: 5 answers outside their scale (NPS 0–10, CSAT 1–5, whole numbers) are "
+                "not counted: row 2 (NPS 11), row 3 (NPS -1), row 4 (NPS 7.5), row 6 (CSAT 0), "
+                "row 8 (CSAT 3 4)")
+    assert expected in loaded.warnings
+    assert expected in loaded.gaps  # shown by build too, not only by check
+    # The answers stay in the table: the indicators count only those on the scale.
+    assert loaded.surveys["value"].tolist() == [11, -1, 7.5, 10, 0, 5, 4, 99]
+
+
+def test_a_blank_required_column_is_a_gap_that_build_shows(workspace):
+    config = workspace({"tickets.csv": "Ticket ID,Create date,Cliente\n1,,Gama\n2,,Gama\n"})
+    loaded = load_workspace(config)
+    assert loaded.gaps == ["tickets: tickets.csv: 2 of 2 rows have no 'Create date'"]
+    assert loaded.gaps[0] in loaded.warnings
+
+
+def test_valid_surveys_and_complete_columns_leave_no_gap(loaded):
+    assert loaded.gaps == []
+
+
+def test_ids_equal_only_as_numbers_are_not_duplicates(workspace):
+    config = workspace({"tickets.csv": "Ticket ID,Create date,Cliente\n01,2026-11-20,Gama\n"
+                                       "1,2026-11-21,Gama\n"})
+    assert load_workspace(config).tickets["ticket_id"].tolist() == ["01", "1"]
+
+
+def test_a_repeated_ticket_id_names_both_rows(workspace):
+    config = workspace({"tickets.csv": "Ticket ID,Create date,Cliente\nA-1,2026-11-20,Gama\n"
+                                       "B-2,2026-11-20,Gama\nA-1,2026-11-21,Gama\n"})
+    with pytest.raises(InputError) as caught:
+        load_workspace(config)
+    assert str(caught.value) == ("tickets.csv, row 4, column 'Ticket ID': ticket A-1 appears in "
+                                 "rows 2 and 4; each must appear once (remove or merge the "
+                                 "duplicate)")
