@@ -13,7 +13,7 @@ from deckgen.cli import main
 from deckgen.locale import default_labels, languages
 from deckgen.pipelines.template_kinds import KINDS, review_roots
 from deckgen.render.pptx.check import Usage, check_template, iter_missing
-from deckgen.templates import templates_dir
+from deckgen.templates import choose_template, default_template, templates_dir
 
 
 def _template(tmp_path: Path, title: str, row: str = "{{ row.subject }}") -> Path:
@@ -191,3 +191,11 @@ def test_every_language_words_the_templates_alike() -> None:
     reference = keys["pt-BR"]
     assert len(reference) > 300
     assert all(found == reference for found in keys.values())
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_every_kind_has_one_default_template_for_every_language(kind: str) -> None:
+    expected = templates_dir() / f"{kind}{KINDS[kind].suffix}"
+    for language in languages():
+        assert choose_template(None, None, kind, language) == expected
+        assert default_template(kind, language, KINDS[kind].suffix) == expected
