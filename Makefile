@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 OUT    ?= out
 
-.PHONY: setup system-deps test lint samples bench clean
+.PHONY: setup system-deps test quick lint samples bench clean
 
 $(BIN)/deckgen: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,12 +18,16 @@ system-deps:
 setup: system-deps $(BIN)/deckgen
 
 lint: setup
-	$(BIN)/ruff check deckgen tests bench templates scripts
+	$(BIN)/ruff check deckgen tests bench scripts
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
 test: lint
 	$(BIN)/pytest -q
+
+# The edit-test loop: every test but the LibreOffice/PDF ones (marker "pdf"), on two processes.
+quick: $(BIN)/deckgen
+	$(BIN)/pytest -q -m "not pdf" -n 2 --dist loadfile
 
 samples: setup
 	bash scripts/build_samples.sh $(BIN)/deckgen $(OUT)

@@ -1,6 +1,6 @@
 """Benchmark: render a 20-slide template (6 bound charts, 3 paginated tables) warm, in-process.
 
-Also renders the default review deck (``templates/review.pt-BR.pptx``) with the tests' complete
+Also renders the default review deck (``templates/review.pptx``, pt-BR) with the tests' full
 sample review, the deck users build. Run with ``.venv/bin/python -m bench.bench_render [RUNS]``
 from the repository root; prints median and p90 in ms of wall-clock and of CPU time (the CPU
 time of this process, which other processes on the machine disturb less).
@@ -135,8 +135,8 @@ def _review_render(folder: Path) -> Callable[[], object]:
     from deckgen.render.context import review_context
     from tests.factories import make_labels, make_review_report
 
-    template = Path(__file__).resolve().parents[1] / "templates" / "review.pt-BR.pptx"
-    data = review_context(make_review_report(), make_labels())
+    template = Path(__file__).resolve().parents[1] / "templates" / "review.pptx"
+    data = review_context(make_review_report(), make_labels("pt-BR"))
     out = folder / "review.pptx"
     return lambda: render_pptx(template, data, out)
 
@@ -153,7 +153,7 @@ def main(runs: int = 15) -> None:
         review = _timed(_review_render(Path(folder)), runs)
     print(f"render_pptx: {SLIDES}-slide template, {CHARTS} charts, {TABLES} tables → {slides} "
           f"slides; {runs} warm runs: {_summary(*bench)} (target ≤ {TARGET_MS:.0f} ms)")
-    print(f"review.pt-BR.pptx, complete sample review; {runs} warm runs: {_summary(*review)}")
+    print(f"review.pptx (pt-BR), complete sample review; {runs} warm runs: {_summary(*review)}")
 
 
 if __name__ == "__main__":

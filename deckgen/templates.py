@@ -15,16 +15,25 @@ def templates_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "templates"
 
 
-def default_template(kind: str, language: str, suffix: str = ".pptx") -> Path:
-    """The default template of a kind ("review", "kickoff"...) in a language."""
-    path = templates_dir() / f"{kind}.{language}{suffix}"
-    if not path.is_file():
-        raise RenderError(f"default template not found: {path}")
-    return path
+def default_template(kind: str, language: str | None = None, suffix: str | None = None) -> Path:
+    """The default template of a kind ("review", "kickoff", "ata-revisao"...): ``<kind>.pptx``
+    or ``<kind>.docx`` (``suffix`` says which when given).
+
+    One template serves every language (its wording comes from the labels at render time), so
+    ``language`` does not choose the file; it is kept for callers that name it.
+    """
+    for candidate in (suffix,) if suffix else (".pptx", ".docx"):
+        path = templates_dir() / f"{kind}{candidate}"
+        if path.is_file():
+            return path
+    raise RenderError(f"default template not found: {templates_dir() / kind}{suffix or '.pptx'}")
 
 
-def choose_template(given: Path | None, configured: Path | None, kind: str, language: str) -> Path:
-    """The template to use: the one given, else the configured one, else the default."""
+def choose_template(
+    given: Path | None, configured: Path | None, kind: str, language: str | None = None
+) -> Path:
+    """The template to use: the one given, else the configured one, else the default of
+    ``kind`` (the same file for every language)."""
     for candidate in (given, configured):
         if candidate is not None:
             if not candidate.is_file():

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Builds the review deck of every client of both sample workspaces, and each workspace's CS Ops
-# portfolio report, in pt-BR and en, as PDF and a PNG contact sheet too when LibreOffice is installed. Usage: build_samples.sh DECKGEN OUT
+# Builds, in pt-BR and en, the review deck of every client of both sample workspaces and each
+# workspace's CS Ops portfolio report (as PDF and a PNG contact sheet too when LibreOffice is
+# installed), and one client's kickoff deck, kickoff, hand-over and review minutes: every
+# shipped template is used. Usage: build_samples.sh DECKGEN OUT
 set -euo pipefail
 deckgen=${1:-deckgen}
 out=${2:-out}
@@ -8,14 +10,27 @@ pdf=""
 command -v soffice >/dev/null && pdf="--pdf"
 for ws in sample_data/*/; do
   ws=${ws%/}
+  name=$(basename "$ws")
   period=$(cat "$ws/review-period.txt")
+  case "$name" in  # the client whose meeting documents are built
+    gcertifica) client="Horizonte" ;;
+    sismetro) client="Frigorífico" ;;
+    *) client="" ;;
+  esac
   for lang in pt-BR en; do
-    "$deckgen" build --all --data "$ws" --period "$period" --lang "$lang" --out "$out/$(basename "$ws")/$lang" $pdf
-    "$deckgen" portfolio --data "$ws" --period "$period" --lang "$lang" --out "$out/$(basename "$ws")/$lang" $pdf
+    dest="$out/$name/$lang"
+    "$deckgen" build --all --data "$ws" --period "$period" --lang "$lang" --out "$dest" $pdf
+    "$deckgen" portfolio --data "$ws" --period "$period" --lang "$lang" --out "$dest" $pdf
+    if [ -n "$client" ]; then
+      "$deckgen" kickoff "$client" --client-deck --data "$ws" --lang "$lang" --out "$dest"
+      "$deckgen" kickoff "$client" --data "$ws" --lang "$lang" --out "$dest"
+      "$deckgen" handoff "$client" --data "$ws" --lang "$lang" --out "$dest"
+      "$deckgen" minutes "$client" --data "$ws" --period "$period" --lang "$lang" --out "$dest"
+    fi
   done
 done
 if [ -n "$pdf" ] && command -v pdftoppm >/dev/null; then
   # a contact sheet (PNG) of every deck, from the PDFs just written
   find "$out" -name '*.pptx' -print0 | sort -z | xargs -0 "$deckgen" preview
 fi
-echo "sample decks in $out/"
+echo "sample decks and documents in $out/"

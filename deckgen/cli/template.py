@@ -1,4 +1,4 @@
-"""``deckgen template check``: what a PowerPoint template uses, and what the model lacks."""
+"""``deckgen template check``: what a template uses, and what its kind's context lacks."""
 
 from __future__ import annotations
 
@@ -6,33 +6,40 @@ from pathlib import Path
 
 import click
 
+KIND_NAMES = ("review", "kickoff", "portfolio", "ata-kickoff", "ata-passagem", "ata-revisao")
+
 
 @click.group()
 def template() -> None:
-    """Work with PowerPoint templates."""
+    """Work with PowerPoint and Word templates."""
 
 
 @template.command("check")
 @click.argument("template_file", metavar="TEMPLATE",
                 type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--kind", type=click.Choice(["review"]), default="review", show_default=True,
-              help="Which report model the template is for.")
-def check(template_file: Path, kind: str) -> None:
-    """List every name and chart/table/image binding per slide; exit 1 if one is unknown."""
-    from deckgen.render.pptx.check import KINDS, check_template, iter_missing
+@click.option("--kind", type=click.Choice(KIND_NAMES), default=None,
+              help="Which document the template is for (default: from the file name, else the "
+                   "kind of that file type that provides the most names).")
+def check(template_file: Path, kind: str | None) -> None:
+    """List every name and chart/table/image binding per slide or paragraph; exit 1 if the
+    kind's context does not provide one (one line per problem, naming where it is)."""
+    from deckgen.pipelines.template_kinds import check_kind
 
-    slides = check_template(template_file, KINDS[kind]())
-    click.echo(f"{template_file.name} (model: {kind})")
-    for slide in slides:
-        if not slide.usages:
+    checked = check_kind(template_file, kind)
+    click.echo(f"{template_file.name} (kind: {checked.kind.name}, {checked.how})")
+    for place in checked.places:
+        if not place.usages:
             continue
-        click.echo(f"slide {slide.slide}")
-        for usage in slide.usages:
+        click.echo(place.where)
+        for usage in place.usages:
             mark = "" if usage.provided else "   <- not provided"
             click.echo(f"  {usage.kind:<8} {usage.text}{mark}")
-    missing = list(iter_missing(slides))
+    missing = checked.missing
+    for where, usage in missing:
+        click.echo(f"{template_file.name}, {where}: {usage.kind} {usage.text!r} is not provided "
+                   f"by the {checked.kind.description}", err=True)
     if missing:
-        click.echo(f"{len(missing)} name(s) or binding(s) not provided by the {kind} model",
-                   err=True)
+        click.echo(f"{len(missing)} name(s) or binding(s) not provided by the "
+                   f"{checked.kind.description}", err=True)
         raise SystemExit(1)
-    click.echo(f"ok: the {kind} model provides everything the template uses")
+    click.echo(f"ok: the {checked.kind.description} provides everything the template uses")

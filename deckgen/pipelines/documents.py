@@ -15,7 +15,7 @@ from deckgen.templates import default_template
 
 
 def document_template(given: Path | None, kind: str, language: str, suffix: str) -> Path:
-    """The template given by the user, else the shipped ``<kind>.<language><suffix>``."""
+    """The template given by the user, else the shipped ``<kind><suffix>`` (every language)."""
     if given is None:
         return default_template(kind, language, suffix)
     if not given.is_file():

@@ -17,7 +17,14 @@ from PIL import Image, UnidentifiedImageError
 
 from deckgen.errors import RenderError, TemplateError
 from deckgen.io import atomic_write
-from deckgen.render.jinja import make_environment, suggest_name
+from deckgen.locale import default_labels
+from deckgen.render.jinja import (
+    compile_template,
+    make_environment,
+    office_language,
+    plain_wording,
+    suggest_name,
+)
 from deckgen.render.output import normalize_ooxml_zip, strip_xml_illegal
 
 LOGO_NAME = "logo"  # the header picture whose name or description is this is the logo
@@ -40,7 +47,8 @@ def _template_line(exc: jinja2.TemplateError) -> int | None:
     return found
 
 
-def _paragraph_text(xml_line: str) -> str:
+def paragraph_text(xml_line: str) -> str:
+    """The text of one line of a part's XML (one paragraph), cut to 80 characters."""
     text = " ".join(unescape(_TAGS.sub("", xml_line)).split())
     return text if len(text) <= 80 else text[:77] + "..."
 
@@ -48,17 +56,20 @@ def _paragraph_text(xml_line: str) -> str:
 class _Template(DocxTemplate):
     """docxtpl's template with errors that name the paragraph and XML-illegal text removed."""
 
-    def __init__(self, path: Path, context: Mapping[str, Any]) -> None:
+    def __init__(self, path: Path, context: Mapping[str, Any], language: str) -> None:
         super().__init__(str(path))
         self.path = path
         self.names = context
+        labels = context.get("labels")
+        self.words: Mapping[str, str] = labels if labels is not None else default_labels(language)
 
     def render_xml_part(self, src_xml, part, context, jinja_env=None):
         src_xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", src_xml)
+        src_xml = plain_wording(src_xml, self.words, xml=True)
         self.current_rendering_part = part
         assert jinja_env is not None
         try:
-            dst_xml = jinja_env.from_string(src_xml).render(context)
+            dst_xml = compile_template(jinja_env, src_xml).render(context)
         except jinja2.TemplateError as exc:
             raise TemplateError(self._describe(exc, src_xml, part)) from None
         dst_xml = _PARAGRAPH.sub(r"<w:p\1", strip_xml_illegal(dst_xml))
@@ -79,7 +90,7 @@ class _Template(DocxTemplate):
         lines = src_xml.splitlines()
         if line:
             paragraph = sum(1 for text in lines[:line] if text.startswith("<w:p"))
-            text = _paragraph_text(lines[line - 1]) if line <= len(lines) else ""
+            text = paragraph_text(lines[line - 1]) if line <= len(lines) else ""
             where += f", paragraph {paragraph}"
             if text:
                 where += f' "{text}"'
@@ -130,6 +141,13 @@ def _replace_logo(tpl: DocxTemplate, logo: Path) -> None:
                 ext.set("cy", cy)
 
 
+def _set_language(tpl: DocxTemplate, tag: str) -> None:
+    """The languages the styles and the body declare (``<w:lang w:val=…>``) become ``tag``."""
+    for root in (tpl.docx.styles.element, tpl.docx.element):
+        for lang in root.iter(qn("w:lang")):
+            lang.set(qn("w:val"), tag)
+
+
 def render_docx(
     template: Path,
     context: Mapping[str, Any],
@@ -148,12 +166,13 @@ def render_docx(
     if not template.is_file():
         raise RenderError(f"{template}: template not found")
     try:
-        tpl = _Template(template, context)
+        tpl = _Template(template, context, language)
         tpl.init_docx()
     except Exception as exc:  # noqa: BLE001 - any unreadable file is the same user error
         raise RenderError(f"{template}: not a Word document ({exc})") from None
-    env = make_environment(language, currency).overlay(autoescape=True)
+    env = make_environment(language, currency, autoescape=True)
     tpl.render(dict(context), jinja_env=env, autoescape=True)
+    _set_language(tpl, office_language(language))
     if logo is not None:
         _replace_logo(tpl, logo)
 

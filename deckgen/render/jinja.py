@@ -17,11 +17,21 @@ from types import CodeType
 from typing import Any
 
 import jinja2
-from jinja2 import StrictUndefined, Template, TemplateSyntaxError, nodes
+from jinja2 import (
+    StrictUndefined,
+    Template,
+    TemplateSyntaxError,
+    UndefinedError,
+    nodes,
+    pass_context,
+)
 from jinja2.environment import TemplateExpression
 from jinja2.parser import Parser
+from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
+from markupsafe import Markup, escape
 
+from deckgen.locale import default_labels
 from deckgen.render.formatting import DASH, make_filters
 from deckgen.render.output import strip_xml_illegal
 from deckgen.render.terms import term
@@ -39,7 +49,13 @@ def finalize(value: Any) -> str:
     """How a printed value becomes text: ``None`` is "—", XML-illegal characters are dropped."""
     if value is None:
         return DASH
+    if isinstance(value, Markup):  # already escaped (a wording rendered for XML): keep it so
+        return Markup(strip_xml_illegal(str(value)))
     return strip_xml_illegal(value if isinstance(value, str) else str(value))
+
+
+class UnknownWording(UndefinedError):
+    """``tr('key')`` of a key the labels do not hold."""
 
 
 class _Sandbox(ImmutableSandboxedEnvironment):
@@ -59,17 +75,97 @@ class _Sandbox(ImmutableSandboxedEnvironment):
 
 
 @cache
-def make_environment(language: str, currency: str = "BRL") -> ImmutableSandboxedEnvironment:
-    """A sandboxed environment with strict undefined names and the language's filters."""
+def make_environment(
+    language: str, currency: str = "BRL", autoescape: bool = False
+) -> ImmutableSandboxedEnvironment:
+    """A sandboxed environment with strict undefined names, the language's filters and its
+    wording (``tr``); ``autoescape`` for XML templates (Word)."""
     env = _Sandbox(
         undefined=StrictUndefined,
-        autoescape=False,
+        autoescape=autoescape,
         keep_trailing_newline=True,
         finalize=finalize,
     )
     env.filters.update(make_filters(language, currency))
     env.filters["term"] = term
+    env.globals["tr"] = _wording(env, language)
     return env
+
+
+def office_language(language: str) -> str:
+    """The language tag Office spell-checks text in (``"en"`` → ``"en-US"``), from the labels."""
+    return default_labels(language).get("templates.office_language", language)
+
+
+_PLAIN_TR = re.compile(r"\{\{\s*tr\(\s*'([\w.-]+)'\s*\)\s*\}\}")
+
+
+def plain_wording(text: str, words: Mapping[str, str], xml: bool = False) -> str:
+    """``text`` with each ``{{ tr('key') }}`` whose wording holds no tag replaced by the wording
+    (XML-escaped for an XML source); wording with tags, or a call with arguments, stays a call.
+
+    Done before compiling, it makes a template's fixed words cost what typed words cost.
+    """
+    if "tr(" not in text:
+        return text
+
+    def wording(match: re.Match[str]) -> str:
+        try:
+            found = words[match.group(1)]  # a Labels object or a mapping
+        except KeyError:
+            return match.group(0)  # rendering reports the unknown key, where it is
+        if "{" in found:
+            return match.group(0)
+        return str(escape(found)) if xml else found
+
+    return _PLAIN_TR.sub(wording, text)
+
+
+def _escape_literals(source: str) -> str:
+    """``source`` with the text outside its tags XML-escaped (the tags are left as they are)."""
+    out: list[str] = []
+    cursor = 0
+    for match in _TAG.finditer(source):
+        out.append(str(escape(source[cursor:match.start()])))
+        out.append(match.group(0))
+        cursor = match.end()
+    out.append(str(escape(source[cursor:])))
+    return "".join(out)
+
+
+def _wording(env: jinja2.Environment, language: str) -> Callable[..., str]:
+    """The ``tr`` global of ``env``: ``tr('review.cover_kicker', stream=support)``.
+
+    It looks the key up in the context's ``labels`` (else the language's built-in labels),
+    renders the wording (which may hold Jinja) with the calling template's context plus the
+    keyword arguments, and returns the text. Each wording is compiled once per environment.
+    """
+    compiled: dict[str, Template | str] = {}
+
+    @pass_context
+    def tr(context: Context, key: str, **values: Any) -> str:
+        labels = context.get("labels")
+        try:
+            source = labels[key] if labels is not None else default_labels(language)[key]
+        except KeyError:
+            raise UnknownWording(f"no wording {key!r} in the {language} labels") from None
+        found = compiled.get(source)
+        if found is None:
+            if "{" not in source:
+                found = escape(source) if env.autoescape else source
+            else:
+                text = _escape_literals(source) if env.autoescape else source
+                found = compile_template(env, text)
+            compiled[source] = found
+        if isinstance(found, str):
+            return found
+        names = context.get_all()
+        # The caller's names already hold the globals: share them instead of copying.
+        local = found.new_context({**names, **values} if values else names, shared=True)
+        text = env.concat(found.root_render_func(local))
+        return Markup(text) if env.autoescape else text
+
+    return tr
 
 
 def _cache_dir() -> Path:
@@ -106,11 +202,12 @@ def _cached_code(env: jinja2.Environment, kind: str, source: str,
 
     Compiling is most of a cold render's Jinja cost; the cache key is the kind of source, the
     source itself, the Python and Jinja versions, so a changed template or an upgrade simply
-    compiles again. The cached code is what Jinja itself would produce (as its
-    ``FileSystemBytecodeCache`` does).
+    compiles again (autoescaping is part of the key: it changes the code). The cached code is
+    what Jinja itself would produce (as its ``FileSystemBytecodeCache`` does).
     """
     key = hashlib.sha256(
-        f"{sys.version}\0{jinja2.__version__}\0{type(env).__name__}\0{kind}\0{source}".encode()
+        f"{sys.version}\0{jinja2.__version__}\0{type(env).__name__}\0{env.autoescape}\0{kind}"
+        f"\0{source}".encode()
     ).hexdigest()
     path = _cache_dir() / f"{key}.code"
     code = _load_code(path)

@@ -16,10 +16,10 @@ from deckgen.render.pdf import convert_to_pdf
 from deckgen.sources.workspace import Workspace
 from documents.samples import TODAY, review_period
 
-pytestmark = pytest.mark.skipif(
+pytestmark = [pytest.mark.pdf, pytest.mark.skipif(
     shutil.which("soffice") is None and shutil.which("libreoffice") is None,
     reason="LibreOffice (soffice) is not installed: PDF conversion not tested",
-)
+)]
 
 
 def test_documents_convert_to_pdf(workspaces: dict[str, Workspace], tmp_path: Path) -> None:

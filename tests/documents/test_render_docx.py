@@ -101,3 +101,22 @@ def test_output_is_byte_identical(tmp_path: Path) -> None:
     render_docx(path, {"a": "x"}, tmp_path / "one.docx", language="pt-BR")
     render_docx(path, {"a": "x"}, tmp_path / "two.docx", language="pt-BR")
     assert (tmp_path / "one.docx").read_bytes() == (tmp_path / "two.docx").read_bytes()
+
+
+def test_wording_comes_from_the_labels_escaped_once(tmp_path: Path) -> None:
+    path = template(tmp_path, "{{ tr('minutes.title') }}", "{{ tr('minutes.lead') }}")
+    labels = {"minutes.title": "P&D <ata>", "minutes.lead": "Cliente: {{ name }}"}
+    out = tmp_path / "out.docx"
+    render_docx(path, {"labels": labels, "name": "A & B"}, out, language="pt-BR")
+    text = all_text(out)
+    assert "P&D <ata>\nCliente: A & B" in text
+
+
+def test_the_declared_language_follows_the_document(tmp_path: Path) -> None:
+    path = template(tmp_path, "{{ a }}")
+    for language, tag in (("pt-BR", "pt-BR"), ("en", "en-US")):
+        out = tmp_path / f"{language}.docx"
+        render_docx(path, {"a": 1}, out, language=language)
+        with zipfile.ZipFile(out) as package:
+            styles = package.read("word/styles.xml").decode()
+        assert f'w:val="{tag}"' in styles.split("<w:lang ")[1].split("/>")[0]

@@ -126,6 +126,7 @@ def table_rows(slide: object, name: str) -> list[list[str]]:
     return [[cell.text for cell in row.cells] for row in shape.table.rows]
 
 
+@pytest.mark.pdf
 def test_deck_and_workbook_show_the_model(tmp_path: Path) -> None:
     report = compute_portfolio(workspace(), Q3, today=TODAY)
     built = write_portfolio(report, CONFIG, tmp_path)
@@ -174,6 +175,7 @@ def test_portfolio_command_writes_deck_and_workbook(portfolio_dir: Path, tmp_pat
     assert title.alignment == PP_ALIGN.LEFT  # like the review deck's cover, not centred
 
 
+@pytest.mark.pdf
 def test_portfolio_command_with_pdf(portfolio_dir: Path, tmp_path: Path) -> None:
     if shutil.which("soffice") is None:
         pytest.skip("soffice (LibreOffice) is not installed")

@@ -61,6 +61,7 @@ def test_find_documents_walks_folders_and_refuses_other_files(tmp_path: Path) ->
     assert missing.exit_code == 1 and "no such file or folder" in missing.output
 
 
+@pytest.mark.pdf
 @needs_tools
 def test_preview_of_a_deck_and_a_document(tmp_path: Path) -> None:
     deck = _deck(tmp_path / "review.pptx", 3)

@@ -146,3 +146,37 @@ def test_compiled_expressions_are_kept_between_runs(
     assert len(list(tmp_path.glob("*.code"))) == 1  # nothing invalid was cached
     assert compile_expression(env, "name")(name=None) is None  # undefined_to_none is off
     assert isinstance(compile_expression(env, "missing")(), Undefined)
+
+
+WORDING = {
+    "x.greet": "Olá {{ client }}{% if n %} ({{ n | number }} chamados){% endif %}",
+    "x.plain": "Sem dados & sem metas",
+    "x.nested": "{{ tr('x.plain') }}: {{ stream.label }}",
+}
+
+
+def test_tr_renders_the_wording_with_the_context_and_its_arguments() -> None:
+    env = make_environment("pt-BR")
+    render = env.from_string("{{ tr('x.greet', n=1234) }} | {{ tr('x.greet', n=0) }} | "
+                             "{{ tr('x.nested', stream=s) }}").render
+    text = render(labels=WORDING, client="{{ 7*7 }}", s={"label": "Suporte"})
+    assert text == ("Olá {{ 7*7 }} (1.234 chamados) | Olá {{ 7*7 }} | "
+                    "Sem dados & sem metas: Suporte")
+
+
+def test_tr_without_labels_in_the_context_uses_the_built_in_ones() -> None:
+    template = "{{ tr('templates.office_language') }}"
+    assert make_environment("pt-BR").from_string(template).render() == "pt-BR"
+    assert make_environment("en").from_string(template).render() == "en-US"
+
+
+def test_tr_of_an_unknown_key_is_an_undefined_error() -> None:
+    with pytest.raises(UndefinedError, match="no wording 'x.nope' in the pt-BR labels"):
+        make_environment("pt-BR").from_string("{{ tr('x.nope') }}").render(labels=WORDING)
+
+
+def test_tr_escapes_wording_and_data_once_for_xml() -> None:
+    env = make_environment("pt-BR", autoescape=True)
+    text = env.from_string("<t>{{ tr('x.plain') }} {{ tr('x.greet', n=0) }}</t>").render(
+        labels=WORDING, client="A & B <Ltda>")
+    assert text == "<t>Sem dados &amp; sem metas Olá A &amp; B &lt;Ltda&gt;</t>"

@@ -538,6 +538,7 @@ def pdf_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     yield tmp_path_factory.mktemp("pdf")
 
 
+@pytest.mark.pdf
 def test_libreoffice_opens_every_deck(pdf_dir: Path) -> None:
     """Every deck rendered above converts to a PDF with one page per slide (one soffice run)."""
     soffice = shutil.which("soffice")
@@ -569,3 +570,30 @@ def test_libreoffice_opens_every_deck(pdf_dir: Path) -> None:
         pdf = deck.with_suffix(".pdf").read_bytes()
         pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
         assert pages == slides, deck.name
+
+
+def test_wording_is_fetched_in_the_deck_language(tmp_path: Path) -> None:
+    builder = TemplateBuilder()
+    slide = builder.slide(notes="{{ tr('x.note', n=2) }}")
+    builder.text(slide, "Title", "{{ tr('x.title') }}")
+    builder.text(slide, "Body", "{{ tr('x.count', n=3) }} · {{ tr('templates.office_language') }}")
+    template = builder.save(tmp_path / "t.pptx")
+    labels = {"x.title": "Chamados & SLAs", "x.count": "{{ n }} {{ n | plural('dia', 'dias') }}",
+              "x.note": "Fale dos {{ n }} pontos", "templates.office_language": "pt-BR"}
+    out = tmp_path / "out.pptx"
+    render_pptx(template, {"labels": labels}, out, language="pt-BR")
+    deck = Presentation(str(out))
+    texts = {s.name: s.text_frame.text for s in deck.slides[0].shapes}
+    assert texts == {"Title": "Chamados & SLAs", "Body": "3 dias · pt-BR"}
+    assert deck.slides[0].notes_slide.notes_text_frame.text == "Fale dos 2 pontos"
+
+
+def test_an_unknown_wording_key_names_the_slide_and_shape(tmp_path: Path) -> None:
+    builder = TemplateBuilder()
+    builder.text(builder.slide(), "Title", "{{ tr('x.nope') }}")
+    template = builder.save(tmp_path / "t.pptx")
+    with pytest.raises(TemplateError) as caught:
+        render_pptx(template, {"labels": {}}, tmp_path / "out.pptx", language="pt-BR")
+    assert str(caught.value).startswith("t.pptx, slide 1, shape 'Title': ")
+    assert "no wording 'x.nope' in the pt-BR labels" in str(caught.value)
+    assert not (tmp_path / "out.pptx").exists()

@@ -1,6 +1,8 @@
 """Checking a template without data: which names and bindings it uses, and which the model lacks.
 
-Names are resolved against types, not values: the root names map to types (dataclasses,
+PowerPoint templates are read slide by slide (text, notes, directives, bindings); Word templates
+are read as docxtpl reads them (body, headers and footers), paragraph by paragraph. Names are
+resolved against types, not values: the root names map to types (dataclasses,
 ``list[X]``, ``X | None``…), attributes follow dataclass fields and properties through their
 type hints, ``for x in xs`` binds ``x`` to the element type of ``xs``, and a table's ``row``
 is an element of the list it is bound to.
@@ -12,18 +14,20 @@ import dataclasses
 import re
 import types
 import typing
+import zipfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
+from docxtpl import DocxTemplate
 from jinja2 import TemplateSyntaxError, nodes
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from deckgen.errors import TemplateError
-from deckgen.locale import Labels
-from deckgen.model.review import ReviewReport
-from deckgen.render.context import STREAM_SHORTCUTS
+from deckgen.locale import default_labels, languages
+from deckgen.render.docx import paragraph_text as docx_paragraph_text
 from deckgen.render.jinja import make_environment
 from deckgen.render.pptx.engine import BINDING, DIRECTIVE, Loop, Page
 from deckgen.render.pptx.ooxml import A, P, iter_shapes, placeholder, shape_name
@@ -37,7 +41,7 @@ _FOR = re.compile(r"^for\s+(.+?)\s+in\s+(.+)$", re.DOTALL)
 
 @dataclass(frozen=True)
 class Usage:
-    """One name or binding a slide uses, and whether the model provides it."""
+    """One name or binding a place uses, and whether the model provides it."""
 
     kind: str  # "variable", "chart", "table" or "image"
     text: str
@@ -45,10 +49,10 @@ class Usage:
 
 
 @dataclass
-class SlideUsage:
-    """What one template slide uses."""
+class PlaceUsage:
+    """What one place of a template uses: a slide ("slide 3") or a paragraph ("paragraph 12")."""
 
-    slide: int
+    where: str
     usages: list[Usage] = field(default_factory=list)
 
     def add(self, usage: Usage) -> None:
@@ -86,6 +90,9 @@ def attribute_type(owner: Any, name: str) -> tuple[bool, Any]:
         hints = _hints(owner)
         if name in {f.name for f in dataclasses.fields(owner)}:
             return True, hints.get(name, UNKNOWN)
+    model_fields = getattr(owner, "model_fields", None)  # a pydantic model
+    if isinstance(model_fields, Mapping) and name in model_fields:
+        return True, _hints(owner).get(name, UNKNOWN)
     member = getattr(owner, name, None)
     if isinstance(member, property):
         return True, _hints(member.fget).get("return", UNKNOWN)
@@ -94,6 +101,23 @@ def attribute_type(owner: Any, name: str) -> tuple[bool, Any]:
     if member is not None and not name.startswith("_"):
         return True, UNKNOWN
     return False, None
+
+
+@dataclass(frozen=True)
+class Wording:
+    """``tr``: the wording of the templates, in every language deckgen writes."""
+
+    env: Any
+    languages: tuple[str, ...]
+
+    def labels(self, language: str) -> Mapping[str, str]:
+        return default_labels(language)
+
+
+@cache
+def wording() -> Wording:
+    """The ``tr`` global as the checker sees it: the wording of every language deckgen writes."""
+    return Wording(make_environment("en"), languages())
 
 
 @dataclass(frozen=True)
@@ -124,15 +148,18 @@ def element_type(hint: Any) -> Any:
 class _Walker:
     """Walks a Jinja AST, resolving every dotted name against the types in scope."""
 
-    def __init__(self, scope: dict[str, Any], report: Callable[[str, bool], None]) -> None:
+    def __init__(self, scope: dict[str, Any], report: Callable[[str, bool, int], None]) -> None:
         self.scope = scope
-        self.report = report
+        self._report = report
+
+    def report(self, text: str, ok: bool, node: nodes.Node) -> None:
+        self._report(text, ok, node.lineno)
 
     def type_of(self, node: nodes.Node) -> Any:
         """Visit an expression (reporting its names) and return its type."""
         if isinstance(node, nodes.Name):
             known = node.name in self.scope
-            self.report(node.name, known)
+            self.report(node.name, known, node)
             return self.scope.get(node.name, UNKNOWN) if known else UNKNOWN
         chain = _chain(node)
         if chain is not None:
@@ -143,9 +170,13 @@ class _Walker:
                 if not ok:
                     break
                 ok, current = attribute_type(current, attr)
-            self.report(".".join([root.name, *attrs]), ok)
+            self.report(".".join([root.name, *attrs]), ok, node)
             return current if ok else UNKNOWN
         if isinstance(node, nodes.Call):
+            if isinstance(node.node, nodes.Name) and isinstance(self.scope.get(node.node.name),
+                                                                 Wording):
+                self._wording(node)
+                return str
             called = self.type_of(node.node)
             self._visit_children(node, skip=node.node)
             return called.returns if isinstance(called, _Method) else UNKNOWN
@@ -156,6 +187,28 @@ class _Walker:
         self._visit_children(node)
         return UNKNOWN
 
+    def _wording(self, call: nodes.Call) -> None:
+        """``tr('key', name=value)``: the key in every language, and the names its wording uses
+        (resolved with the arguments' types)."""
+        wording: Wording = self.scope[call.node.name]  # type: ignore[attr-defined]
+        arguments = {kw.key: self.type_of(kw.value) for kw in call.kwargs}
+        first = call.args[0] if call.args else None
+        if not (isinstance(first, nodes.Const) and isinstance(first.value, str)):
+            for arg in call.args:
+                self.type_of(arg)
+            return
+        key = first.value
+        sources = [wording.labels(language).get(key) for language in wording.languages]
+        self.report(f"tr('{key}')", all(source is not None for source in sources), call)
+        inner = _Walker({**self.scope, **arguments},
+                        lambda text, ok, line: self._report(text, ok, call.lineno))
+        for source in sources:
+            if source is not None and "{" in source:
+                try:
+                    inner.visit(wording.env.parse(source))
+                except TemplateSyntaxError as exc:
+                    raise TemplateError(f"wording {key!r}: syntax error: {exc.message}") from None
+
     def _visit_children(self, node: nodes.Node, skip: nodes.Node | None = None) -> None:
         for child in node.iter_child_nodes():
             if child is not skip:
@@ -165,7 +218,7 @@ class _Walker:
         """Visit a statement or expression."""
         if isinstance(node, nodes.For):
             items = element_type(self.type_of(node.iter))
-            inner = _Walker({**self.scope, "loop": Loop}, self.report)
+            inner = _Walker({**self.scope, "loop": Loop}, self._report)
             inner.bind(node.target, items)
             for child in (*node.body, *node.else_, *([node.test] if node.test else [])):
                 inner.visit(child)
@@ -209,7 +262,7 @@ def _chain(node: nodes.Node) -> tuple[nodes.Name, list[str]] | None:
 
 
 class TemplateChecker:
-    """Reads every slide of a template and resolves what it uses against root types."""
+    """Reads every slide of a PowerPoint template and resolves what it uses against root types."""
 
     def __init__(self, template: Path, roots: Mapping[str, Any]) -> None:
         self.template = template
@@ -229,24 +282,24 @@ class TemplateChecker:
         assert isinstance(output, nodes.Output)
         return output.nodes[0]
 
-    def check(self) -> list[SlideUsage]:
+    def check(self) -> list[PlaceUsage]:
         """What each slide uses, in template order."""
         try:
             package = load_package(self.template).package
+            presentation = package.main_document_part.presentation
         except FileNotFoundError:
             raise TemplateError(f"{self.template}: template not found") from None
         except Exception as exc:  # noqa: BLE001 - zipfile/lxml/python-pptx all raise differently
             raise TemplateError(f"{self.template}: not a PowerPoint template ({exc})") from None
-        presentation = package.main_document_part.presentation
         return [self._slide(number, slide.part)
                 for number, slide in enumerate(presentation.slides, start=1)]
 
-    def _slide(self, number: int, part: Any) -> SlideUsage:
-        usage = SlideUsage(number)
-        scope: dict[str, Any] = {**self.roots, "page": Page}
+    def _slide(self, number: int, part: Any) -> PlaceUsage:
+        usage = PlaceUsage(f"slide {number}")
+        scope: dict[str, Any] = {"tr": wording(), **self.roots, "page": Page}
 
-        def reporter(kind: str = "variable") -> Callable[[str, bool], None]:
-            return lambda text, ok: usage.add(Usage(kind, text, ok))
+        def reporter(kind: str = "variable") -> Callable[[str, bool, int], None]:
+            return lambda text, ok, line: usage.add(Usage(kind, text, ok))
 
         notes = _notes_paragraphs(part)
         for text in notes:
@@ -277,7 +330,7 @@ class TemplateChecker:
                     if text != expression:
                         usage.add(Usage("variable", text, ok))
                 if kind == "table":
-                    row_type = element_type(_Walker(dict(scope), lambda t, o: None)
+                    row_type = element_type(_Walker(dict(scope), lambda t, o, n: None)
                                             .type_of(self._expression(expression, number, name)))
             if shape.tag == f"{P}grpSp":
                 continue  # its shapes come on their own
@@ -297,7 +350,7 @@ class TemplateChecker:
 
     def _usages(self, expression: nodes.Node, scope: dict[str, Any]) -> list[tuple[str, bool]]:
         found: list[tuple[str, bool]] = []
-        _Walker(dict(scope), lambda text, ok: found.append((text, ok))).type_of(expression)
+        _Walker(dict(scope), lambda text, ok, line: found.append((text, ok))).type_of(expression)
         return found
 
 
@@ -323,28 +376,76 @@ def _notes_paragraphs(part: Any) -> list[str]:
     return [] if body is None else [paragraph_text(p) for p in body.findall(f"{A}p")]
 
 
-def review_roots() -> dict[str, Any]:
-    """The names a review template sees (see ``deckgen.render.context``), with their types."""
-    roots: dict[str, Any] = dict(_hints(ReviewReport))
-    for name in STREAM_SHORTCUTS:
-        roots[name] = attribute_type(ReviewReport, name)[1]
-    roots["report"] = ReviewReport
-    roots["labels"] = Labels
-    roots["warnings"] = list[str]
-    return roots
+def _docx_parts(template: Path) -> Iterator[tuple[str, str]]:
+    """(where, Jinja source) of the body, then each header and footer, as docxtpl reads them."""
+    try:
+        tpl = DocxTemplate(str(template))
+        tpl.init_docx()
+    except Exception as exc:  # noqa: BLE001 - any unreadable file is the same user error
+        raise TemplateError(f"{template}: not a Word document ({exc})") from None
+    yield "", tpl.patch_xml(tpl.get_xml())
+    for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
+        for _, part in tpl.get_headers_footers(uri):
+            name = str(part.partname).rsplit("/", 1)[-1].removesuffix(".xml")
+            yield f"{name}, ", tpl.patch_xml(tpl.get_part_xml(part))
 
 
-KINDS: dict[str, Callable[[], dict[str, Any]]] = {"review": review_roots}
+def check_docx(template: Path, roots: Mapping[str, Any]) -> list[PlaceUsage]:
+    """What each paragraph of a Word template uses, in document order (body, headers, footers)."""
+    env = make_environment("en").overlay(autoescape=True)
+    places: dict[str, PlaceUsage] = {}
+    for prefix, xml in _docx_parts(template):
+        lines = _split_paragraphs(xml).splitlines()
+        try:
+            tree = env.parse("\n".join(lines))
+        except TemplateSyntaxError as exc:
+            where = _paragraph_where(prefix, lines, exc.lineno)
+            raise TemplateError(f"{template.name}, {where}: syntax error: {exc.message}") from None
+
+        def report(text: str, ok: bool, line: int, prefix: str = prefix,
+                   lines: list[str] = lines) -> None:
+            where = _paragraph_where(prefix, lines, line)
+            places.setdefault(where, PlaceUsage(where)).add(Usage("variable", text, ok))
+
+        _Walker({"tr": wording(), **roots}, report).visit(tree)
+    return list(places.values())
 
 
-def check_template(template: Path, roots: Mapping[str, Any]) -> list[SlideUsage]:
-    """Every name and binding each slide of ``template`` uses, checked against ``roots``."""
-    return TemplateChecker(Path(template), roots).check()
+def _split_paragraphs(xml: str) -> str:
+    """One paragraph per line, as the renderer splits them (so line numbers name paragraphs)."""
+    return re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
 
 
-def iter_missing(slides: list[SlideUsage]) -> Iterator[tuple[int, Usage]]:
-    """(slide, usage) for everything the model does not provide."""
-    for slide in slides:
-        for usage in slide.usages:
+def _paragraph_where(prefix: str, lines: list[str], line: int) -> str:
+    """Where a line is, as the renderer's errors say it: ``paragraph 3 "its text"``."""
+    paragraph = sum(1 for text in lines[:line] if text.startswith("<w:p"))
+    text = docx_paragraph_text(lines[line - 1]) if 0 < line <= len(lines) else ""
+    return f"{prefix}paragraph {paragraph}" + (f' "{text}"' if text else "")
+
+
+def is_word(template: Path) -> bool:
+    """Whether ``template`` is a Word document (by its content; by its name if unreadable)."""
+    try:
+        with zipfile.ZipFile(template) as package:
+            return "word/document.xml" in package.namelist()
+    except (OSError, zipfile.BadZipFile):
+        return template.suffix.lower() in (".docx", ".dotx")
+
+
+def check_template(template: Path, roots: Mapping[str, Any]) -> list[PlaceUsage]:
+    """Every name and binding each slide or paragraph of ``template`` uses, checked against
+    ``roots`` (a Word document is recognised by its content, whatever its name)."""
+    path = Path(template)
+    if not path.is_file():
+        raise TemplateError(f"{path}: template not found")
+    if is_word(path):
+        return check_docx(path, roots)
+    return TemplateChecker(path, roots).check()
+
+
+def iter_missing(places: list[PlaceUsage]) -> Iterator[tuple[str, Usage]]:
+    """(where, usage) for everything the model does not provide."""
+    for place in places:
+        for usage in place.usages:
             if not usage.provided:
-                yield slide.slide, usage
+                yield place.where, usage

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import re
+import weakref
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -25,11 +26,15 @@ from pptx.parts.slide import SlidePart
 
 from deckgen.errors import TemplateError
 from deckgen.io import atomic_write
+from deckgen.locale import default_labels
 from deckgen.render.jinja import (
+    UnknownWording,
     compile_expression,
     compile_template,
     make_environment,
     missing_name,
+    office_language,
+    plain_wording,
     suggest_name,
 )
 from deckgen.render.pptx.charts import ChartDataError, fill_chart
@@ -49,6 +54,12 @@ _MARKERS = re.compile("[\x01\x03]\\d+[\x02\x04]|\x05")
 PRESENTATION_TYPES = frozenset({CT.PML_PRESENTATION_MAIN, CT.PML_PRES_MACRO_MAIN,
                                 CT.PML_TEMPLATE_MAIN, CT.PML_SLIDESHOW_MAIN})
 _TAGS = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+
+
+# Texts known to fit their box as they are, per slide layout (a part shared by every render of
+# a loaded template): static wording is measured once, not once per deck.
+_FITTED: weakref.WeakKeyDictionary[Any, set[tuple[Any, ...]]] = weakref.WeakKeyDictionary()
+_FITTED_PER_LAYOUT = 4096
 
 
 @dataclass(frozen=True)
@@ -167,7 +178,6 @@ class DeckRenderer:
         self.deck = SlideDeck(self.presentation.part.package)
         self._styles: dict[int, Styles] = {}
         self._slide_styles: dict[SlidePart, Styles] = {}
-        self._fitting: set[tuple[Any, ...]] = set()
 
     # -- Jinja --------------------------------------------------------------------------------
 
@@ -195,6 +205,8 @@ class DeckRenderer:
         if isinstance(exc, TemplateSyntaxError):
             bad = next((t for t in tags if not self._parses(t)), None)
             return where.error(f"syntax error in {_display(bad or source)}: {exc.message}")
+        if isinstance(exc, UnknownWording):
+            return where.error(f"{exc} in {_display(source)}")
         if isinstance(exc, UndefinedError):
             name = missing_name(str(exc), source)
             leaf = name.rpartition(".")[2]
@@ -230,19 +242,41 @@ class DeckRenderer:
     def run(self) -> bytes:
         """Render every slide and return the finished deck's bytes."""
         jobs: list[_Job] = []
+        words = self._words()
+        for part in self.deck.slide_parts():
+            resolve_plain_wording(part._element, words)
+            notes = self._notes_part(part)
+            if notes is not None:
+                resolve_plain_wording(notes._element, words)
         for number, part in enumerate(self.deck.slide_parts(), start=1):
             jobs.extend(self._plan_slide(part, Where(self.template.name, number)))
         self.deck.keep_only([job.part for job in jobs])
         for position, job in enumerate(jobs, start=1):
             self._render_slide(job, position)
+        tag = office_language(self.language)
+        for job in jobs:
+            set_language(job.part._element, tag)
+            notes = self._notes_part(job.part)
+            if notes is not None:
+                set_language(notes._element, tag)
         return self._save()
 
-    def _notes_body(self, part: SlidePart) -> etree._Element | None:
+    def _words(self) -> Mapping[str, str]:
+        """The labels ``tr()`` reads: the context's, else the language's built-in ones."""
+        labels = self.context.get("labels")
+        return labels if labels is not None else default_labels(self.language)
+
+    @staticmethod
+    def _notes_part(part: SlidePart) -> XmlPart | None:
         notes = next((r.target_part for r in part.rels.values()
                       if r.reltype == RT.NOTES_SLIDE), None)
+        return cast(XmlPart, notes) if notes is not None else None
+
+    def _notes_body(self, part: SlidePart) -> etree._Element | None:
+        notes = self._notes_part(part)
         if notes is None:
             return None
-        for shape in iter_shapes(cast(XmlPart, notes)._element.find(f"{P}cSld/{P}spTree")):
+        for shape in iter_shapes(notes._element.find(f"{P}cSld/{P}spTree")):
             ph = placeholder(shape)
             if ph is not None and ph.get("type") == "body":
                 return shape.find(f"{P}txBody")
@@ -340,8 +374,11 @@ class DeckRenderer:
                 row_context = {**context, "row": item, "row_index": index}
                 return lambda source: self.render_text(source, row_context, at)
 
+            def header_renderer(source: str, at: Where = at) -> str:
+                return self.render_text(source, context, at)
+
             try:
-                plan = plan_table(shape, items, row_renderer, styles)
+                plan = plan_table(shape, items, row_renderer, styles, header_renderer)
             except TableShapeError as exc:
                 raise at.error(str(exc)) from None
             plans.append(plan)
@@ -446,16 +483,21 @@ class DeckRenderer:
             autofit.attrib.pop("fontScale", None)
             autofit.attrib.pop("lnSpcReduction", None)
         ph = placeholder(shape)
-        key = (id(styles), None if ph is None else (ph.get("type"), ph.get("idx")), width, height,
-               wrap, etree.tostring(body))
-        if key in self._fitting:  # the same text in the same box already fitted as it is
+        key = (None if ph is None else (ph.get("type"), ph.get("idx")), width, height, wrap,
+               self.min_font_pt, etree.tostring(body))
+        # The same text in the same box of the same layout already fitted as it is, in this
+        # render or an earlier one of the template (layouts are shared by its renders).
+        fitted = _FITTED.setdefault(part.part_related_by(RT.SLIDE_LAYOUT), set())
+        if key in fitted:
             return
         left, right, top, bottom = insets(body_prs)
         layout = TextLayout.read(body, styles.list_styles(shape), styles)
         fits = shrink_to_fit(layout, width / 12700 - left - right, height / 12700 - top - bottom,
                              self.min_font_pt, wrap)
         if fits and etree.tostring(body) == key[-1]:
-            self._fitting.add(key)
+            if len(fitted) >= _FITTED_PER_LAYOUT:
+                fitted.clear()
+            fitted.add(key)
         if not fits:
             self.warnings.append(f"slide {position}, shape '{name}': text does not fit its box "
                                  f"even at {self.min_font_pt:g} pt")
@@ -481,6 +523,22 @@ class DeckRenderer:
         core.last_modified_by = "deckgen"
         core.revision = 1
         return self.loaded.save()
+
+
+def resolve_plain_wording(element: etree._Element, words: Mapping[str, str]) -> None:
+    """Put the wording in place of each ``{{ tr('key') }}`` whose wording holds no tag: the text
+    then reads as designed text (copied, not rendered or measured), as typed words would."""
+    for text in element.iter(f"{A}t"):
+        value = text.text
+        if value and "tr(" in value:
+            text.text = plain_wording(value, words)
+
+
+def set_language(element: etree._Element, tag: str) -> None:
+    """Every run language declared under ``element`` (``lang="…"``) becomes ``tag``."""
+    for props in element.iter(f"{A}rPr", f"{A}endParaRPr", f"{A}defRPr"):
+        if props.get("lang") is not None:
+            props.set("lang", tag)
 
 
 def _expression_of(binding: re.Match[str], at: Where) -> str:

@@ -93,15 +93,25 @@ def _cells(tr: etree._Element, widths: list[int], styles: Styles) -> list:
     return cells
 
 
+def _header_height(cell: _Cell, render: Callable[[str], str] | None) -> int:
+    """A header cell's height: as rendered when it holds tags and a renderer is given."""
+    if cell.template is None or render is None:
+        return cell.height()
+    return cell.height(split_output(render(cell.template.source)))
+
+
 def plan_table(
     frame: etree._Element,
     items: list[Any],
     row_renderer: Callable[[Any, int], Callable[[str], str]],
     styles: Styles,
+    header_renderer: Callable[[str], str] | None = None,
 ) -> TablePlan:
     """Render one row per item from row 2 of the table and split the rows into pages.
 
-    ``row_renderer(item, index)`` gives the function rendering template text for that row.
+    ``row_renderer(item, index)`` gives the function rendering template text for that row;
+    ``header_renderer`` renders the header's text, which is measured as it will read (a header
+    holding ``{{ tr('…') }}`` is as tall as its wording, not as its tag).
     """
     tbl = table_of(frame)
     assert tbl is not None
@@ -111,7 +121,8 @@ def plan_table(
     header, template = rows[0], rows[1]
     widths = _column_widths(tbl)
     header_height = max([int(header.get("h", "0")),
-                         *(c.height() for c in _cells(header, widths, styles))])
+                         *(_header_height(c, header_renderer)
+                           for c in _cells(header, widths, styles))])
     available = _frame_height(frame) - header_height
     cells = _cells(template, widths, styles)
     designed = max([int(template.get("h", "0")),
