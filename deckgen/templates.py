@@ -15,13 +15,10 @@ def templates_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "templates"
 
 
-def default_template(kind: str, language: str | None = None, suffix: str | None = None) -> Path:
+def default_template(kind: str, suffix: str | None = None) -> Path:
     """The default template of a kind ("review", "kickoff", "ata-revisao"...): ``<kind>.pptx``
-    or ``<kind>.docx`` (``suffix`` says which when given).
-
-    One template serves every language (its wording comes from the labels at render time), so
-    ``language`` does not choose the file; it is kept for callers that name it.
-    """
+    or ``<kind>.docx`` (``suffix`` says which when given). One template serves every language:
+    its wording comes from the labels at render time."""
     for candidate in (suffix,) if suffix else (".pptx", ".docx"):
         path = templates_dir() / f"{kind}{candidate}"
         if path.is_file():
@@ -29,9 +26,7 @@ def default_template(kind: str, language: str | None = None, suffix: str | None 
     raise RenderError(f"default template not found: {templates_dir() / kind}{suffix or '.pptx'}")
 
 
-def choose_template(
-    given: Path | None, configured: Path | None, kind: str, language: str | None = None
-) -> Path:
+def choose_template(given: Path | None, configured: Path | None, kind: str) -> Path:
     """The template to use: the one given, else the configured one, else the default of
     ``kind`` (the same file for every language)."""
     for candidate in (given, configured):
@@ -39,4 +34,4 @@ def choose_template(
             if not candidate.is_file():
                 raise RenderError(f"{candidate}: template not found")
             return candidate
-    return default_template(kind, language)
+    return default_template(kind)

@@ -30,7 +30,7 @@ for ws in sample_data/*/; do
   done
 done
 if [ -n "$pdf" ] && command -v pdftoppm >/dev/null; then
-  # a contact sheet (PNG) of every deck, from the PDFs just written
-  find "$out" -name '*.pptx' -print0 | sort -z | xargs -0 "$deckgen" preview
+  # a contact sheet (PNG) of every deck and document (decks from the PDFs just written)
+  find "$out" \( -name '*.pptx' -o -name '*.docx' \) -print0 | sort -z | xargs -0 "$deckgen" preview
 fi
 echo "sample decks and documents in $out/"

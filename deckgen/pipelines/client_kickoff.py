@@ -70,7 +70,7 @@ def write_client_kickoff(
     row = find_client(workspace.companies, query)
     out = document_path(out_dir, str(row["name"]), today, playbook.files.client_kickoff, ".pptx")
     result = render_pptx(
-        document_template(template, "kickoff", language, ".pptx"),
+        document_template(template, "kickoff", ".pptx"),
         {**client_kickoff_context(config, playbook, row, today),
          "labels": config.labels_in(language)},
         out,

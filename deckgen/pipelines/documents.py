@@ -14,10 +14,10 @@ from deckgen.sources.clients import client_slug
 from deckgen.templates import default_template
 
 
-def document_template(given: Path | None, kind: str, language: str, suffix: str) -> Path:
+def document_template(given: Path | None, kind: str, suffix: str) -> Path:
     """The template given by the user, else the shipped ``<kind><suffix>`` (every language)."""
     if given is None:
-        return default_template(kind, language, suffix)
+        return default_template(kind, suffix)
     if not given.is_file():
         raise RenderError(f"{given}: template not found")
     return given
@@ -39,7 +39,7 @@ def render_document(
 ) -> None:
     """Render the Word template of ``kind`` (or the one given) in ``language``."""
     render_docx(
-        document_template(given, kind, language, ".docx"),
+        document_template(given, kind, ".docx"),
         {**context, "labels": config.labels_in(language)},
         out,
         language=language,

@@ -50,7 +50,7 @@ def write_portfolio(
         stem += f"-{client_slug(report.owner)}"
     deck = folder / f"{stem}.pptx"
     result = render_pptx(
-        choose_template(template, None, "portfolio", language),
+        choose_template(template, None, "portfolio"),
         portfolio_context(report, labels),
         deck,
         language=language,

@@ -58,7 +58,7 @@ def write_review(
     language = language or config.company.language
     labels = config.labels_in(language)
     configured = config.resolve(config.review.template) if config.review.template else None
-    template_path = choose_template(template, configured, "review", language)
+    template_path = choose_template(template, configured, "review")
     folder = client_folder(out_dir, report.client.name)
     created = _make_folders(folder)
     deck = folder / f"{period.end.isoformat()}-{labels['files.review']}.pptx"

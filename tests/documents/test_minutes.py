@@ -97,7 +97,7 @@ def _render(report_language: str, tmp_path: Path, empty: bool = False) -> Path:
     out = tmp_path / f"ata.{report_language}.docx"
     context = minutes_context(report, load_playbook(config, report_language),
                               make_labels(report_language))
-    render_docx(default_template("ata-revisao", report_language, ".docx"),
+    render_docx(default_template("ata-revisao", ".docx"),
                 {**context, "labels": make_labels(report_language)}, out,
                 language=report_language)
     return out

@@ -122,7 +122,7 @@ def test_review_deck(
     tmp_path: Path, case: str, language: str, contexts: list[dict[str, Any]]
 ) -> None:
     out = tmp_path / "review.pptx"
-    render_pptx(choose_template(None, None, "review", language),
+    render_pptx(choose_template(None, None, "review"),
                 review_context(REVIEWS[case](), make_labels(language)), out, language=language)
     _compare(f"review-{case}.{language}", out)
     _check_names("review", contexts)
