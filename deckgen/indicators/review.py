@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -30,7 +31,8 @@ from deckgen.model.review import (
 )
 from deckgen.sources.clients import client_slug
 from deckgen.sources.names import fold
-from deckgen.sources.schema import COMPANIES
+from deckgen.sources.needs import column_gap, gaps
+from deckgen.sources.schema import source_columns
 from deckgen.sources.workspace import Workspace
 
 CLIENT_FIELDS = (
@@ -78,8 +80,10 @@ def _plain_column(column: pd.Series) -> pd.Series:
     return column.reset_index(drop=True)
 
 
-def make_client(row: pd.Series) -> Client:
-    """The client record of one companies row; next meeting = last meeting + interval."""
+def make_client(row: pd.Series, kinds: Mapping[str, str]) -> Client:
+    """The client record of one companies row; next meeting = last meeting + interval.
+
+    ``kinds`` gives each company column's kind (built-in and declared fields alike)."""
     interval = plain(row["meeting_interval_days"])
     interval = None if interval is None else int(interval)
     last = day(row["last_meeting"])
@@ -96,7 +100,7 @@ def make_client(row: pd.Series) -> Client:
         last_meeting=last,
         next_meeting=last + timedelta(days=interval) if last and interval else None,
         properties={
-            column: _property(row[column], COMPANIES[column].kind if column in COMPANIES else "")
+            column: _property(row[column], kinds.get(column, ""))
             for column in row.index
             if column not in CLIENT_FIELDS
         },
@@ -119,11 +123,17 @@ class _Review:
     def zone(self) -> str:
         return self.config.company.timezone
 
-    def lacks(self, source: str, column: str | None = None) -> bool:
-        """Whether the export has no ``source`` at all, or not this column of it."""
-        if source in self.workspace.unavailable:
-            return True
-        return column is not None and column in self.workspace.absent.get(source, [])
+    def lacks(self, indicator: str, stream: str | None = None) -> bool:
+        """Whether the exports cannot feed ``indicator`` (the one table in sources.needs)."""
+        return bool(gaps(self.workspace, indicator, stream=stream, empty=False))
+
+    def has(self, column: str) -> bool:
+        """Whether the tickets export has ``column``."""
+        return column_gap(self.workspace, "tickets", column, empty=False) is None
+
+    def lacks_file(self, source: str) -> bool:
+        """Whether there is no ``source`` export at all."""
+        return source in self.workspace.unavailable
 
     def note(self, section: str, missing: list[str], reason: str) -> None:
         """Record a missing-data reason for a section, and a note for the user (once each)."""
@@ -156,8 +166,8 @@ class _Windows:
             closed_before=closed & within(frame["closed_at"], before, zone),
             prioritized=tickets.prioritized_mask(
                 frame, config,
-                use_priority=not review.lacks("tickets", "priority"),
-                use_flag=not review.lacks("tickets", "prioritized"),
+                use_priority=review.has("priority"),
+                use_flag=review.has("prioritized"),
             ),
         )
 
@@ -171,7 +181,7 @@ def _stream_report(
 ) -> StreamReport:
     config = review.config
     missing: list[str] = []
-    if review.lacks("tickets"):
+    if review.lacks_file("tickets"):
         review.note(stream.key, missing, "tickets")
         return StreamReport(
             stream.key, stream.role, Metric(None), [], [], [], Metric(None), [],
@@ -180,16 +190,15 @@ def _stream_report(
     mine = windows.stream == stream.key
     created = client_tickets[mine & windows.created]
 
-    if review.lacks("tickets", config.tickets.category_from):
+    if review.lacks("tickets_by_category"):
         review.note(stream.key, missing, "category")
         by_category = []
     else:
         by_category = tickets.by_category(created)
 
-    use_priority = not review.lacks("tickets", "priority")
-    use_flag = not review.lacks("tickets", "prioritized")
+    use_priority, use_flag = review.has("priority"), review.has("prioritized")
     by_urgency = tickets.by_urgency(created) if use_priority else []
-    if not use_priority:
+    if review.lacks("tickets_by_urgency"):
         review.note(stream.key, missing, "priority")
     prioritized: list[Ticket] = []
     prioritized_count = Metric(None)
@@ -200,12 +209,11 @@ def _stream_report(
         prioritized_count = Metric(len(now), then)
 
     targets = sla.stream_targets(config, stream.key)
-    use_status = not review.lacks("tickets", "sla_status")
-    has_close = not review.lacks("tickets", "closed_at")
-    if not targets and not use_status:
-        review.note(stream.key, missing, "sla_targets")
-    elif not has_close:
-        review.note(stream.key, missing, "sla")
+    use_status, has_close = review.has("sla_status"), review.has("closed_at")
+    sla_gaps = gaps(review.workspace, "sla_compliance", stream=stream.key, empty=False)
+    if sla_gaps:  # no close date, else no target and no HubSpot SLA status
+        closing = any(g.column == "closed_at" for g in sla_gaps)
+        review.note(stream.key, missing, "sla" if closing else "sla_targets")
     closed = client_tickets[mine & windows.closed]
     result = sla.sla_compliance(closed, targets, config, use_status=use_status)
     earlier = sla.sla_compliance(
@@ -213,11 +221,12 @@ def _stream_report(
     )
 
     first_response = resolution = _NO_DURATION
+    timing = gaps(review.workspace, "first_response_time", empty=False)
     if not has_close:
         review.note(stream.key, missing, "closed_at")
     else:
         resolution = tickets.durations(closed, "created_at", "closed_at", config.sla)
-        if review.lacks("tickets", "first_response_at"):
+        if timing:  # the close date is there: the first-response date is not
             review.note(stream.key, missing, "first_response")
         else:
             first_response = tickets.durations(
@@ -226,7 +235,7 @@ def _stream_report(
 
     open_rows, open_mine = open_demands
     open_hours: float | None = None
-    if review.lacks("tickets", "estimated_hours"):
+    if review.lacks("hours_estimate"):
         review.note(stream.key, missing, "hours")
     else:
         open_hours = tickets.estimated_hours(open_mine)
@@ -251,7 +260,7 @@ def _stream_report(
 def _nps(review: _Review, answers: tuple[pd.DataFrame, pd.DataFrame]) -> NpsReport:
     """NPS of the answers of the period and of the previous period (``answers``)."""
     missing: list[str] = []
-    if review.lacks("surveys"):
+    if review.lacks("nps"):
         review.note("nps", missing, "surveys")
         return NpsReport(Metric(None), 0, 0, 0, 0, [], missing)
     now = surveys.nps_answers(answers[0])
@@ -271,7 +280,7 @@ def _nps(review: _Review, answers: tuple[pd.DataFrame, pd.DataFrame]) -> NpsRepo
 def _csat(review: _Review, answers: tuple[pd.DataFrame, pd.DataFrame]) -> CsatReport:
     """CSAT of the answers of the period and of the previous period (``answers``)."""
     missing: list[str] = []
-    if review.lacks("surveys"):
+    if review.lacks("csat"):
         review.note("csat", missing, "surveys")
         return CsatReport(Metric(None), Metric(None), 0, [], missing)
     now = surveys.csat_figures(answers[0], review.config)
@@ -307,7 +316,7 @@ def _releases(review: _Review) -> list[Release]:
 
 
 def _actions(review: _Review, client: Client) -> list[Action]:
-    if review.lacks("actions"):
+    if review.lacks("next_steps"):
         review.note("actions", [], "actions")
         return []
     period = review.period
@@ -344,12 +353,13 @@ def compute_review(
     rows = workspace.company_rows("companies", client_id)
     if rows.empty:
         raise ClientNotFound(f"no client with Record ID {client_id} in the companies export")
-    client = make_client(rows.iloc[0])
+    kinds = {name: c.kind for name, c in source_columns(config, "companies").items()}
+    client = make_client(rows.iloc[0], kinds)
     review = _Review(workspace, period)
     client_tickets = compact(
         workspace.company_rows("tickets", client.id, client.name), TICKET_COLUMNS
     )
-    if review.lacks("tickets"):
+    if review.lacks_file("tickets"):
         client_tickets = client_tickets.iloc[0:0]
     names = [s.key for s in config.streams]
     open_all = tickets.open_at_end(client_tickets, period, review.zone)

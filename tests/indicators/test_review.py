@@ -160,8 +160,6 @@ def test_support_indicators_and_deltas(report: ReviewReport) -> None:
     assert support.missing == []
 
 
-@pytest.mark.xfail(strict=True, reason="indicators/review.py takes kinds from the built-in "
-                   "columns only; declared fields need source_columns(config, 'companies')")
 def test_declared_fields_keep_their_kind_in_the_properties(report: ReviewReport) -> None:
     assert report.client.properties["proposal_attached"] is True
 
