@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from docx import Document
@@ -35,8 +36,16 @@ def all_text(path: Path) -> str:
 
 def tables(path: Path) -> list[list[list[str]]]:
     """The body tables as lists of rows of cell texts (a merged cell appears once)."""
+    stat = path.stat()
+    return [[list(row) for row in table] for table in _tables(str(path), stat.st_mtime_ns,
+                                                              stat.st_size)]
+
+
+@lru_cache(maxsize=64)
+def _tables(path: str, mtime_ns: int, size: int) -> tuple[tuple[tuple[str, ...], ...], ...]:
+    """The tables of one version of a file, read once (a test asks for many rows of it)."""
     result = []
-    for part in Document(str(path)).iter_inner_content():
+    for part in Document(path).iter_inner_content():
         if isinstance(part, Table):
             rows = []
             for row in part.rows:
@@ -47,9 +56,9 @@ def tables(path: Path) -> list[list[list[str]]]:
                         continue
                     seen.append(cell._tc)
                     cells.append(cell.text.strip())
-                rows.append(cells)
-            result.append(rows)
-    return result
+                rows.append(tuple(cells))
+            result.append(tuple(rows))
+    return tuple(result)
 
 
 def row_with(path: Path, first: str, column: int = 0) -> list[str]:
