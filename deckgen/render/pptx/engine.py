@@ -22,6 +22,7 @@ from lxml import etree
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.package import XmlPart
+from pptx.package import Package
 from pptx.parts.slide import SlidePart
 
 from deckgen.errors import TemplateError
@@ -165,8 +166,11 @@ class DeckRenderer:
         self.currency = currency
         self.min_font_pt = min_font_pt
         self.warnings: list[str] = []
+        words, tag = self._words(), office_language(language)
         try:
-            self.loaded = load_package(template)
+            self.loaded = load_package(
+                template, lambda package: _prepare(package, words, tag), (tag, _fingerprint(words))
+            )
             main = self.loaded.package.main_document_part
         except FileNotFoundError:
             raise TemplateError(f"{template}: template not found") from None
@@ -242,23 +246,11 @@ class DeckRenderer:
     def run(self) -> bytes:
         """Render every slide and return the finished deck's bytes."""
         jobs: list[_Job] = []
-        words = self._words()
-        for part in self.deck.slide_parts():
-            resolve_plain_wording(part._element, words)
-            notes = self._notes_part(part)
-            if notes is not None:
-                resolve_plain_wording(notes._element, words)
         for number, part in enumerate(self.deck.slide_parts(), start=1):
             jobs.extend(self._plan_slide(part, Where(self.template.name, number)))
         self.deck.keep_only([job.part for job in jobs])
         for position, job in enumerate(jobs, start=1):
             self._render_slide(job, position)
-        tag = office_language(self.language)
-        for job in jobs:
-            set_language(job.part._element, tag)
-            notes = self._notes_part(job.part)
-            if notes is not None:
-                set_language(notes._element, tag)
         return self._save()
 
     def _words(self) -> Mapping[str, str]:
@@ -523,6 +515,22 @@ class DeckRenderer:
         core.last_modified_by = "deckgen"
         core.revision = 1
         return self.loaded.save()
+
+
+def _fingerprint(words: Mapping[str, str]) -> int:
+    """A hash of the words a template is prepared with (a workspace may override any)."""
+    texts: Mapping[str, str] = getattr(words, "texts", words)  # a Labels, or plain labels
+    return hash(frozenset(texts.items()))
+
+
+def _prepare(package: Package, words: Mapping[str, str], tag: str) -> None:
+    """Once per template and language: fixed wording in place of its ``tr()`` calls, and every
+    run language set to ``tag`` (slides and their notes; rendered copies inherit both)."""
+    for part in package.iter_parts():
+        if part.content_type in (CT.PML_SLIDE, CT.PML_NOTES_SLIDE):
+            element = cast(XmlPart, part)._element
+            resolve_plain_wording(element, words)
+            set_language(element, tag)
 
 
 def resolve_plain_wording(element: etree._Element, words: Mapping[str, str]) -> None:

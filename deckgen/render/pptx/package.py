@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 import os
 from collections import OrderedDict
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Hashable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -26,7 +26,7 @@ from pptx.package import Package
 from deckgen.render.output import ooxml_zip
 from deckgen.render.pptx.slides import SHARED_RELTYPES
 
-_CACHE_SIZE = 4
+_CACHE_SIZE = 8
 _DECLARATION = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
 _RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
@@ -44,7 +44,7 @@ class LoadedTemplate:
         return package_bytes(self.package, self.unchanged)
 
 
-_templates: OrderedDict[tuple[str, int, int], LoadedTemplate] = OrderedDict()
+_templates: OrderedDict[tuple[str, int, int, Hashable], LoadedTemplate] = OrderedDict()
 
 
 @lru_cache(maxsize=4096)
@@ -116,17 +116,25 @@ def package_bytes(package: Package, unchanged: Mapping[Part, Mapping[str, bytes]
     return ooxml_zip(entries)
 
 
-def load_package(path: Path) -> LoadedTemplate:
+def load_package(
+    path: Path,
+    prepare: Callable[[Package], None] | None = None,
+    variant: Hashable = None,
+) -> LoadedTemplate:
     """A fresh, independent package of the template at ``path``.
 
-    The file is parsed once per content (path, size and modification time); later calls clone
-    the parts a render changes, which costs a fraction of parsing, and share the others.
+    The file is parsed once per content (path, size and modification time) and ``variant``;
+    ``prepare`` then changes the parsed package once for that variant (e.g. puts one language's
+    words in place). Later calls clone the parts a render changes, which costs a fraction of
+    parsing, and share the others.
     """
     stat = os.stat(path)
-    key = (str(Path(path).resolve()), stat.st_size, stat.st_mtime_ns)
+    key = (str(Path(path).resolve()), stat.st_size, stat.st_mtime_ns, variant)
     pristine = _templates.get(key)
     if pristine is None:
         package = Package.open(str(path))
+        if prepare is not None:
+            prepare(package)
         pristine = LoadedTemplate(package, {part: _entries(part)
                                             for part in _unchanged_parts(package)})
         _templates[key] = pristine
