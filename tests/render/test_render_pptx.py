@@ -597,3 +597,27 @@ def test_an_unknown_wording_key_names_the_slide_and_shape(tmp_path: Path) -> Non
     assert str(caught.value).startswith("t.pptx, slide 1, shape 'Title': ")
     assert "no wording 'x.nope' in the pt-BR labels" in str(caught.value)
     assert not (tmp_path / "out.pptx").exists()
+
+
+@pytest.mark.parametrize("kind", ["template", "slideshow"])
+def test_a_potx_or_ppsx_template_writes_a_plain_presentation(
+    tmp_path: Path, builder: TemplateBuilder, kind: str
+) -> None:
+    builder.text(builder.slide(), "Title", [[("{{ client.name }}", False)]])
+    source = builder.save(tmp_path / "t.pptx")
+    main = "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
+    other = f"application/vnd.openxmlformats-officedocument.presentationml.{kind}.main+xml"
+    template = tmp_path / f"t.{'potx' if kind == 'template' else 'ppsx'}"
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(template, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                assert main.encode() in data
+                data = data.replace(main.encode(), other.encode())
+            zout.writestr(item, data)
+    out = tmp_path / "deck.pptx"
+    render(template, {"client": {"name": "ACME"}}, out)
+    with zipfile.ZipFile(out) as written:
+        types = written.read("[Content_Types].xml")
+    assert main.encode() in types and other.encode() not in types
+    assert Presentation(str(out)).slides[0].shapes[0].text_frame.text == "ACME"

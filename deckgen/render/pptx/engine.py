@@ -54,6 +54,9 @@ _FOR = re.compile(r"^for\s+([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s+in\s+(.+)$",
 _MARKERS = re.compile("[\x01\x03]\\d+[\x02\x04]|\x05")
 PRESENTATION_TYPES = frozenset({CT.PML_PRESENTATION_MAIN, CT.PML_PRES_MACRO_MAIN,
                                 CT.PML_TEMPLATE_MAIN, CT.PML_SLIDESHOW_MAIN})
+# Main-part types whose decks are written as a plain presentation, as PowerPoint does when a
+# template (.potx) or a show (.ppsx) is saved as .pptx: the file keeps no template type.
+_SAVED_AS_PRESENTATION = frozenset({CT.PML_TEMPLATE_MAIN, CT.PML_SLIDESHOW_MAIN})
 _TAGS = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
 
 
@@ -178,6 +181,9 @@ class DeckRenderer:
             raise TemplateError(f"{template}: not a PowerPoint template ({exc})") from None
         if main.content_type not in PRESENTATION_TYPES:
             raise TemplateError(f"{template}: not a PowerPoint template ({main.content_type})")
+        if main.content_type in _SAVED_AS_PRESENTATION:  # a .potx / .ppsx writes a .pptx
+            main._content_type = CT.PML_PRESENTATION_MAIN
+            vars(main).pop("content_type", None)  # python-pptx caches the property's value
         self.presentation = main.presentation
         self.deck = SlideDeck(self.presentation.part.package)
         self._styles: dict[int, Styles] = {}
