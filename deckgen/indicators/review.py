@@ -221,12 +221,11 @@ def _stream_report(
     )
 
     first_response = resolution = _NO_DURATION
-    timing = gaps(review.workspace, "first_response_time", empty=False)
     if not has_close:
         review.note(stream.key, missing, "closed_at")
     else:
         resolution = tickets.durations(closed, "created_at", "closed_at", config.sla)
-        if timing:  # the close date is there: the first-response date is not
+        if review.lacks("first_response_time"):  # the close date is there, not the first reply
             review.note(stream.key, missing, "first_response")
         else:
             first_response = tickets.durations(

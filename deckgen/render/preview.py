@@ -150,14 +150,17 @@ def preview(documents: list[Path], out_dir: Path | None = None, *, dpi: int = 50
     with tempfile.TemporaryDirectory(prefix="deckgen-preview-") as scratch:
         for number, (folder, group) in enumerate(by_folder.items()):
             stems = [d.stem for d in group]
-            if len(set(stems)) != len(stems):
-                raise RenderError(f"{folder}: two documents named {stems[0]!r}; "
+            twice = next((stem for stem in stems if stems.count(stem) > 1), None)
+            if twice is not None:
+                raise RenderError(f"{folder}: two documents named {twice!r}; "
                                   "preview them into different folders (--out)")
-            stale = [d for d in group if _fresh_pdf(d) is None]
-            converted = dict(zip(stale, convert_to_pdf(stale, Path(scratch) / str(number))
-                                 if stale else [], strict=True))
+            pdfs = {d: _fresh_pdf(d) for d in group}
+            stale = [d for d, pdf in pdfs.items() if pdf is None]
+            if stale:
+                pdfs.update(zip(stale, convert_to_pdf(stale, Path(scratch) / str(number)),
+                                strict=True))
             for document in group:
-                pdf = converted.get(document) or _fresh_pdf(document)
+                pdf = pdfs[document]
                 assert pdf is not None
                 pages = page_images(pdf, folder / f"{document.stem}.pages", dpi)
                 sheet = contact_sheet(pages, folder / f"{document.stem}.contact.png",

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.text import WD_COLOR_INDEX
-from docx.table import Table
+from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
 TAGS = ("{{", "}}", "{%", "%}", "{#")
@@ -34,6 +34,15 @@ def all_text(path: Path) -> str:
     return "\n".join(p.text for p in paragraphs)
 
 
+def distinct_cells(row: _Row) -> list[_Cell]:
+    """The cells of a table row, a cell merged across columns once."""
+    cells: list[_Cell] = []
+    for cell in row.cells:
+        if not any(cell._tc is other._tc for other in cells):
+            cells.append(cell)
+    return cells
+
+
 def tables(path: Path) -> list[list[list[str]]]:
     """The body tables as lists of rows of cell texts (a merged cell appears once)."""
     stat = path.stat()
@@ -49,14 +58,7 @@ def _tables(path: str, mtime_ns: int, size: int) -> tuple[tuple[tuple[str, ...],
         if isinstance(part, Table):
             rows = []
             for row in part.rows:
-                seen: list[object] = []
-                cells = []
-                for cell in row.cells:
-                    if any(cell._tc is other for other in seen):
-                        continue
-                    seen.append(cell._tc)
-                    cells.append(cell.text.strip())
-                rows.append(tuple(cells))
+                rows.append(tuple(cell.text.strip() for cell in distinct_cells(row)))
             result.append(tuple(rows))
     return tuple(result)
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from deck_text import all_shapes
+from documents.readback import distinct_cells
 from docx import Document
 from docx.table import Table
 from docx.text.paragraph import Paragraph
@@ -78,13 +79,8 @@ def _block(part: Any, out: list[str], indent: str = "  ") -> None:
                 out += _lines(item.text, indent)
         elif isinstance(item, Table):
             for row in item.rows:
-                seen: list[Any] = []
-                cells = []
-                for cell in row.cells:
-                    if any(cell._tc is other for other in seen):
-                        continue
-                    seen.append(cell._tc)
-                    cells.append(" / ".join(p.text for p in cell.paragraphs if p.text.strip()))
+                cells = [" / ".join(p.text for p in cell.paragraphs if p.text.strip())
+                         for cell in distinct_cells(row)]
                 out.append(f"{indent}| " + " | ".join(cells) + " |")
 
 

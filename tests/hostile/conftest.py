@@ -10,7 +10,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hubspot"))
 
-from fake_hubspot import TOKEN, FakeHubSpot  # noqa: E402
+from fake_hubspot import FakeHubSpot, running  # noqa: E402
 from hostile_runner import COMPANIES, CONFIG, SURVEYS, TICKETS  # noqa: E402
 
 
@@ -35,13 +35,8 @@ def fake() -> Iterator[FakeHubSpot]:
         "102": {"name": "Transportes Rápidos", "fase_do_cliente": "Cliente ativo"},
     })
     server.owners.append({"id": "7", "firstName": "Ana", "lastName": "Souza"})
-    server.start()
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("HUBSPOT_TOKEN", TOKEN)
-        patch.setenv("DECKGEN_HUBSPOT_URL", server.url)
-        patch.setenv("NO_PROXY", "127.0.0.1")
+    with running(server):
         yield server
-    server.stop()
 
 
 @pytest.fixture

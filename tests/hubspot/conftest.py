@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from fake_hubspot import TOKEN, FakeHubSpot
+from fake_hubspot import FakeHubSpot, running
 
 CONFIG = """\
 [company]
@@ -38,13 +38,8 @@ def fake() -> Iterator[FakeHubSpot]:
                 "cs_dias_entre_reunioes": "30", "proprietario_cs": "7"},
         "102": {"name": "Transportes Rápidos", "fase_do_cliente": "Cliente ativo"},
     })
-    server.start()
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("HUBSPOT_TOKEN", TOKEN)
-        patch.setenv("DECKGEN_HUBSPOT_URL", server.url)
-        patch.setenv("NO_PROXY", "127.0.0.1")
+    with running(server):
         yield server
-    server.stop()
 
 
 @pytest.fixture

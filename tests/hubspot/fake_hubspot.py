@@ -7,6 +7,8 @@ import json
 import threading
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from email import policy
 from email.parser import BytesParser
@@ -403,3 +405,19 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: Any) -> None:
         return
+
+
+@contextmanager
+def running(server: FakeHubSpot) -> Iterator[FakeHubSpot]:
+    """``server`` started, with deckgen's environment pointing at it, and stopped after."""
+    import pytest
+
+    server.start()
+    try:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("HUBSPOT_TOKEN", TOKEN)
+            patch.setenv("DECKGEN_HUBSPOT_URL", server.url)
+            patch.setenv("NO_PROXY", "127.0.0.1")
+            yield server
+    finally:
+        server.stop()

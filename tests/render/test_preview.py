@@ -81,3 +81,17 @@ def test_preview_of_a_deck_and_a_document(tmp_path: Path) -> None:
     with Image.open(tmp_path / "png" / "review.contact.png") as sheet:
         assert sheet.width == 16 + 3 * (360 + 16)
     assert deck.is_file()
+
+
+@needs_tools
+def test_two_documents_of_one_name_into_one_folder_are_refused(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    _deck(tmp_path / "a" / "review.pptx", 1)
+    _deck(tmp_path / "b" / "review.pptx", 1)
+    result = CliRunner().invoke(main, ["preview", str(tmp_path), "--out", str(tmp_path / "png")])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [
+        f"Error: {tmp_path / 'png'}: two documents named 'review'; "
+        "preview them into different folders (--out)"]
+    assert not (tmp_path / "png").exists() or not list((tmp_path / "png").iterdir())
