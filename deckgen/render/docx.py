@@ -27,7 +27,16 @@ from deckgen.render.jinja import (
 )
 from deckgen.render.output import normalize_ooxml_zip, strip_xml_illegal
 
-LOGO_NAME = "logo"  # the header picture whose name or description is this is the logo
+LOGO_NAMES = ("logo", "vendor_logo")  # header pictures (by name or description) of the logo
+_APP_XML = (
+    "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"'
+    ' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    "<Application>deckgen</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>"
+    "<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
+    "<HyperlinksChanged>false</HyperlinksChanged></Properties>"
+).encode()
+_STALE_PARTS = ("/word/stylesWithEffects.xml",)  # Word 2010's copy of styles.xml, never updated
 _TAGS = re.compile(r"<[^>]+>")
 _PARAGRAPH = re.compile(r"\n<w:p([ >])")
 _JINJA = re.compile(r"\{[{%](.*?)[}%]\}")
@@ -124,7 +133,7 @@ def _replace_logo(tpl: DocxTemplate, logo: Path) -> None:
         part = rel.target_part  # the rendered header (docxtpl swaps the part in place)
         for inline in part.element.iter(qn("wp:inline"), qn("wp:anchor")):
             props = inline.find(qn("wp:docPr"))
-            if props is None or LOGO_NAME not in (props.get("name"), props.get("descr")):
+            if props is None or not {props.get("name"), props.get("descr")} & set(LOGO_NAMES):
                 continue
             blip = next(inline.iter(qn("a:blip")), None)
             if blip is None:
@@ -139,6 +148,18 @@ def _replace_logo(tpl: DocxTemplate, logo: Path) -> None:
             for ext in (extent, *frames):
                 ext.set("cx", cx)
                 ext.set("cy", cy)
+
+
+def _office_hygiene(tpl: DocxTemplate) -> None:
+    """Drop parts Word would not write today and say truthfully which program wrote the file
+    (an ``app.xml`` that claims no counts rather than Word's stale "0 words")."""
+    package = tpl.docx.part.package
+    for rel in list(tpl.docx.part.rels.values()):
+        if not rel.is_external and str(rel.target_part.partname) in _STALE_PARTS:
+            tpl.docx.part.drop_rel(rel.rId)
+    for rel in package.rels.values():
+        if not rel.is_external and str(rel.target_part.partname) == "/docProps/app.xml":
+            rel.target_part._blob = _APP_XML
 
 
 def _set_language(tpl: DocxTemplate, tag: str) -> None:
@@ -173,6 +194,7 @@ def render_docx(
     env = make_environment(language, currency, autoescape=True)
     tpl.render(dict(context), jinja_env=env, autoescape=True)
     _set_language(tpl, office_language(language))
+    _office_hygiene(tpl)
     if logo is not None:
         _replace_logo(tpl, logo)
 

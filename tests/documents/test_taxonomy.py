@@ -136,7 +136,7 @@ def test_a_declared_date_field_schedules_a_client_kickoff_meeting(data_dir: Path
 def test_the_review_minutes_show_the_fields_the_playbook_names(data_dir: Path) -> None:
     path = _run(data_dir, "minutes", "Patas Felizes", "--period", "2026-08-01..2026-10-31")
     text = all_text(path)
-    assert "Potencial registrado no HubSpot: Felinos, Exóticos" in text
+    assert "Potencial de expansão: Felinos, Exóticos" in text
 
 
 def test_check_knows_only_this_taxonomy(data_dir: Path) -> None:
