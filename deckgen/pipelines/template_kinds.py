@@ -20,6 +20,7 @@ from deckgen.locale import Labels
 from deckgen.model.portfolio import PortfolioReport
 from deckgen.model.review import ReviewReport
 from deckgen.pipelines.client_kickoff import Meeting, OnboardingRow
+from deckgen.pipelines.minutes import CommentGroup
 from deckgen.playbook import RoleSpec
 from deckgen.render.context import STREAM_SHORTCUTS
 from deckgen.render.pptx.check import PlaceUsage, Usage, check_template, is_word, iter_missing
@@ -77,7 +78,7 @@ def handoff_minutes_roots() -> dict[str, Any]:
 
 def review_minutes_roots() -> dict[str, Any]:
     """The review minutes: the review deck's names and the minutes' own (``minutes_context``)."""
-    return {**review_roots(), "meeting_date": date, "next_meeting": date | None,
+    return {**review_roots(), "comments": list[CommentGroup], "meeting_date": date, "next_meeting": date | None,
             "expansion": str | None, "second_wave": str | None, "feedback_prompts": list[str],
             "opportunity_prompts": list[str], "blank_rows": list[int]}
 
