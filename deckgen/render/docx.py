@@ -27,7 +27,7 @@ from deckgen.render.jinja import (
 )
 from deckgen.render.output import normalize_ooxml_zip, strip_xml_illegal
 
-LOGO_NAMES = ("logo", "vendor_logo")  # header pictures (by name or description) of the logo
+LOGO_NAME = "logo"  # the header picture whose name or description is this is the logo
 _APP_XML = (
     "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
     '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"'
@@ -133,7 +133,7 @@ def _replace_logo(tpl: DocxTemplate, logo: Path) -> None:
         part = rel.target_part  # the rendered header (docxtpl swaps the part in place)
         for inline in part.element.iter(qn("wp:inline"), qn("wp:anchor")):
             props = inline.find(qn("wp:docPr"))
-            if props is None or not {props.get("name"), props.get("descr")} & set(LOGO_NAMES):
+            if props is None or LOGO_NAME not in (props.get("name"), props.get("descr")):
                 continue
             blip = next(inline.iter(qn("a:blip")), None)
             if blip is None:
