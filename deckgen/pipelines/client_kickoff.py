@@ -75,8 +75,9 @@ def _team(record: dict[str, Any], members: list[TeamMember], playbook: Playbook)
 
 
 def timeline(record: dict[str, Any], playbook: Playbook, today: date) -> list[Meeting]:
-    """The kickoff (no title: the template names it), then each implementation meeting by its date, or its target week's Monday
-    (never a past date shown as upcoming: a date before the kickoff is "done")."""
+    """The kickoff (untitled: the template names it), then each implementation meeting by its
+    date, or its target week's Monday (never a past date shown as upcoming: a date before
+    the kickoff is "done")."""
     monday = today - timedelta(days=today.weekday())
     rows = [Meeting("", today, "today", 1)]
     for spec in playbook.client_kickoff.meetings:

@@ -64,9 +64,10 @@ class Minutes:
 def minutes_context(report: ReviewReport, playbook: Playbook, labels: Labels) -> dict[str, Any]:
     """The review template names (``client``, ``period``, ``streams``, ``nps``, ``actions``...)
     plus ``meeting_date``, ``next_meeting`` (the meeting after this one, by the agreed
-    interval; None without one), ``comments`` (the NPS comments collapsed), one name per entry of the playbook's ``[review.record]``
-    (the company column's value as text, None when blank), the playbook's ``feedback_prompts`` /
-    ``opportunity_prompts`` and ``blank_rows`` for new actions."""
+    interval; None without one), ``comments`` (the NPS comments collapsed), one name per
+    entry of the playbook's ``[review.record]`` (the company column's value as text, None
+    when blank), the playbook's ``feedback_prompts`` / ``opportunity_prompts`` and
+    ``blank_rows`` for new actions."""
     properties = report.client.properties
     interval = report.client.meeting_interval_days
     following = next_meeting_dates(report.generated_on, interval, 1)

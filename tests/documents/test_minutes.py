@@ -107,7 +107,8 @@ def test_factory_report(tmp_path: Path) -> None:
     path = _render("pt-BR", tmp_path)
     text = all_text(path)
     report = make_review_report()
-    assert "Ata da reunião de acompanhamento — Metalúrgica Horizonte S.A.\nSISMETRO · 5 de novembro de 2026" in text
+    assert ("Ata da reunião de acompanhamento — Metalúrgica Horizonte S.A.\n"
+            "SISMETRO · 5 de novembro de 2026") in text
     assert row_with(path, "Período analisado")[1] == "01/08/2026 a 31/10/2026"
     assert row_with(path, "Próxima reunião")[1] == "03/02/2027"  # 5/11/2026 + 90 days
     for release in report.releases:

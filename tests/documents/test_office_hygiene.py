@@ -5,16 +5,15 @@ from __future__ import annotations
 
 import re
 import zipfile
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from lxml import etree
 
+from deckgen.model.review import Comment
 from deckgen.pipelines.handoff import write_handoff
 from deckgen.pipelines.kickoff import write_kickoff
 from deckgen.pipelines.minutes import collapse_comments, write_minutes
-from deckgen.model.review import Comment
 from deckgen.sources.workspace import Workspace
 from documents.samples import TODAY, review_period
 
@@ -135,8 +134,8 @@ def test_feedback_prompt_keeps_with_its_answer_line(minutes: dict[str, Path]) ->
 
 
 def test_no_raw_property_names(minutes: dict[str, Path]) -> None:
-    read: Callable[[Path], str] = lambda p: zipfile.ZipFile(p).read("word/document.xml").decode()
-    text = " ".join(read(p) for p in minutes.values())
+    text = " ".join(zipfile.ZipFile(p).read("word/document.xml").decode()
+                    for p in minutes.values())
     assert "[CS]" not in text and "registrado no HubSpot" not in text
 
 
