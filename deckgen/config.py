@@ -186,6 +186,16 @@ class DocumentSettings(_Strict):
     playbook_fields: bool = True
 
 
+class PortfolioSettings(_Strict):
+    """The CS Ops report's alert thresholds: a client is flagged only by a threshold set here
+    (NPS points or CSAT percentage points lower than the previous period; SLA compliance
+    below a percent), never when churned."""
+
+    nps_drop: float | None = Field(default=None, gt=0, le=200)
+    csat_drop: float | None = Field(default=None, gt=0, le=100)
+    sla_below: float | None = Field(default=None, gt=0, le=100)
+
+
 class HubSpotSettings(_Strict):
     base_url: str = "https://api.hubapi.com"
     token_env: str = "HUBSPOT_TOKEN"
@@ -268,6 +278,7 @@ class Config(_Strict):
     sla: SlaSettings = SlaSettings()
     surveys: SurveySettings = SurveySettings()
     review: ReviewSettings = ReviewSettings()
+    portfolio: PortfolioSettings = PortfolioSettings()
     hubspot: HubSpotSettings = HubSpotSettings()
     documents: DocumentSettings = DocumentSettings()
     limits: LimitSettings = LimitSettings()

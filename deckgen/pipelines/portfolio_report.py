@@ -9,6 +9,7 @@ from typing import Any
 from deckgen.config import Config
 from deckgen.locale import Labels
 from deckgen.model.portfolio import PortfolioReport
+from deckgen.render.brand import Brand, brand_for
 from deckgen.render.portfolio_workbook import portfolio_sheets
 from deckgen.render.pptx import render_pptx
 from deckgen.render.xlsx import write_workbook
@@ -25,13 +26,16 @@ class BuiltPortfolio:
     warnings: list[str] = field(default_factory=list)
 
 
-def portfolio_context(report: PortfolioReport, labels: Labels) -> dict[str, Any]:
-    """Top-level template names: every field of the report, ``flagged``, ``report`` and
-    ``labels`` (for the ``term`` filter)."""
+def portfolio_context(
+    report: PortfolioReport, labels: Labels, brand: Brand | None = None
+) -> dict[str, Any]:
+    """Top-level template names: every field of the report, ``flagged``, ``report``,
+    ``labels`` (for the ``term`` filter) and ``brand`` (default: the vendor's name alone)."""
     context: dict[str, Any] = {f.name: getattr(report, f.name) for f in fields(report)}
     context["flagged"] = report.flagged
     context["report"] = report
     context["labels"] = labels
+    context["brand"] = brand or Brand(report.company)
     return context
 
 
@@ -51,7 +55,7 @@ def write_portfolio(
     deck = folder / f"{stem}.pptx"
     result = render_pptx(
         choose_template(template, None, "portfolio"),
-        portfolio_context(report, labels),
+        portfolio_context(report, labels, brand_for(config)),
         deck,
         language=language,
         currency=config.company.currency,

@@ -52,6 +52,7 @@ def portfolio_roots() -> dict[str, Any]:
     roots["flagged"] = typing.get_type_hints(flagged.fget)["return"]
     roots["report"] = PortfolioReport
     roots["labels"] = Labels
+    roots["brand"] = Brand
     return roots
 
 
