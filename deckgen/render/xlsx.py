@@ -78,10 +78,10 @@ def write_workbook(sheets: list[Sheet], path: Path, language: str) -> None:
             for col, title in enumerate(sheet.headers):
                 ws.write_string(top, col, title, header)
             for r, row in enumerate(sheet.rows, start=top + 1):
-                for c, value in enumerate(row):
+                for c, cell in enumerate(row):
                     fmt = sheet.formats[c] if c < len(sheet.formats) else None
-                    if isinstance(value, Number):
-                        value, fmt = value.value, value.format
+                    value = cell.value if isinstance(cell, Number) else cell
+                    fmt = cell.format if isinstance(cell, Number) else fmt
                     _write_cell(ws, r, c, value, day, stamp, numbers.get(fmt) if fmt else None)
                     widths[c] = max(widths[c], min(len(str(value or "")), 60))
             for col, width in enumerate(widths):
