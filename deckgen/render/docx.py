@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
 from typing import Any
@@ -162,6 +163,27 @@ def _office_hygiene(tpl: DocxTemplate) -> None:
             rel.target_part._blob = _APP_XML
 
 
+@dataclass(frozen=True)
+class Properties:
+    """What a Word file says about itself (File ▸ Properties): until the brand work's
+    ``DocumentInfo`` lands, the minutes' title, author and subject."""
+
+    title: str
+    author: str
+    subject: str
+
+
+def _set_properties(tpl: DocxTemplate, properties: Properties, tag: str) -> None:
+    """Title, author (and last modified by), subject and language of the core properties."""
+    core = tpl.docx.core_properties
+    core.title = strip_xml_illegal(properties.title)
+    core.author = core.last_modified_by = strip_xml_illegal(properties.author)
+    core.subject = strip_xml_illegal(properties.subject)
+    core.language = tag
+    core.comments = ""
+    core.keywords = ""
+
+
 def _set_language(tpl: DocxTemplate, tag: str) -> None:
     """The languages the styles and the body declare (``<w:lang w:val=…>``) become ``tag``."""
     for root in (tpl.docx.styles.element, tpl.docx.element):
@@ -177,6 +199,7 @@ def render_docx(
     language: str,
     currency: str = "BRL",
     logo: Path | None = None,
+    properties: Properties | None = None,
 ) -> None:
     """Render ``template`` with ``context`` into ``out`` (atomically, byte-reproducibly).
 
@@ -195,6 +218,8 @@ def render_docx(
     tpl.render(dict(context), jinja_env=env, autoescape=True)
     _set_language(tpl, office_language(language))
     _office_hygiene(tpl)
+    if properties is not None:
+        _set_properties(tpl, properties, office_language(language))
     if logo is not None:
         _replace_logo(tpl, logo)
 

@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from docx import Document
 from lxml import etree
 
 from deckgen.model.review import Comment
@@ -149,3 +150,16 @@ def test_identical_comments_collapse_with_a_count() -> None:
     groups = collapse_comments(comments)
     assert [(g.text, g.scores, g.contact, g.count) for g in groups] == [
         ("Ótimo suporte", "9, 10", None, 2), ("Lento", "3", None, 1)]
+
+
+@pytest.mark.parametrize(("kind", "title"), [
+    ("kickoff", "Ata do KickOff interno — Construtora Horizonte Azul S.A. — 20/11/2026"),
+    ("handoff", "Ata da passagem de bastão ISM → CS — Construtora Horizonte Azul S.A. — "
+                "20/11/2026"),
+    ("review", "Ata da reunião de acompanhamento — Construtora Horizonte Azul S.A. — "
+               "18/08/2026 – 15/11/2026"),
+])
+def test_document_properties(minutes: dict[str, Path], kind: str, title: str) -> None:
+    core = Document(str(minutes[kind])).core_properties
+    assert (core.title, core.author, core.language) == (title, "Mariana Teixeira", "pt-BR")
+    assert core.subject.endswith("— G-Certifica")
