@@ -23,5 +23,6 @@ def recolored_theme(xml: bytes, colors: Mapping[str, str]) -> bytes:
             continue
         for child in list(entry):
             entry.remove(child)
+        entry.text = None
         etree.SubElement(entry, f"{_A}srgbClr", val=value)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
