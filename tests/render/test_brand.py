@@ -61,9 +61,12 @@ def _pixel(blob: bytes) -> tuple[int, ...]:
 @pytest.mark.parametrize(("colors", "message"), [
     ({"primry": "#112233"}, "unknown colour 'primry'"),
     ({"primary": "red"}, "primary = 'red' is not a colour"),
-    ({"primary": "#112233", "accent1": "#445566"}, "accent1 and primary both set the theme colour accent1"),
+    ({"primary": "#112233", "accent1": "#445566"},
+     "accent1 and primary both set the theme colour accent1"),
 ])
-def test_bad_colours_are_one_line_errors(tmp_path: Path, colors: dict, message: str) -> None:
+def test_bad_colours_are_one_line_errors(
+    tmp_path: Path, colors: dict, message: str
+) -> None:
     with pytest.raises(ValueError, match=message):
         _config(tmp_path, colors=colors)
 
