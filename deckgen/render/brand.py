@@ -74,21 +74,35 @@ def client_logo_file(config: Config, client_id: str | None, client_name: str | N
     return None
 
 
+# Logos already checked in this process: (path, size, modification time, cap) → vetted copy.
+_checked: dict[tuple[str, int, int, int], str] = {}
+
+
 def _logo(config: Config, relative: str, key: str) -> str:
     """The path of a vetted PNG/JPEG copy of the logo at ``relative``; ConfigError otherwise."""
     path = config.resolve(relative)
     problem = config.outside(relative)
     if problem:
         raise ConfigError(f"{path}: {key}: the logo {problem}")
+    cap = config.limits.bytes("image")
     try:
-        data = read_capped(path, config.limits.bytes("image"))
+        info = path.stat()
+        known = _checked.get((str(path.resolve()), info.st_size, info.st_mtime_ns, cap))
+    except OSError:
+        known = None
+    if known is not None and Path(known).is_file():
+        return known
+    try:
+        data = read_capped(path, cap)
     except ReadRefused as exc:
         raise ConfigError(f"{path}: {key}: cannot read the logo: {exc}") from None
     if path.suffix.lower() == ".svg" or data.lstrip()[:5] in (b"<?xml", b"<svg "):
         data, suffix = _svg_to_png(data, path), ".png"
     else:
         suffix = _picture_suffix(data, path)
-    return str(_vetted_copy(data, suffix))
+    copy = str(_vetted_copy(data, suffix))
+    _checked[(str(path.resolve()), info.st_size, info.st_mtime_ns, cap)] = copy
+    return copy
 
 
 def _picture_suffix(data: bytes, path: Path) -> str:
