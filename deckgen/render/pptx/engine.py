@@ -459,16 +459,16 @@ class DeckRenderer:
 
     def _bind_layout_pictures(self) -> None:
         """Fill the ``image:`` pictures of the layouts and masters (parts of this render only)."""
-        numbers = {CT.PML_SLIDE_LAYOUT: 0, CT.PML_SLIDE_MASTER: 0}
-        for part in self.loaded.package.iter_parts():
-            if part.content_type not in _LAYOUT_TYPES:
-                continue
-            numbers[part.content_type] += 1
+        main = self.presentation.part
+        masters = [r.target_part for r in main.rels.values() if r.reltype == RT.SLIDE_MASTER]
+        parts = [*masters, *(r.target_part for master in masters for r in master.rels.values()
+                             if r.reltype == RT.SLIDE_LAYOUT)]
+        for number, part in enumerate(parts, start=1):
             if part in self.loaded.unchanged:
                 continue
             element = cast(XmlPart, part)._element
             kind = "layout" if part.content_type == CT.PML_SLIDE_LAYOUT else "master"
-            name = element.find(f"{P}cSld").get("name") or str(numbers[part.content_type])
+            name = element.find(f"{P}cSld").get("name") or str(number)
             for shape in list(iter_shapes(element.find(f"{P}cSld/{P}spTree"))):
                 binding = BINDING.match(shape_name(shape))
                 if binding is None or binding.group(1).lower() != "image":
