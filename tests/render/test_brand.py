@@ -21,9 +21,11 @@ from pptx_builder import TemplateBuilder
 
 from deckgen.config import Config
 from deckgen.errors import ConfigError
+from deckgen.pipelines.template_kinds import review_roots
 from deckgen.render.brand import Brand, brand_for
 from deckgen.render.docx import render_docx
 from deckgen.render.pptx import render_pptx
+from deckgen.render.pptx.check import check_template
 from deckgen.render.properties import DocumentInfo
 from deckgen.render.xlsx import Sheet, write_workbook
 
@@ -209,6 +211,18 @@ def test_layout_binding_errors_name_the_layout(tmp_path: Path) -> None:
     with pytest.raises(Exception, match=r"branded.pptx, layout 'Blank', shape 'image: brand"):
         render_pptx(template, {"brand": Brand("V", str(tmp_path / "nowhere.png"))},
                     tmp_path / "out.pptx")
+
+
+def test_template_check_lists_the_pictures_of_layouts_and_masters(tmp_path: Path) -> None:
+    places = check_template(_branded_template(tmp_path), review_roots())
+    found = {p.where: [(u.kind, u.text, u.provided) for u in p.usages] for p in places}
+    assert found["layout 'Blank'"] == [("image", "brand.vendor_logo", True)]
+    assert [("image", "brand.client_logo", True)] in [
+        usages for where, usages in found.items() if where.startswith("master")]
+    unknown = check_template(_branded_template(tmp_path), {"labels": object})
+    assert [(p.where, u.text) for p in unknown for u in p.usages
+            if u.kind == "image" and not u.provided][1:] == [
+        ("master 'slideMaster1.xml'", "brand.client_logo"), ("layout 'Blank'", "brand.vendor_logo")]
 
 
 def _theme_colour(package_path: Path, member: str, slot: str) -> str | None:

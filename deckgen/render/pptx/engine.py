@@ -463,12 +463,12 @@ class DeckRenderer:
         masters = [r.target_part for r in main.rels.values() if r.reltype == RT.SLIDE_MASTER]
         parts = [*masters, *(r.target_part for master in masters for r in master.rels.values()
                              if r.reltype == RT.SLIDE_LAYOUT)]
-        for number, part in enumerate(parts, start=1):
+        for part in parts:
             if part in self.loaded.unchanged:
                 continue
             element = cast(XmlPart, part)._element
             kind = "layout" if part.content_type == CT.PML_SLIDE_LAYOUT else "master"
-            name = element.find(f"{P}cSld").get("name") or str(number)
+            name = element.find(f"{P}cSld").get("name") or part.partname.rsplit("/", 1)[1]
             for shape in list(iter_shapes(element.find(f"{P}cSld/{P}spTree"))):
                 binding = BINDING.match(shape_name(shape))
                 if binding is None or binding.group(1).lower() != "image":
