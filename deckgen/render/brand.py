@@ -152,14 +152,20 @@ _copies: Path | None = None
 _copies_owner = 0
 
 
-def _vetted_copy(data: bytes, suffix: str) -> Path:
-    """``data`` in this process's logo folder, named by its content (written once)."""
+def logo_folder() -> Path:
+    """The folder of this process's vetted logos, removed when the process ends. A batch makes
+    it before forking workers, which exit without cleaning up: they share the parent's."""
     global _copies, _copies_owner
     if _copies is None or not _copies.is_dir():
         _copies = Path(tempfile.mkdtemp(prefix="deckgen-logos-"))
         _copies_owner = os.getpid()
         atexit.register(_remove_copies, _copies, _copies_owner)
-    target = _copies / f"{hashlib.sha256(data).hexdigest()[:24]}{suffix}"
+    return _copies
+
+
+def _vetted_copy(data: bytes, suffix: str) -> Path:
+    """``data`` in this process's logo folder, named by its content (written once)."""
+    target = logo_folder() / f"{hashlib.sha256(data).hexdigest()[:24]}{suffix}"
     if not target.is_file():
         temp = target.with_suffix(f".{os.getpid()}.tmp")
         temp.write_bytes(data)
