@@ -132,8 +132,8 @@ def test_interrupted_publish_completes_without_duplicates(fake: FakeHubSpot, dat
     assert "uploaded indicadores.xlsx" in first.output
     assert first.output.splitlines()[-1] == (
         "Error: HubSpot refused POST /crm/v3/objects/notes (HTTP 403): the private app is "
-        "probably missing the scope 'crm.objects.contacts.write'; add it to the app and paste "
-        "the new token")
+        "probably missing the scope 'crm.objects.contacts.write', which deckgen publish needs; "
+        "add it to the app and paste the new token")
     assert len(fake.files) == 2 and not fake.notes
     second = run(data_dir, "Padaria", *deliverables)
     assert second.exit_code == 0, second.output
