@@ -64,6 +64,7 @@ class Limiter:
     requests: int
     seconds: float
     policy: str = "TEN_SECONDLY_ROLLING"
+    announce: bool = True  # send X-HubSpot-RateLimit-* on every answer (search does not)
     hits: list[float] = field(default_factory=list)
 
     def admit(self) -> dict[str, str]:
@@ -75,6 +76,8 @@ class Limiter:
         if len(self.hits) >= self.requests:
             raise rate_limited(self.policy, headers | {"X-HubSpot-RateLimit-Remaining": "0"})
         self.hits.append(moment)
+        if not self.announce:
+            return {}
         return headers | {"X-HubSpot-RateLimit-Remaining": str(self.requests - len(self.hits))}
 
 
@@ -145,9 +148,11 @@ class FakeHubSpot:
         """Bodies of the requests received with this method and path prefix."""
         return [body for m, p, body in self.log if m == method and p.startswith(prefix)]
 
-    def limit(self, requests: int, seconds: float, *, search: int | None = None) -> None:
-        """Answer 429 past ``requests`` per ``seconds`` (and ``search`` searches a second)."""
-        self.limiter = Limiter(requests, seconds)
+    def limit(self, requests: int, seconds: float, *, search: int | None = None,
+              announce: bool = True) -> None:
+        """Answer 429 past ``requests`` per ``seconds`` (and ``search`` searches a second);
+        without ``announce``, successful answers carry no rate-limit headers."""
+        self.limiter = Limiter(requests, seconds, announce=announce)
         self.search_limiter = Limiter(search, 1.0, "SECONDLY") if search else None
 
     def admit(self, path: str) -> dict[str, str]:
@@ -416,7 +421,7 @@ class _Handler(BaseHTTPRequestHandler):
                   "X-HubSpot-RateLimit-Remaining": self.state.rate_remaining,
                   "X-HubSpot-RateLimit-Interval-Milliseconds": "10000"}
         try:
-            limits |= self.state.admit(split.path)
+            limits = self.state.admit(split.path) if self.state.limiter else limits
             if fault is not None:
                 self.apply(fault)
                 if fault.kind in ("drop", "redirect", "huge", "trickle"):
