@@ -307,6 +307,7 @@ class HubSpotClient:
         policy = self._retry
         started = policy.clock()
         limited_since: float | None = None
+        limited_for = 0.0  # seconds spent waiting out 429s: patience, not the retry budget
         attempt = 0
         while True:
             attempt += 1
@@ -324,9 +325,10 @@ class HubSpotClient:
                             f"HubSpot kept refusing {method} {path} for its rate limit "
                             f"({problem.policy}) longer than [hubspot.pacing] patience_seconds "
                             f"= {self._pacing.patience:g}; stopped, try again later") from None
+                    limited_for += delay
                 else:
                     delay = problem.wait if problem.wait is not None else policy.backoff(attempt)
-                    elapsed = now - started
+                    elapsed = now - started - limited_for
                     if attempt >= policy.max_attempts or elapsed + delay > policy.max_total_seconds:
                         raise PublishError(self.mask(
                             f"HubSpot did not complete {method} {path} after {attempt} attempts "

@@ -103,3 +103,14 @@ def test_stored_names_carry_a_short_content_hash(name: str, stored: str) -> None
     import hashlib
 
     assert stored_name(name, b"abc") == stored.format(hashlib.sha256(b"abc").hexdigest()[:8])
+
+
+def test_a_lost_answer_to_an_upload_stores_the_file_once(
+        fake: FakeHubSpot, data_dir: Path, deliverables: list[Path]) -> None:
+    fake.fail("drop_after", path="/files/v3/files")
+    result = run(data_dir, "Padaria", *deliverables)
+    assert result.exit_code == 0, result.output
+    assert len(fake.requests("POST", "/files/v3/files")) == 3
+    assert len(fake.files) == 2  # the retry got the stored file back, by its hashed name
+    (note,) = fake.notes.values()
+    assert set(note["properties"]["hs_attachment_ids"].split(";")) == set(fake.files)
