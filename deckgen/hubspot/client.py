@@ -108,6 +108,10 @@ class _Window:
             return 0.0
         return max(0.0, self._ended[-self.limit] + self.seconds - now)
 
+    def oldest(self) -> float | None:
+        """When the oldest request still counted ended; None when none is."""
+        return self._ended[0] if self._ended else None
+
     def record(self, moment: float) -> None:
         """Count a request that ended at ``moment`` (HubSpot received it before then)."""
         self._ended.append(moment)
@@ -449,7 +453,8 @@ class HubSpotClient:
 
     def _note_rate_limit(self, headers: Mapping[str, str]) -> None:
         """Follow HubSpot's own count: a lower limit than configured for the same window is
-        adopted, and after the last request of a window the next waits for it to pass."""
+        adopted, and after the last request a window allows, the next waits until the oldest
+        request this client counted has left HubSpot's window (not a whole window)."""
         lowered = {k.lower(): v for k, v in headers.items()}
         remaining = lowered.get("x-hubspot-ratelimit-remaining")
         interval = lowered.get("x-hubspot-ratelimit-interval-milliseconds")
@@ -462,7 +467,9 @@ class HubSpotClient:
                 pause = min(float(interval) / 1000, self._retry.max_delay)
             except ValueError:
                 return
-            self._not_before = self._retry.clock() + pause
+            now = self._retry.clock()
+            oldest = self._burst.oldest()
+            self._not_before = now + pause if oldest is None else min(now + pause, oldest + pause)
 
 
 def likely_scope(method: str, path: str) -> str:
