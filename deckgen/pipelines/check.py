@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
+from pathlib import Path
 
 import pandas as pd
 
+from deckgen.config import CONFIG_NAME
+from deckgen.errors import ConfigError
 from deckgen.locale import default_labels
 from deckgen.sources.needs import Gap
 from deckgen.sources.summary import CheckSummary
+
+
+def require_workspace(data_dir: Path, config_file: Path | None) -> None:
+    """Refuse, in one line, a data folder that does not exist or has no configuration."""
+    if not data_dir.is_dir():
+        raise ConfigError(f"{data_dir}: folder not found")
+    if config_file is None and not os.path.lexists(data_dir / CONFIG_NAME):
+        raise ConfigError(f"no {CONFIG_NAME} in {data_dir} — run `deckgen init {data_dir}`")
 
 
 def _day(value: pd.Timestamp, english: bool) -> str:
