@@ -8,7 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from deckgen.cli import main
-from tests.test_cli_check import CONFIG, COMPANIES, SURVEYS, _write
+from tests.test_cli_check import COMPANIES, CONFIG, SURVEYS, _write
 
 TICKETS = (
     "Ticket ID;Pipeline;Ticket status;Create date;Close date;Cliente;Estimativa de HH\n"
@@ -37,7 +37,8 @@ def test_an_ignored_column_names_its_look_alike_the_line_to_add_and_what_it_feed
 def test_a_folder_without_configuration_points_to_init(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["check", "--data", str(tmp_path)])
     assert result.exit_code == 1
-    assert result.output == f"Error: no deckgen.toml in {tmp_path} — run `deckgen init {tmp_path}`\n"
+    assert result.output == (f"Error: no deckgen.toml in {tmp_path} — "
+                             f"run `deckgen init {tmp_path}`\n")
 
 
 def test_a_missing_folder_is_said_so(tmp_path: Path) -> None:

@@ -3,7 +3,7 @@ churned client built alone is noted, a misspelt client gets the closest names.""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -14,7 +14,7 @@ from deckgen.indicators.period import resolve_period
 from deckgen.model.review import Period
 
 GCERTIFICA = Path(__file__).resolve().parents[1] / "sample_data" / "gcertifica"
-DECEMBER = str(int(datetime(2026, 12, 1, 12, tzinfo=timezone.utc).timestamp()))
+DECEMBER = str(int(datetime(2026, 12, 1, 12, tzinfo=UTC).timestamp()))
 
 
 def _build(*args: str) -> tuple[int, str]:

@@ -116,7 +116,11 @@ def init_workspace(
                          f"'Record ID' and 'Company name'); {seen}")
     writer = _Writer(detection, ask, name or folder.resolve().name, language, wanted)
     text = writer.write()
-    atomic_write(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+
+    def write(target: Path) -> None:
+        target.write_text(text, encoding="utf-8")
+
+    atomic_write(path, write)
     return InitResult(path, text, writer.todos)
 
 
@@ -172,7 +176,7 @@ class _Writer:
         return "\n".join(self.lines).rstrip() + "\n"
 
     def _sources(self, found: dict[str, Detected]) -> None:
-        self.lines.append("[sources]  # chosen by their headers; a * stands for the date in the name")
+        self.lines.append("[sources]  # chosen by their headers; a * stands for a date in a name")
         for source, item in found.items():
             day_first = self._day_first(item)
             read = [f"{len(item.mapped) + len(item.proposed)} known columns"]

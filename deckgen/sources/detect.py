@@ -162,7 +162,8 @@ def _column(found: Detected, column: str) -> pd.Series | None:
     if header is None:
         return None
     position = found.raw.headers.index(header)
-    return found.raw.frame[position].dropna().astype(str).str.strip().replace("", pd.NA).dropna()
+    cells = found.raw.frame[position].dropna().astype(str).str.strip()
+    return cells[cells != ""]
 
 
 def _describe(found: Detected) -> None:
