@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from deckgen.cli.options import FOLDER
+from deckgen.cli.options import FOLDER, lang_option
 
 
 @click.command()
@@ -19,10 +19,9 @@ from deckgen.cli.options import FOLDER
               help="A stream and the pipelines or ticket types it holds (repeatable), "
                    "e.g. csm:support=Erro,Dúvida.")
 @click.option("--name", default=None, help="Company name (default: the folder's name).")
-@click.option("--lang", type=click.Choice(["pt-BR", "en"]), default="pt-BR", show_default=True,
-              help="Language of the documents.")
+@lang_option("The documents'", default="pt-BR")
 def init(data_dir: Path, accept: bool, streams: tuple[str, ...], force: bool,
-         name: str | None, lang: str) -> None:
+         name: str | None, lang: str | None) -> None:
     """Look at the exports in DATA_DIR, write DATA_DIR/deckgen.toml saying what was decided
     and why (a TODO where it could not decide), then run `deckgen check` on it.
 
@@ -43,7 +42,7 @@ def init(data_dir: Path, accept: bool, streams: tuple[str, ...], force: bool,
 
     interactive = not accept and sys.stdin.isatty()
     result = init_workspace(data_dir, ask=ask if interactive else accept_defaults, force=force,
-                            streams=streams, name=name, language=lang)
+                            streams=streams, name=name, language=lang or "pt-BR")
     click.echo(f"wrote {result.path}")
     for todo in result.todos:
         click.echo(f"  TODO: {todo}")
