@@ -114,7 +114,7 @@ def init_workspace(
         seen = "; ".join(f"{f}: {why}" for f, why in detection.skipped) or "no files"
         raise InputError(str(folder), f"no companies export found (a file with headers such as "
                          f"'Record ID' and 'Company name'); {seen}")
-    writer = _Writer(detection, ask, name or folder.resolve().name, language, wanted)
+    writer = _Writer(detection, ask, name, folder.resolve().name, language, wanted)
     text = writer.write()
 
     def write(target: Path) -> None:
@@ -127,11 +127,12 @@ def init_workspace(
 class _Writer:
     """The lines of the configuration, decided section by section."""
 
-    def __init__(self, detection: Detection, ask: Ask, name: str, language: str,
-                 wanted: list[tuple[str, str | None, list[str]]]) -> None:
+    def __init__(self, detection: Detection, ask: Ask, name: str | None, folder_name: str,
+                 language: str, wanted: list[tuple[str, str | None, list[str]]]) -> None:
         self.detection = detection
         self.ask = ask
-        self.name = name
+        self.name = name or folder_name
+        self.named = name is not None
         self.language = language
         self.wanted = wanted
         self.lines: list[str] = []
@@ -152,7 +153,8 @@ class _Writer:
             "# then run `deckgen check` (docs: README.md, 'The configuration file').",
             "",
             "[company]",
-            f"name = {_q(self.name)}  # the folder's name: write your company's",
+            f"name = {_q(self.name)}"
+            + ("" if self.named else "  # the folder's name: write your company's"),
             f"language = {_q(self.language)}",
             'timezone = "America/Sao_Paulo"',
             "",
@@ -170,8 +172,12 @@ class _Writer:
             self._surveys(found["surveys"])
         if "actions" in found:
             self._actions(found["actions"])
+        playbooks = sorted(p.name for p in self.detection.folder.glob("playbook.*.toml"))
+        if playbooks:
+            self.lines += [f"[documents]  # this folder's own playbook: {', '.join(playbooks)}",
+                           'playbook = "playbook.{language}.toml"', ""]
         for file, why in self.detection.skipped:
-            if file != CONFIG_NAME:
+            if file != CONFIG_NAME and file not in playbooks:
                 self.lines.append(f"# not used: {file}: {why}")
         return "\n".join(self.lines).rstrip() + "\n"
 

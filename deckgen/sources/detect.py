@@ -149,9 +149,15 @@ def detect(folder: Path) -> Detection:
             continue
         chosen[found.source] = found
         used.add(pattern)
+    best = {pattern: found for _, pattern, found in sorted(candidates, key=lambda c: c[0])}
     for pattern, paths in groups.items():
-        if pattern not in used and not any(s[0] == paths[-1].name for s in skipped):
-            skipped.append((paths[-1].name, "its headers fit no source"))
+        if pattern in used or any(s[0] == paths[-1].name for s in skipped):
+            continue
+        near = best.get(pattern)
+        why = (f"looks like {near.source} but lacks {', '.join(near.missing)}"
+               if near is not None and near.missing and near.source not in chosen
+               else "its headers fit no source, or another file of that source fits better")
+        skipped.append((paths[-1].name, why))
     for found in chosen.values():
         _describe(found)
     return Detection(folder, {s: chosen[s] for s in SOURCES if s in chosen}, skipped)

@@ -40,7 +40,7 @@ def _tickets() -> list[list[str]]:
         created = start + timedelta(days=2 * n, hours=n % 7)
         closed = n % 5 != 0
         close = created + timedelta(hours=6 + 3 * (n % 9)) if closed else None
-        company = ("5001", "Northwind Logistics") if n % 3 else ("5002", "Blue Harbor Foods")
+        company = ("5001", "Northwind Logistics") if n % 2 else ("5002", "Blue Harbor Foods")
         rows.append([
             str(900100 + n), f"Request {n}", PIPELINES[n % 3],
             "Closed" if closed else ("Waiting on contact" if n % 2 else "New"),
@@ -60,7 +60,8 @@ def _surveys() -> list[list[str]]:
         kind = "NPS" if n % 2 else "CSAT"
         value = str(10 - n % 5) if kind == "NPS" else str(5 - n % 3)
         rows.append([str(770000 + n), kind, value, f"Comment {n}" if n % 3 == 0 else "",
-                     f"2026-{6 + n % 5:02d}-{1 + n:02d}T10:00:00Z", "5001" if n % 2 else "5002",
+                     f"2026-{6 + n % 5:02d}-{1 + n:02d}T10:00:00Z",
+                     "5001" if (n // 2) % 2 else "5002",
                      f"person{n}@example.com"])
     return rows
 

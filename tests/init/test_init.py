@@ -172,3 +172,22 @@ def test_a_bad_stream_option_is_one_line(tmp_path: Path, text: str) -> None:
     result = CliRunner().invoke(main, ["init", str(tmp_path), "--yes", "--stream", text])
     assert result.exit_code != 0
     assert "--stream" in result.output and "Traceback" not in result.output
+
+
+def test_a_file_missing_an_identifying_column_is_named_with_what_it_lacks(
+    tmp_path: Path,
+) -> None:
+    folder = english_workspace.write(tmp_path / "acme")
+    tickets = folder / "hubspot-crm-exports-all-tickets-2026-11-02.csv"
+    tickets.write_text(tickets.read_text("utf-8-sig").replace("Create date", "Opened"),
+                       encoding="utf-8")
+    result = init_workspace(folder)
+    assert "tickets = " not in result.text
+    assert ("# not used: hubspot-crm-exports-all-tickets-2026-11-02.csv: looks like tickets "
+            "but lacks created_at") in result.text
+
+
+def test_a_missing_folder_is_said_so(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["init", str(tmp_path / "nope"), "--yes"])
+    assert result.exit_code == 1
+    assert result.output == f"Error: {tmp_path / 'nope'}: folder not found\n"
