@@ -40,10 +40,15 @@ def init(data_dir: Path, accept: bool, streams: tuple[str, ...], force: bool,
     def ask(question: str, default: str) -> str:
         return str(click.prompt(question, default=default, show_default=True))
 
-    interactive = not accept and sys.stdin.isatty()
+    interactive = not accept and _on_a_terminal()
     result = init_workspace(data_dir, ask=ask if interactive else accept_defaults, force=force,
                             streams=streams, name=name, language=lang or "pt-BR")
     click.echo(f"wrote {result.path}")
     for todo in result.todos:
         click.echo(f"  TODO: {todo}")
     report_check(data_dir, None)
+
+
+def _on_a_terminal() -> bool:
+    """Whether a person can answer the questions (standard input is a terminal)."""
+    return sys.stdin.isatty()

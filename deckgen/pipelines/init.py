@@ -143,7 +143,7 @@ class _Writer:
         self.lines.append(f"# TODO: {text}")
 
     def yes(self, question: str) -> bool:
-        return self.ask(f"{question} [Y/n]", "y").strip().lower() in ("", "y", "yes", "s", "sim")
+        return self.ask(f"{question} (y/n)", "y").strip().lower() in ("", "y", "yes", "s", "sim")
 
     def write(self) -> str:
         found = self.detection.sources

@@ -191,3 +191,20 @@ def test_a_missing_folder_is_said_so(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["init", str(tmp_path / "nope"), "--yes"])
     assert result.exit_code == 1
     assert result.output == f"Error: {tmp_path / 'nope'}: folder not found\n"
+
+
+def test_on_a_terminal_each_guess_is_asked_with_its_default(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _copy("gcertifica", tmp_path)
+    monkeypatch.setattr("deckgen.cli.init._on_a_terminal", lambda: True)
+    answers = "n\n" + "\n" * 40  # refuse the first proposal (ISM), accept the rest
+    result = CliRunner().invoke(main, ["init", str(folder)], input=answers)
+    assert result.exit_code == 0, result.output
+    assert ("hubspot-crm-exports-all-companies-2026-11-20.xlsx: read 'ISM' as "
+            "owner_implementation (it resembles 'Analista de implantação')? (y/n) [y]: n"
+            ) in result.output
+    assert "Ticket statuses that mean closed (comma-separated)? [Fechado, Concluído, Entregue]:" \
+        in result.output
+    text = (folder / "deckgen.toml").read_text("utf-8")
+    assert "owner_implementation" not in text and "go_live = " in text
