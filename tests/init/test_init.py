@@ -208,3 +208,13 @@ def test_on_a_terminal_each_guess_is_asked_with_its_default(
         in result.output
     text = (folder / "deckgen.toml").read_text("utf-8")
     assert "owner_implementation" not in text and "go_live = " in text
+
+
+def test_a_folder_without_a_companies_export_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "notes.csv").write_text("Title,Text\na,b\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["init", str(tmp_path), "--yes"])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: {tmp_path}: no companies export found (a file "
+                                    "with headers such as 'Record ID' and 'Company name'); ")
+    assert len(result.output.splitlines()) == 1
+    assert not (tmp_path / "deckgen.toml").exists()
