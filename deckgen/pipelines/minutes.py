@@ -77,7 +77,8 @@ def write_minutes(
     labels = config.labels_in(language)
     playbook = load_playbook(config, language)
     row = find_client(workspace.companies, query)
-    period = resolve_period(config, row, today=today, start=start, end=end)
+    period = resolve_period(config, row, today=today, start=start, end=end,
+                            data_end=workspace.data_end())
     report = compute_review(workspace, str(row["company_id"]), period, today=today)
     out = document_path(out_dir, report.client.name, period.end, playbook.files.minutes, ".docx")
     brand = brand_for(config, report.client.id, report.client.name)

@@ -55,7 +55,8 @@ def write_review(
     config = workspace.config
     today = today or build_date()
     row = find_client(workspace.companies, query)
-    period: Period = resolve_period(config, row, today=today, start=start, end=end)
+    period: Period = resolve_period(config, row, today=today, start=start, end=end,
+                                    data_end=workspace.data_end())
     report = compute_review(workspace, str(row["company_id"]), period, today=today)
     language = language or config.company.language
     labels = config.labels_in(language)
