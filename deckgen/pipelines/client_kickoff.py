@@ -77,5 +77,6 @@ def write_client_kickoff(
         language=language,
         currency=config.company.currency,
         min_font_pt=config.review.min_font_pt,
+        limits=config.limits,
     )
     return out, result

@@ -24,12 +24,9 @@ def document_template(given: Path | None, kind: str, suffix: str) -> Path:
 
 
 def document_path(out_dir: Path, client_name: str, day: date, name: str, suffix: str) -> Path:
-    """``<out>/<client-slug>/<YYYY-MM-DD>-<name><suffix>``, creating the client folder."""
+    """``<out>/<client-slug>/<YYYY-MM-DD>-<name><suffix>`` (the folder is made when the
+    document is written, so a failed render leaves none)."""
     folder = out_dir / client_slug(client_name)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise RenderError(f"{folder}: cannot create the output folder ({exc.strerror})") from None
     return folder / f"{day.isoformat()}-{name}{suffix}"
 
 
@@ -45,4 +42,5 @@ def render_document(
         language=language,
         currency=config.company.currency,
         logo=config.resolve(config.company.logo) if config.company.logo else None,
+        limits=config.limits,
     )

@@ -56,6 +56,7 @@ def write_portfolio(
         language=language,
         currency=config.company.currency,
         min_font_pt=config.review.min_font_pt,
+        limits=config.limits,
     )
     workbook = folder / f"{stem}.xlsx"
     write_workbook(portfolio_sheets(report, labels), workbook, language)

@@ -9,6 +9,7 @@ from pathlib import Path
 from deckgen.clock import build_date
 from deckgen.indicators.period import resolve_period
 from deckgen.indicators.review import compute_review
+from deckgen.io import output_set
 from deckgen.model.review import Period, ReviewReport
 from deckgen.render.context import note_lines, review_context
 from deckgen.render.pptx import render_pptx
@@ -60,36 +61,17 @@ def write_review(
     configured = config.resolve(config.review.template) if config.review.template else None
     template_path = choose_template(template, configured, "review")
     folder = client_folder(out_dir, report.client.name)
-    created = _make_folders(folder)
     deck = folder / f"{period.end.isoformat()}-{labels['files.review']}.pptx"
     workbook = folder / f"{labels['files.review_workbook']}.xlsx"
-    try:
+    with output_set(folder) as files:  # deck and workbook appear together, or neither
         result = render_pptx(
             template_path,
             review_context(report, labels),
-            deck,
+            files.temporary(deck),
             language=language,
             currency=config.company.currency,
             min_font_pt=config.review.min_font_pt,
+            limits=config.limits,
         )
-        write_workbook(review_sheets(report, labels), workbook, language)
-    except BaseException:
-        _remove_empty(created)
-        raise
+        write_workbook(review_sheets(report, labels), files.temporary(workbook), language)
     return BuiltReview(report, deck, workbook, [*note_lines(report, labels), *result.warnings])
-
-
-def _make_folders(folder: Path) -> list[Path]:
-    """Create ``folder`` and its missing parents; return those created, innermost first."""
-    missing = [p for p in (folder, *folder.parents) if not p.exists()]
-    folder.mkdir(parents=True, exist_ok=True)
-    return missing
-
-
-def _remove_empty(folders: list[Path]) -> None:
-    """Remove the folders a failed build created, when nothing else was written into them."""
-    for folder in folders:
-        try:
-            folder.rmdir()
-        except OSError:
-            return

@@ -15,6 +15,7 @@ from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 from PIL import Image, UnidentifiedImageError
 
+from deckgen.config import LimitSettings
 from deckgen.errors import RenderError, TemplateError
 from deckgen.io import atomic_write
 from deckgen.locale import default_labels
@@ -25,6 +26,7 @@ from deckgen.render.jinja import (
     plain_wording,
     suggest_name,
 )
+from deckgen.render.limits import rendering_limits
 from deckgen.render.output import normalize_ooxml_zip, strip_xml_illegal
 
 LOGO_NAME = "logo"  # the header picture whose name or description is this is the logo
@@ -156,12 +158,13 @@ def render_docx(
     language: str,
     currency: str = "BRL",
     logo: Path | None = None,
+    limits: LimitSettings | None = None,
 ) -> None:
     """Render ``template`` with ``context`` into ``out`` (atomically, byte-reproducibly).
 
     Values are escaped (data is never read as markup or as a template), unknown names are
     errors naming the template and paragraph, and ``logo`` replaces the header picture named
-    "logo".
+    "logo". Rendering stays within the template-engine ``limits`` (docs/security.md).
     """
     if not template.is_file():
         raise RenderError(f"{template}: template not found")
@@ -171,7 +174,8 @@ def render_docx(
     except Exception as exc:  # noqa: BLE001 - any unreadable file is the same user error
         raise RenderError(f"{template}: not a Word document ({exc})") from None
     env = make_environment(language, currency, autoescape=True)
-    tpl.render(dict(context), jinja_env=env, autoescape=True)
+    with rendering_limits(limits):
+        tpl.render(dict(context), jinja_env=env, autoescape=True)
     _set_language(tpl, office_language(language))
     if logo is not None:
         _replace_logo(tpl, logo)

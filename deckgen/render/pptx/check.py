@@ -29,6 +29,7 @@ from deckgen.errors import TemplateError
 from deckgen.locale import default_labels, languages
 from deckgen.render.docx import paragraph_text as docx_paragraph_text
 from deckgen.render.jinja import make_environment
+from deckgen.render.limits import TemplateTooCostly
 from deckgen.render.pptx.engine import BINDING, DIRECTIVE, Loop, Page
 from deckgen.render.pptx.ooxml import A, P, iter_shapes, placeholder, shape_name
 from deckgen.render.pptx.package import load_package
@@ -274,7 +275,7 @@ class TemplateChecker:
             return self.env.parse(source)
         except TemplateSyntaxError as exc:
             raise TemplateError(f"{self.template.name}, slide {slide}, shape '{shape}': "
-                                f"syntax error: {exc.message}") from None
+                                f"{_problem(exc)}") from None
 
     def _expression(self, source: str, slide: int, shape: str) -> nodes.Node:
         template = self._parse("{{ " + source + " }}", slide, shape)
@@ -400,7 +401,7 @@ def check_docx(template: Path, roots: Mapping[str, Any]) -> list[PlaceUsage]:
             tree = env.parse("\n".join(lines))
         except TemplateSyntaxError as exc:
             where = _paragraph_where(prefix, lines, exc.lineno)
-            raise TemplateError(f"{template.name}, {where}: syntax error: {exc.message}") from None
+            raise TemplateError(f"{template.name}, {where}: {_problem(exc)}") from None
 
         def report(text: str, ok: bool, line: int, prefix: str = prefix,
                    lines: list[str] = lines) -> None:
@@ -409,6 +410,13 @@ def check_docx(template: Path, roots: Mapping[str, Any]) -> list[PlaceUsage]:
 
         _Walker({"tr": wording(), **roots}, report).visit(tree)
     return list(places.values())
+
+
+def _problem(exc: TemplateSyntaxError) -> str:
+    """A parse error in words: a syntax error, or a template over a limit on its face."""
+    if isinstance(exc, TemplateTooCostly):
+        return f"over a limit: {exc.message}"
+    return f"syntax error: {exc.message}"
 
 
 def _split_paragraphs(xml: str) -> str:
