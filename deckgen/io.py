@@ -74,11 +74,15 @@ def _temporary(path: Path) -> Path:
 
 def disk_full(exc: BaseException) -> str | None:
     """"the disk is full" when ``exc`` (or what caused it) is a full disk or quota, else None."""
-    seen: BaseException | None = exc
-    while seen is not None:
-        if isinstance(seen, OSError) and seen.errno in _FULL:
-            return "the disk is full" if seen.errno != errno.EDQUOT else "the disk quota is full"
-        seen = seen.__cause__ or seen.__context__
+    seen: list[BaseException] = [exc]
+    while seen:
+        current = seen.pop()
+        if isinstance(current, OSError) and current.errno in _FULL:
+            return "the disk quota is full" if current.errno == errno.EDQUOT else \
+                "the disk is full"
+        # a library's own error may carry the OSError as its cause or its argument
+        seen += [e for e in (current.__cause__, current.__context__, *current.args[:1])
+                 if isinstance(e, BaseException)]
     return None
 
 

@@ -18,7 +18,7 @@ def document_template(given: Path | None, kind: str, suffix: str) -> Path:
     """The template given by the user, else the shipped ``<kind><suffix>`` (every language)."""
     if given is None:
         return default_template(kind, suffix)
-    if not given.is_file():
+    if not given.exists():  # a folder or a device: the renderer says which
         raise RenderError(f"{given}: template not found")
     return given
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from collections.abc import Mapping
 from html import unescape
 from pathlib import Path
@@ -19,6 +20,7 @@ from deckgen.config import LimitSettings
 from deckgen.errors import RenderError, TemplateError
 from deckgen.io import atomic_write
 from deckgen.locale import default_labels
+from deckgen.reading import template_problem
 from deckgen.render.jinja import (
     compile_template,
     make_environment,
@@ -55,11 +57,36 @@ def paragraph_text(xml_line: str) -> str:
     return text if len(text) <= 80 else text[:77] + "..."
 
 
+_TEMPLATE_MAIN = b"wordprocessingml.template.main+xml"
+_DOCUMENT_MAIN = b"wordprocessingml.document.main+xml"
+
+
+def word_source(path: Path) -> str | io.BytesIO:
+    """What docxtpl opens for ``path``: the file, or for a Word template (.dotx) the same
+    package with its main part typed as a document (as Word does on "save as .docx")."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            types = package.read("[Content_Types].xml")
+            if _TEMPLATE_MAIN not in types:
+                return str(path)
+            out = io.BytesIO()
+            with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as converted:
+                for info in package.infolist():
+                    data = package.read(info)
+                    if info.filename == "[Content_Types].xml":
+                        data = data.replace(_TEMPLATE_MAIN, _DOCUMENT_MAIN)
+                    converted.writestr(info, data)
+    except (OSError, KeyError, zipfile.BadZipFile, RuntimeError):
+        return str(path)  # docxtpl says what is wrong with it
+    out.seek(0)
+    return out
+
+
 class _Template(DocxTemplate):
     """docxtpl's template with errors that name the paragraph and XML-illegal text removed."""
 
     def __init__(self, path: Path, context: Mapping[str, Any], language: str) -> None:
-        super().__init__(str(path))
+        super().__init__(word_source(path))
         self.path = path
         self.names = context
         labels = context.get("labels")
@@ -106,6 +133,9 @@ class _Template(DocxTemplate):
 
 
 def _png(logo: Path) -> tuple[bytes, tuple[int, int]]:
+    problem = template_problem(logo)
+    if problem is not None:
+        raise RenderError(f"{logo}: {problem.replace('template', 'logo file')}")
     try:
         with Image.open(logo) as image:
             buffer = io.BytesIO()
@@ -166,8 +196,9 @@ def render_docx(
     errors naming the template and paragraph, and ``logo`` replaces the header picture named
     "logo". Rendering stays within the template-engine ``limits`` (docs/security.md).
     """
-    if not template.is_file():
-        raise RenderError(f"{template}: template not found")
+    problem = template_problem(template)
+    if problem is not None:
+        raise RenderError(f"{template}: {problem}")
     try:
         tpl = _Template(template, context, language)
         tpl.init_docx()

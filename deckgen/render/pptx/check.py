@@ -27,7 +27,9 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from deckgen.errors import TemplateError
 from deckgen.locale import default_labels, languages
+from deckgen.reading import template_problem
 from deckgen.render.docx import paragraph_text as docx_paragraph_text
+from deckgen.render.docx import word_source
 from deckgen.render.jinja import make_environment
 from deckgen.render.limits import TemplateTooCostly
 from deckgen.render.pptx.engine import BINDING, DIRECTIVE, Loop, Page
@@ -380,7 +382,7 @@ def _notes_paragraphs(part: Any) -> list[str]:
 def _docx_parts(template: Path) -> Iterator[tuple[str, str]]:
     """(where, Jinja source) of the body, then each header and footer, as docxtpl reads them."""
     try:
-        tpl = DocxTemplate(str(template))
+        tpl = DocxTemplate(word_source(template))
         tpl.init_docx()
     except Exception as exc:  # noqa: BLE001 - any unreadable file is the same user error
         raise TemplateError(f"{template}: not a Word document ({exc})") from None
@@ -444,8 +446,9 @@ def check_template(template: Path, roots: Mapping[str, Any]) -> list[PlaceUsage]
     """Every name and binding each slide or paragraph of ``template`` uses, checked against
     ``roots`` (a Word document is recognised by its content, whatever its name)."""
     path = Path(template)
-    if not path.is_file():
-        raise TemplateError(f"{path}: template not found")
+    problem = template_problem(path)
+    if problem is not None:
+        raise TemplateError(f"{path}: {problem}")
     if is_word(path):
         return check_docx(path, roots)
     return TemplateChecker(path, roots).check()

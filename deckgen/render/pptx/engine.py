@@ -29,6 +29,7 @@ from deckgen.config import LimitSettings
 from deckgen.errors import TemplateError
 from deckgen.io import atomic_write
 from deckgen.locale import default_labels
+from deckgen.reading import template_problem
 from deckgen.render.jinja import (
     UnknownWording,
     compile_expression,
@@ -172,6 +173,9 @@ class DeckRenderer:
         self.min_font_pt = min_font_pt
         self.warnings: list[str] = []
         words, tag = self._words(), office_language(language)
+        problem = template_problem(template)
+        if problem is not None:
+            raise TemplateError(f"{template}: {problem}")
         try:
             self.loaded = load_package(
                 template, lambda package: _prepare(package, words, tag), (tag, _fingerprint(words))
