@@ -81,7 +81,7 @@ class _Sandbox(ImmutableSandboxedEnvironment):
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
         self._safe: dict[tuple[type, str], bool] = {}
-        self.concat = counting_concat  # type: ignore[assignment]  # output counted as it comes
+        self.concat = counting_concat  # type: ignore[method-assign]  # output counted as it comes
         self.filters["deckgen_counted"] = counted
         self.filters["deckgen_sized"] = sized
         for name in SIZED_FILTERS:

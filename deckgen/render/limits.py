@@ -328,7 +328,7 @@ class _NotConstant(Exception):
     pass
 
 
-_BINOPS: dict[type[nodes.BinExpr], str] = {nodes.Pow: "**", nodes.Mul: "*", nodes.Add: "+",
+_BINOPS: dict[type[nodes.Node], str] = {nodes.Pow: "**", nodes.Mul: "*", nodes.Add: "+",
                                            nodes.Mod: "%"}
 
 
