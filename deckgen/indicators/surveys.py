@@ -118,7 +118,7 @@ def off_scale(surveys: pd.DataFrame, config: Config) -> list[OffScaleAnswer]:
     scale or not whole), oldest first: they are shown as invalid, never dropped silently."""
     three = {fold(t) for t in config.surveys.csat_three_point_types}
     types = surveys["survey_type"].to_numpy(dtype=object).tolist()
-    kinds = surveys["kind"].to_numpy(dtype=object, na_value=None).tolist()
+    kinds = surveys["kind"].astype(object).where(surveys["kind"].notna(), None).tolist()
     values = surveys["value"].to_numpy(dtype=float, na_value=np.nan).tolist()
     found: list[OffScaleAnswer] = []
     for row, survey_type, kind, value in zip(surveys.to_dict("records"), types, kinds, values,

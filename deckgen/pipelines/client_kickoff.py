@@ -12,6 +12,7 @@ import pandas as pd
 from deckgen.config import Config
 from deckgen.indicators.record import company_record, participants
 from deckgen.pipelines.documents import document_path, document_template
+from deckgen.pipelines.folders import row_folder
 from deckgen.playbook import Playbook, load_playbook
 from deckgen.render.pptx import RenderResult, render_pptx
 from deckgen.sources.clients import find_client
@@ -68,7 +69,8 @@ def write_client_kickoff(
     language = language or config.company.language
     playbook = load_playbook(config, language)
     row = find_client(workspace.companies, query)
-    out = document_path(out_dir, str(row["name"]), today, playbook.files.client_kickoff, ".pptx")
+    folder = row_folder(workspace.companies, row)
+    out = document_path(out_dir, folder, today, playbook.files.client_kickoff, ".pptx")
     result = render_pptx(
         document_template(template, "kickoff", ".pptx"),
         {**client_kickoff_context(config, playbook, row, today),

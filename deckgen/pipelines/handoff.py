@@ -12,6 +12,7 @@ import pandas as pd
 from deckgen.config import Config
 from deckgen.indicators.record import action_states, company_record, participants
 from deckgen.pipelines.documents import document_path, render_document
+from deckgen.pipelines.folders import row_folder
 from deckgen.playbook import Playbook, load_playbook
 from deckgen.sources.clients import find_client
 from deckgen.sources.workspace import Workspace
@@ -62,6 +63,7 @@ def write_handoff(
     context = handoff_context(
         config, playbook, row, workspace.absent.get("companies", []), today
     )
-    out = document_path(out_dir, str(row["name"]), today, playbook.files.handoff, ".docx")
+    folder = row_folder(workspace.companies, row)
+    out = document_path(out_dir, folder, today, playbook.files.handoff, ".docx")
     render_document(config, template, "ata-passagem", context, out, language)
     return out

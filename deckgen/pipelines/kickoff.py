@@ -11,6 +11,7 @@ import pandas as pd
 from deckgen.config import Config
 from deckgen.indicators.record import action_states, checklist, company_record, participants
 from deckgen.pipelines.documents import document_path, render_document
+from deckgen.pipelines.folders import row_folder
 from deckgen.playbook import Playbook, load_playbook
 from deckgen.sources.clients import find_client
 from deckgen.sources.workspace import Workspace
@@ -46,6 +47,7 @@ def write_kickoff(
     context = kickoff_context(
         config, playbook, row, workspace.absent.get("companies", []), today
     )
-    out = document_path(out_dir, str(row["name"]), today, playbook.files.kickoff, ".docx")
+    folder = row_folder(workspace.companies, row)
+    out = document_path(out_dir, folder, today, playbook.files.kickoff, ".docx")
     render_document(config, template, "ata-kickoff", context, out, language)
     return out

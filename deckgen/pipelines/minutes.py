@@ -14,6 +14,7 @@ from deckgen.io import atomic_write
 from deckgen.locale import Labels
 from deckgen.model.review import ReviewReport
 from deckgen.pipelines.documents import document_path, render_document
+from deckgen.pipelines.folders import row_folder
 from deckgen.pipelines.handoff import next_meeting_dates
 from deckgen.playbook import Playbook, load_playbook
 from deckgen.render.context import note_lines, review_context
@@ -74,7 +75,8 @@ def write_minutes(
     row = find_client(workspace.companies, query)
     period = resolve_period(config, row, today=today, start=start, end=end)
     report = compute_review(workspace, str(row["company_id"]), period, today=today)
-    out = document_path(out_dir, report.client.name, period.end, playbook.files.minutes, ".docx")
+    folder = row_folder(workspace.companies, row)
+    out = document_path(out_dir, folder, period.end, playbook.files.minutes, ".docx")
     render_document(
         config, template, "ata-revisao", minutes_context(report, playbook, labels), out, language
     )

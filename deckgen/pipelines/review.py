@@ -2,29 +2,23 @@
 
 from __future__ import annotations
 
-import re
-import weakref
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-
-import pandas as pd
 
 from deckgen.clock import build_date
 from deckgen.indicators.period import resolve_period
 from deckgen.indicators.review import compute_review
 from deckgen.io import output_set
 from deckgen.model.review import Period, ReviewReport
+from deckgen.pipelines.folders import row_folder
 from deckgen.render.context import note_lines, review_context
 from deckgen.render.pptx import render_pptx
 from deckgen.render.review_workbook import review_sheets
 from deckgen.render.xlsx import write_workbook
-from deckgen.sources.clients import client_slug, find_client
-from deckgen.sources.names import strip_accents
+from deckgen.sources.clients import find_client
 from deckgen.sources.workspace import Workspace
 from deckgen.templates import choose_template
-
-_LATIN = re.compile("[A-Za-z]")
 
 
 @dataclass
@@ -35,34 +29,6 @@ class BuiltReview:
     deck: Path
     workbook: Path
     warnings: list[str] = field(default_factory=list)
-
-
-def folder_name(companies: pd.DataFrame, client_id: str, name: str) -> str:
-    """The client's folder name: its slug; ``<slug>-<Record ID>`` when another company's name
-    gives the same slug; the Record ID alone when the name has no Latin letter to slug."""
-    slug = client_slug(name)
-    if not _LATIN.search(strip_accents(name)):
-        return client_slug(client_id)
-    if len(_slug_owners(companies).get(slug, ())) > 1:
-        return f"{slug}-{client_slug(client_id)}"
-    return slug
-
-
-# The slugs of the last companies table seen (a batch builds every client from one table).
-_OWNERS: list[tuple[weakref.ref[pd.DataFrame], dict[str, set[str]]]] = []
-
-
-def _slug_owners(companies: pd.DataFrame) -> dict[str, set[str]]:
-    """Slug → the Record IDs whose names give it (worked out once per companies table)."""
-    for table, owners in _OWNERS:
-        if table() is companies:
-            return owners
-    owners = {}
-    for cid, name in zip(companies["company_id"].astype(str), companies["name"], strict=True):
-        if isinstance(name, str):
-            owners.setdefault(client_slug(name), set()).add(cid)
-    _OWNERS[:] = [(weakref.ref(companies), owners)]
-    return owners
 
 
 def client_folder(out_dir: Path, name: str) -> Path:
@@ -95,8 +61,7 @@ def write_review(
     labels = config.labels_in(language)
     configured = config.resolve(config.review.template) if config.review.template else None
     template_path = choose_template(template, configured, "review")
-    folder = client_folder(out_dir, folder_name(workspace.companies, str(row["company_id"]),
-                                                report.client.name))
+    folder = client_folder(out_dir, row_folder(workspace.companies, row))
     deck = folder / f"{period.end.isoformat()}-{labels['files.review']}.pptx"
     workbook = folder / f"{labels['files.review_workbook']}.xlsx"
     with output_set(folder) as files:  # deck and workbook appear together, or neither

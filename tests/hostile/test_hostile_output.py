@@ -193,6 +193,9 @@ def test_clients_whose_names_slug_alike_get_distinct_folders(workspace: Path) ->
     folders = sorted(p.name for p in (workspace / "out").iterdir())
     assert folders == ["103", "104", "grupo-a-b-101", "grupo-a-b-102"]
     assert all(len(list((workspace / "out" / f).glob("*.pptx"))) == 1 for f in folders)
+    minutes = run(["minutes", "102", "--data", str(workspace), "--out", str(workspace / "out")])
+    assert minutes.exit_code == 0, minutes.stderr
+    assert len(list((workspace / "out" / "grupo-a-b-102").glob("*.docx"))) == 1  # beside its deck
 
 
 # -- templates that are no template ---------------------------------------------------------------
