@@ -157,12 +157,18 @@ class OutputSet:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.pending: list[tuple[Path, Path]] = []
+        self.outdated: list[Path] = []
 
     def temporary(self, final: Path) -> Path:
         """Where to write the file that will become ``final`` (a file of the set's folder)."""
         temp = _temporary(final)
         self.pending.append((temp, final))
         return temp
+
+    def outdates(self, path: Path) -> None:
+        """Remove ``path`` when the set is renamed into place (say, the PDF of a replaced deck,
+        which no longer matches it), and keep it when the set fails."""
+        self.outdated.append(path)
 
     def _commit(self) -> None:
         for temp, _ in self.pending:
@@ -173,6 +179,8 @@ class OutputSet:
                 os.replace(temp, final)
             except OSError as exc:
                 raise RenderError(f"{final}: cannot be replaced ({exc.strerror})") from None
+        for path in self.outdated:
+            path.unlink(missing_ok=True)
 
     def _discard(self) -> None:
         for temp, _ in self.pending:

@@ -75,4 +75,5 @@ def write_review(
             limits=config.limits,
         )
         write_workbook(review_sheets(report, labels), files.temporary(workbook), language)
+        files.outdates(deck.with_suffix(".pdf"))  # --pdf converts the new deck afterwards
     return BuiltReview(report, deck, workbook, [*note_lines(report, labels), *result.warnings])

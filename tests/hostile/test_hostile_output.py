@@ -240,3 +240,19 @@ def test_a_word_template_dotx_writes_a_document(workspace: Path) -> None:
     assert outcome.exit_code == 0, outcome.stderr
     written = next((workspace / "out").rglob("*.docx"))
     assert Document(str(written)).paragraphs[0].text == "Ata de Padaria Pão Quente"
+
+
+def test_the_pdf_of_a_replaced_deck_goes_with_it_and_stays_when_the_build_fails(
+    workspace: Path,
+) -> None:
+    assert run(_build(workspace)).exit_code == 0
+    deck = next(_folder(workspace).glob("*.pptx"))
+    old_pdf = deck.with_suffix(".pdf")
+    old_pdf.write_bytes(b"%PDF of the previous deck")
+    builder = TemplateBuilder()
+    builder.text(builder.slide(), "Body", "{{ nothing.here }}")
+    broken = builder.save(workspace.parent / "broken.pptx")
+    run(_build(workspace, "--template", str(broken))).error_line()
+    assert old_pdf.is_file()  # the failed build changed nothing of the set
+    assert run(_build(workspace)).exit_code == 0
+    assert not old_pdf.exists()  # it showed the deck the new one replaced
