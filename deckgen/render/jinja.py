@@ -207,8 +207,8 @@ def _wording(env: jinja2.Environment, language: str) -> Callable[..., str]:
     return tr
 
 
-# Bump when the code deckgen compiles changes shape (the limits' metering, say).
-_CODE_FORMAT = "2"
+# Bump when the code deckgen compiles changes shape, or what parsing refuses (the limits).
+_CODE_FORMAT = "3"
 _CACHE_ENTRY_MAX = 16 << 20
 
 

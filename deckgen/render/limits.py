@@ -13,8 +13,9 @@ from __future__ import annotations
 import math
 import re
 import time
-from collections.abc import Callable, Iterable, Iterator, Sized
-from contextlib import contextmanager
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sized
+from contextlib import contextmanager, suppress
 from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any, cast
@@ -332,18 +333,22 @@ _BINOPS: dict[type[nodes.Node], str] = {nodes.Pow: "**", nodes.Mul: "*", nodes.A
                                            nodes.Mod: "%"}
 
 
-def _constant(node: nodes.Node, limits: TemplateLimits) -> Any:
-    """The value of a constant expression, each step checked against the limits."""
+def _constant(node: nodes.Node, limits: TemplateLimits, names: Mapping[str, Any]) -> Any:
+    """The value of a constant expression (``names``: the names set once to a constant), each
+    step checked against the limits."""
     if isinstance(node, nodes.Const):
         return node.value
+    if isinstance(node, nodes.Name) and node.ctx == "load" and node.name in names:
+        return names[node.name]
     if isinstance(node, nodes.Neg):
-        return -_constant(node.node, limits)
+        return -_constant(node.node, limits, names)
     if isinstance(node, (nodes.List, nodes.Tuple)):
-        return [_constant(item, limits) for item in node.items]
+        return [_constant(item, limits, names) for item in node.items]
     operator = _BINOPS.get(type(node))
     if operator is not None:
         assert isinstance(node, nodes.BinExpr)
-        left, right = _constant(node.left, limits), _constant(node.right, limits)
+        left = _constant(node.left, limits, names)
+        right = _constant(node.right, limits, names)
         check_binop(operator, left, right, limits)
         try:
             return {"**": lambda: left**right, "*": lambda: left * right,
@@ -353,31 +358,40 @@ def _constant(node: nodes.Node, limits: TemplateLimits) -> Any:
     raise _NotConstant
 
 
-def _loop_size(node: nodes.Node, limits: TemplateLimits) -> int | None:
+def _loop_size(node: nodes.Node, limits: TemplateLimits,
+               names: Mapping[str, Any]) -> int | None:
     """How many items a loop over ``node`` has, when parsing can tell (``range(N)``, a list)."""
     try:
         if (isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name)
                 and node.node.name == "range" and not node.kwargs):
-            return len(range(*[_constant(arg, limits) for arg in node.args]))
-        value = _constant(node, limits)
+            return len(range(*[_constant(arg, limits, names) for arg in node.args]))
+        value = _constant(node, limits, names)
     except (_NotConstant, TypeError, ValueError, OverflowError):
         return None
     return len(value) if isinstance(value, list | str) else None
 
 
 def check_tree(tree: nodes.Template, limits: TemplateLimits) -> None:
-    """Refuse a parsed template that is over the limits on its face."""
+    """Refuse a parsed template that is over the limits on its face: constant expressions
+    (names set once, ``{% set n = 10**8 %}``, count as constants) and nested loops over
+    ``range()`` of constants."""
+    stored = Counter(n.name for n in tree.find_all(nodes.Name) if n.ctx == "store")
+    names: dict[str, Any] = {}
 
     def walk(node: nodes.Node, outer: int) -> None:
         if type(node) in _BINOPS:
             try:
-                _constant(node, limits)
+                _constant(node, limits, names)
             except LimitExceeded as exc:
                 raise TemplateTooCostly(str(exc), node.lineno) from None
             except _NotConstant:
                 pass
+        if (isinstance(node, nodes.Assign) and isinstance(node.target, nodes.Name)
+                and stored[node.target.name] == 1):
+            with suppress(_NotConstant, LimitExceeded):  # the latter: reported below
+                names[node.target.name] = _constant(node.node, limits, names)
         if isinstance(node, nodes.For):
-            size = _loop_size(node.iter, limits)
+            size = _loop_size(node.iter, limits, names)
             if size is not None:
                 outer *= max(size, 1)
                 if outer > limits.iterations:

@@ -18,7 +18,10 @@ NESTED = "{% for i in range(99999) %}{% for j in range(99999) %}x{% endfor %}{% 
 PAYLOADS: dict[str, tuple[str, str]] = {
     "nested-range-loops": (NESTED, "loops nested 9,999,800,001 iterations deep"),
     "nested-loops-by-name": ("{% set n = 99999 %}{% for i in range(n) %}{% for j in range(n) %}"
-                             "{% endfor %}{% endfor %}", "more than 100,000 loop iterations"),
+                             "{% endfor %}{% endfor %}", "loops nested 9,999,800,001 iterations"),
+    "nested-loops-at-run-time": ("{% set ns = namespace(n=99999) %}{% for i in range(ns.n) %}"
+                                 "{% for j in range(ns.n) %}{% endfor %}{% endfor %}",
+                                 "more than 100,000 loop iterations"),
     "power-literal": ("{{ 3**(10**8) }}", "3 ** 100000000 would have about 47,712,125 digits"),
     "power-by-name": ("{% set e = 10**8 %}{{ 3**e }}", "would have about 47,712,125 digits"),
     "product-of-powers": ("{% set a = 10**900 %}{{ a * a }}", "a product of more than 1,000"),
@@ -89,7 +92,8 @@ def test_hostile_docx_template_in_minutes(workspace: Path, case: str) -> None:
     assert expected in line, line
 
 
-STATIC = ["nested-range-loops", "power-literal", "repeat-text", "percent-width"]
+STATIC = ["nested-range-loops", "nested-loops-by-name", "power-literal", "power-by-name",
+          "repeat-text", "percent-width"]
 
 
 @pytest.mark.parametrize("case", STATIC)
