@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import os
 import re
+import shutil
 import signal
 import tempfile
 import threading
@@ -23,6 +24,7 @@ from types import FrameType
 from deckgen.errors import RenderError
 
 _TEMPORARY = re.compile(r"^\..+\.deckgen-(\d+)-[^/]*\.tmp$")
+_TEMPORARY_FOLDER = re.compile(r"^\.deckgen-pdf-(\d+)-")  # LibreOffice's, see render/pdf.py
 _LEGACY_TEMPORARY = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")  # before the PID was named
 _LEGACY_AGE = 3600.0  # seconds: an unnamed temporary file this old belongs to no live build
 _FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
@@ -123,6 +125,12 @@ def remove_stale_temporaries(folder: Path) -> list[Path]:
     for entry in entries:
         match = _TEMPORARY.match(entry.name)
         try:
+            folder_match = _TEMPORARY_FOLDER.match(entry.name)
+            if folder_match and entry.is_dir(follow_symlinks=False):
+                if _gone(int(folder_match.group(1))):
+                    shutil.rmtree(entry.path, ignore_errors=True)
+                    removed.append(Path(entry.path))
+                continue
             if not entry.is_file(follow_symlinks=False):
                 continue
             if match is not None:

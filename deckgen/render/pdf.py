@@ -33,8 +33,9 @@ def convert_to_pdf(documents: list[Path], out_dir: Path, timeout: float = 300) -
     out_dir.mkdir(parents=True, exist_ok=True)
     # LibreOffice writes into a private folder beside the output; each finished PDF is then
     # moved into place whole, so a killed conversion leaves no half PDF.
+    hidden = f".deckgen-pdf-{os.getpid()}-"  # a build removes those of killed runs
     with tempfile.TemporaryDirectory(prefix="deckgen-lo-") as profile, \
-            tempfile.TemporaryDirectory(prefix=".deckgen-pdf-", dir=out_dir) as written:
+            tempfile.TemporaryDirectory(prefix=hidden, dir=out_dir) as written:
         command = [
             soffice,
             f"-env:UserInstallation=file://{profile}",

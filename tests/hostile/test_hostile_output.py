@@ -147,10 +147,14 @@ def test_a_build_removes_stale_temporary_files_of_killed_runs(workspace: Path) -
     alive = folder / f".indicadores.xlsx.deckgen-{os.getppid()}-live.tmp"
     for path in (dead, legacy, alive):
         path.write_bytes(b"partial")
+    pdf_folder = folder / ".deckgen-pdf-999999999-x1y2"
+    pdf_folder.mkdir()
+    (pdf_folder / "half.pdf").write_bytes(b"%PDF")
     os.utime(legacy, (time.time() - 7200, time.time() - 7200))
     assert run(_build(workspace)).exit_code == 0
     names = {p.name for p in folder.iterdir()}
     assert dead.name not in names and legacy.name not in names
+    assert pdf_folder.name not in names
     assert alive.name in names  # a run still going keeps its file
 
 
