@@ -13,9 +13,11 @@ import pandas as pd
 from deckgen.config import Config
 from deckgen.indicators.record import Item, company_record, display
 from deckgen.pipelines.documents import document_path, document_template
+from deckgen.pipelines.folders import row_folder
 from deckgen.playbook import ChecklistItem, Playbook, TeamMember, load_playbook
-from deckgen.render.brand import brand_for
+from deckgen.render.brand import Brand, brand_for
 from deckgen.render.pptx import RenderResult, render_pptx
+from deckgen.render.properties import document_info
 from deckgen.sources.clients import find_client
 from deckgen.sources.workspace import Workspace
 
@@ -103,12 +105,13 @@ def sla_rows(config: Config) -> list[SlaRow]:
 
 
 def client_kickoff_context(
-    config: Config, playbook: Playbook, row: pd.Series, today: date
+    config: Config, playbook: Playbook, row: pd.Series, today: date, brand: Brand | None = None
 ) -> dict[str, Any]:
     """Template names: ``company``, ``client``, ``meeting_date``, ``brand``, ``objectives`` and
     ``scope`` (filled company values), ``scope_items``, ``timeline``, ``vendor_team``,
     ``client_team``, ``channels``, ``sla``, ``sla_clock``, ``business_hours``,
     ``client_provides``, ``onboarding``, ``next_steps``."""
+    brand = brand or brand_for(config, str(row["company_id"]), str(row["name"]))
     record = company_record(row)
     spec = playbook.client_kickoff
     hours = config.sla.business_hours
@@ -116,7 +119,7 @@ def client_kickoff_context(
         "company": config.company.name,
         "client": record,
         "meeting_date": today,
-        "brand": brand_for(config, str(row["company_id"]), str(row["name"])),
+        "brand": brand,
         "objectives": _filled(record, spec.objectives, playbook),
         "scope": _filled(record, spec.scope, playbook),
         "scope_items": spec.scope_items,
@@ -145,15 +148,23 @@ def write_client_kickoff(
     config = workspace.config
     language = language or config.company.language
     playbook = load_playbook(config, language)
-    labels = config.labels_in(language)
     row = find_client(workspace.companies, query)
-    out = document_path(out_dir, str(row["name"]), today, playbook.files.client_kickoff, ".pptx")
+    folder = row_folder(workspace.companies, row)
+    out = document_path(out_dir, folder, today, playbook.files.client_kickoff, ".pptx")
+    context = client_kickoff_context(config, playbook, row, today)
+    labels = config.labels_in(language)
+    info = document_info(labels, "kickoff", client=str(row["name"]), period=today,
+                         author=context["client"].get("owner_cs"),
+                         vendor=context["brand"].vendor, built=today, language=language)
     result = render_pptx(
         document_template(template, "kickoff", ".pptx"),
-        {**client_kickoff_context(config, playbook, row, today), "labels": labels},
+        {**context, "labels": labels},
         out,
         language=language,
         currency=config.company.currency,
         min_font_pt=config.review.min_font_pt,
+        info=info,
+        theme_colors=config.brand.theme_colors(),
+        limits=config.limits,
     )
     return out, result

@@ -22,6 +22,7 @@ from deckgen.model.review import ReviewReport
 from deckgen.pipelines.client_kickoff import Meeting, OnboardingRow, SlaRow, TeamRow
 from deckgen.pipelines.minutes import CommentGroup
 from deckgen.playbook import Channel, RoleSpec
+from deckgen.reading import template_problem
 from deckgen.render.brand import Brand
 from deckgen.render.context import STREAM_SHORTCUTS
 from deckgen.render.pptx.check import PlaceUsage, Usage, check_template, is_word, iter_missing
@@ -42,6 +43,7 @@ def review_roots() -> dict[str, Any]:
     roots["report"] = ReviewReport
     roots["labels"] = Labels
     roots["warnings"] = list[str]
+    roots["brand"] = Brand
     return roots
 
 
@@ -70,7 +72,7 @@ def kickoff_minutes_roots() -> dict[str, Any]:
     """The internal kickoff minutes (see ``kickoff_context``)."""
     return {"company": str, "client": Record, "meeting_date": date,
             "participants": list[Participant], "checklist": list[Section], "blanks": int,
-            "actions": list[ActionState], "labels": Labels}
+            "actions": list[ActionState], "brand": Brand, "labels": Labels}
 
 
 def handoff_minutes_roots() -> dict[str, Any]:
@@ -78,7 +80,7 @@ def handoff_minutes_roots() -> dict[str, Any]:
     return {"company": str, "client": Record, "meeting_date": date,
             "participants": list[Participant], "roles": list[RoleSpec],
             "interval_days": int | None, "next_meetings": list[date],
-            "actions": list[ActionState], "labels": Labels}
+            "actions": list[ActionState], "brand": Brand, "labels": Labels}
 
 
 def review_minutes_roots() -> dict[str, Any]:
@@ -137,8 +139,9 @@ class CheckedTemplate:
 
 def check_kind(template: Path, kind: str | None = None) -> CheckedTemplate:
     """Check ``template`` against ``kind``, or the kind its name says, or the best fitting one."""
-    if not template.is_file():
-        raise TemplateError(f"{template}: template not found")
+    problem = template_problem(template)
+    if problem is not None:
+        raise TemplateError(f"{template}: {problem}")
     if kind is not None:
         chosen = KINDS[kind]
         return CheckedTemplate(chosen, "given", check_template(template, chosen.roots()))
