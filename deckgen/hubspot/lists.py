@@ -1,4 +1,4 @@
-"""Reading many records: list pages, search windows under the 10,000 cap, batch association reads."""
+"""Reading many records: list pages, search windows under the 10,000 cap, batch associations."""
 
 from __future__ import annotations
 

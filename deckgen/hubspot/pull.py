@@ -93,7 +93,12 @@ def pull(
     """
     day = (today or build_date()).isoformat()
     pages = config.limits.hubspot_pages
-    schema = read_schema(client, echo, pages)
+    try:
+        schema = read_schema(client, echo, pages)
+    except (KeyError, TypeError, AttributeError, IndexError, ValueError) as exc:
+        detail = f"missing {exc}" if isinstance(exc, KeyError) else str(exc)
+        raise PublishError(f"HubSpot answered in a shape deckgen does not know ({detail}); "
+                           "nothing was written") from None
     save_schema(schema_path(config), schema)
     plan = _plan(schema, config)
     previous = _previous_exports(out_dir) if since else {}
@@ -102,11 +107,11 @@ def pull(
                            "no companies and tickets exports yet; run a full pull first")
     try:
         fetched = _fetch(client, schema, plan, since, pages, pace)
-    except (KeyError, TypeError, AttributeError, IndexError) as exc:
+        tables, attributed, unattributed = _tables(client, schema, plan, fetched, previous, echo)
+    except (KeyError, TypeError, AttributeError, IndexError, ValueError) as exc:
         detail = f"missing {exc}" if isinstance(exc, KeyError) else str(exc)
         raise PublishError(f"HubSpot answered in a shape deckgen does not know ({detail}); "
                            "nothing was written") from None
-    tables, attributed, unattributed = _tables(client, schema, plan, fetched, previous, echo)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

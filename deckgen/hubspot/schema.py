@@ -48,7 +48,7 @@ class Property:
 
     def value_of(self, text: str) -> str | None:
         """The internal value of an option given by internal value or label; None if none."""
-        for label, value in self.options:
+        for _, value in self.options:
             if text == value:
                 return value
         wanted = fold(text)
@@ -109,7 +109,8 @@ class PortalSchema:
         return None, ""
 
     def resolve(self, object_type: str, configured: str, key: str) -> Property:
-        """The property for ``configured`` (name or label), else a ConfigError naming a likely one."""
+        """The property ``configured`` (name or label) names; else a ConfigError naming a
+        likely one."""
         found, _ = self.find(object_type, configured)
         if found is not None:
             return found
@@ -148,7 +149,7 @@ def missing_message(schema: PortalSchema, object_type: str, configured: str) -> 
 
 
 def configured_properties(config: Config) -> Iterator[tuple[str, str, str]]:
-    """(object type, configuration key, configured name or label) of every ``[hubspot]`` property."""
+    """(object type, configuration key, name or label) of each ``[hubspot]`` property."""
     settings = config.hubspot
     for key in ("phase_property", "interval_property", "owner_cs_property"):
         value = getattr(settings, key)
@@ -201,8 +202,12 @@ def schema_path(config: Config) -> Path:
 
 def save_schema(path: Path, schema: PortalSchema) -> None:
     """Write the schema atomically (a reader never sees half a file)."""
-    text = json.dumps(schema.to_json(), ensure_ascii=False, indent=1, sort_keys=True)
-    atomic_write(path, lambda temp: temp.write_text(text + "\n", encoding="utf-8"))
+    text = json.dumps(schema.to_json(), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+    def write(temp: Path) -> None:
+        temp.write_text(text, encoding="utf-8")
+
+    atomic_write(path, write)
 
 
 def load_schema(path: Path) -> PortalSchema | None:

@@ -49,7 +49,7 @@ def _closed(tickets: pd.DataFrame, config: Config) -> tuple[pd.Series, str | Non
     pull`` writes it from HubSpot's ``ticketState``), else status in ``[tickets]
     closed_statuses``; without that setting, those with a close date (said in a warning when
     some ticket's state is not known otherwise)."""
-    by_stage = tickets["stage_closed"] if "stage_closed" in tickets else None
+    by_stage = tickets.get("stage_closed")
     known = by_stage.notna() if by_stage is not None else pd.Series(False, index=tickets.index)
     statuses = config.tickets.closed_statuses
     note = None

@@ -37,10 +37,10 @@ from deckgen.sources.reader import SourceTable, empty_table, read_source
 from deckgen.sources.schema import SOURCES
 from deckgen.sources.taxonomy import (
     action_status_warnings,
-    unattributed_surveys_warning,
     add_survey_kind,
     add_ticket_columns,
     resolve_company_ids,
+    unattributed_surveys_warning,
 )
 
 

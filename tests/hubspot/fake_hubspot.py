@@ -14,10 +14,10 @@ import json
 import threading
 import time
 import uuid
-from datetime import datetime
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime
 from email import policy
 from email.parser import BytesParser
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -331,7 +331,6 @@ class FakeHubSpot:
         return self.record(company_id, self.companies[company_id], {})
 
     def list_objects(self, kind: str, query: dict[str, str]) -> dict[str, Any]:
-        store = self.stores()[kind]
         limit = int(query.get("limit", "10"))
         if limit > 100:
             raise ApiError(400, "limit must be at most 100", "VALIDATION_ERROR")
