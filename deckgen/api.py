@@ -124,7 +124,10 @@ class Workspace:
     def tables(self) -> Tables:
         """The exports, read and normalised on first use and kept for every later build."""
         if self._tables is None:
+            from deckgen.hubspot.schema import portal_gaps
+
             self._tables = load_workspace(self.config, self._sources)
+            self._tables.gaps.extend(portal_gaps(self.config))
         return self._tables
 
     def _in(self, language: str | None) -> str | None:

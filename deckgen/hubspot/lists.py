@@ -6,10 +6,12 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from deckgen.errors import PublishError
-from deckgen.hubspot.client import HubSpotClient
+
+if TYPE_CHECKING:
+    from deckgen.hubspot.client import HubSpotClient
 
 OBJECTS = "/crm/v3/objects"
 LIST_PAGE = 100

@@ -50,6 +50,8 @@ FILE_NAMES = {
 }
 OBJECT_OF = {"companies": "companies", "tickets": "tickets", "surveys": "feedback_submissions"}
 
+SHAPE_ERRORS = (KeyError, TypeError, AttributeError, IndexError, ValueError)
+
 Row = dict[str, str]
 Links = dict[str, list[str]]
 Tables = dict[str, tuple[list[str], list[Row]]]
@@ -95,10 +97,8 @@ def pull(
     pages = config.limits.hubspot_pages
     try:
         schema = read_schema(client, echo, pages)
-    except (KeyError, TypeError, AttributeError, IndexError, ValueError) as exc:
-        detail = f"missing {exc}" if isinstance(exc, KeyError) else str(exc)
-        raise PublishError(f"HubSpot answered in a shape deckgen does not know ({detail}); "
-                           "nothing was written") from None
+    except SHAPE_ERRORS as exc:
+        raise _unknown_shape(exc) from None
     save_schema(schema_path(config), schema)
     plan = _plan(schema, config)
     previous = _previous_exports(out_dir) if since else {}
@@ -108,10 +108,8 @@ def pull(
     try:
         fetched = _fetch(client, schema, plan, since, pages, pace)
         tables, attributed, unattributed = _tables(client, schema, plan, fetched, previous, echo)
-    except (KeyError, TypeError, AttributeError, IndexError, ValueError) as exc:
-        detail = f"missing {exc}" if isinstance(exc, KeyError) else str(exc)
-        raise PublishError(f"HubSpot answered in a shape deckgen does not know ({detail}); "
-                           "nothing was written") from None
+    except SHAPE_ERRORS as exc:
+        raise _unknown_shape(exc) from None
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -132,6 +130,13 @@ def pull(
         echo(_attribution_line(attributed, unattributed))
     return PullResult(files, {source: len(rows) for source, (_, rows) in tables.items()},
                       attributed, unattributed, dict(schema.unavailable))
+
+
+def _unknown_shape(exc: Exception) -> PublishError:
+    """An answer deckgen cannot read, as one line (nothing is written after it)."""
+    detail = f"missing {exc}" if isinstance(exc, KeyError) else str(exc)
+    return PublishError(f"HubSpot answered in a shape deckgen does not know ({detail}); "
+                        "nothing was written")
 
 
 def _plan(schema: PortalSchema, config: Config) -> dict[str, list[Column]]:

@@ -8,14 +8,15 @@ import json
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from deckgen.config import Config
-from deckgen.errors import ConfigError, PublishError
-from deckgen.hubspot.client import HubSpotClient, HubSpotError
-from deckgen.hubspot.lists import pages
+from deckgen.errors import ConfigError, DeckgenError, PublishError
 from deckgen.io import atomic_write
 from deckgen.sources.names import fold
+
+if TYPE_CHECKING:  # the HTTP client is imported only by what talks to HubSpot, not by builds
+    from deckgen.hubspot.client import HubSpotClient
 
 SCHEMA_FILE = "hubspot-schema.json"
 SCHEMA_VERSION = 1
@@ -169,6 +170,9 @@ def read_schema(client: HubSpotClient, echo: Callable[[str], None] = print,
     properties answer a ``tolerate`` status (404: the portal has no feedback surveys) is
     marked unavailable, with the reason.
     """
+    from deckgen.hubspot.client import HubSpotError
+    from deckgen.hubspot.lists import pages
+
     owners: dict[str, str] = {}
     owners_read = True
     try:
@@ -269,3 +273,25 @@ def company_property(client: HubSpotClient, config: Config, configured: str, key
              "`deckgen hubspot doctor` or `deckgen pull` once)")
         return Property(configured, configured, "string", "text")
     return stored.resolve("companies", configured, key)
+
+
+def portal_gaps(config: Config) -> list[str]:
+    """The configured properties the stored schema no longer has, as the columns they fill
+    (the exports still hold the values of an earlier pull); empty without a stored schema."""
+    path = schema_path(config)
+    if not path.exists():
+        return []
+    try:
+        stored = load_schema(path)
+    except DeckgenError as exc:
+        return [str(exc)]
+    if stored is None:
+        return []
+    source = {"companies": "companies", "tickets": "tickets"}
+    return [
+        f"{source[object_type]}: column '{configured}' ([hubspot] {key}) is now missing in "
+        f"HubSpot ({path.name}): {missing_message(stored, object_type, configured)}; its values "
+        "are from an earlier pull"
+        for object_type, key, configured in configured_properties(config)
+        if object_type in stored.properties and stored.find(object_type, configured)[0] is None
+    ]

@@ -336,3 +336,21 @@ def test_pull_since_needs_previous_exports(fake: FakeHubSpot, data: Path) -> Non
     result = CliRunner().invoke(main, ["pull", "--since", "2026-05-01", "--data", str(data)])
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: pull --since merges into the previous exports")
+
+
+def test_build_names_a_column_whose_property_was_deleted_since_the_last_pull(
+        fake: FakeHubSpot, data: Path) -> None:
+    from deckgen.api import Workspace
+
+    portal(fake)
+    pull(data)
+    assert Workspace(data).tables.gaps == []
+    fake.properties["tickets"] = [p for p in fake.properties["tickets"]
+                                  if p["name"] != "tipo_de_ss"]
+    result = CliRunner().invoke(main, ["pull", "--data", str(data)])
+    assert result.exit_code == 1
+    assert "[hubspot] ticket_properties: `tipo_de_ss` does not exist" in result.stderr
+    assert Workspace(data).tables.gaps == [
+        "tickets: column 'tipo_de_ss' ([hubspot] ticket_properties) is now missing in HubSpot "
+        "(hubspot-schema.json): `tipo_de_ss` does not exist in HubSpot's tickets (Settings → "
+        "Properties shows each property's internal name); its values are from an earlier pull"]
