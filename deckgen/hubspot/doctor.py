@@ -86,7 +86,7 @@ def _scopes(client: HubSpotClient, echo: Callable[[str], None]) -> bool:
     ok = True
     for scope, used_by, path in SCOPES:
         if path is None:
-            echo(f"  {scope} ({used_by}): not probed (a write; doctor changes nothing)")
+            echo(f"  {scope}: not probed (a write; doctor changes nothing); needed by {used_by}")
             continue
         try:
             client.get(path, {"limit": "1"})
@@ -99,5 +99,5 @@ def _scopes(client: HubSpotClient, echo: Callable[[str], None]) -> bool:
                 state = f"not applicable (HTTP 404 on GET {path}: the portal has no such object)"
             else:
                 raise
-        echo(f"  {scope} ({used_by}): {state}")
+        echo(f"  {scope}: {state}; needed by {used_by}")
     return ok

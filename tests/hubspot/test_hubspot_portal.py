@@ -256,11 +256,11 @@ def test_doctor_reports_properties_and_scopes(fake: FakeHubSpot, data_dir: Path)
     result = CliRunner().invoke(main, ["hubspot", "doctor", "--data", str(data_dir)])
     assert result.exit_code == 1
     lines = result.output.splitlines()
-    assert ("  crm.objects.companies.read (pull, publish, set-phase): granted") in lines
-    assert ("  crm.objects.contacts.read (pull (a survey answer's company through its "
-            "contact)): missing (HTTP 403 on GET /crm/v3/objects/contacts)") in lines
-    assert ("  crm.objects.companies.write (set-phase): not probed (a write; doctor changes "
-            "nothing)") in lines
+    assert "  crm.objects.companies.read: granted; needed by pull, publish, set-phase" in lines
+    assert ("  crm.objects.contacts.read: missing (HTTP 403 on GET /crm/v3/objects/contacts); "
+            "needed by pull (a survey answer's company through its contact)") in lines
+    assert ("  crm.objects.companies.write: not probed (a write; doctor changes nothing); "
+            "needed by set-phase") in lines
     assert ('  companies phase_property = "fase_do_cliente": found, enumeration (select), '
             "options: Onboarding [onboarding], Adoção [adocao], Cliente ativo [cliente_ativo], "
             "Churn [churn]") in lines
