@@ -354,3 +354,58 @@ def test_build_names_a_column_whose_property_was_deleted_since_the_last_pull(
         "tickets: column 'tipo_de_ss' ([hubspot] ticket_properties) is now missing in HubSpot "
         "(hubspot-schema.json): `tipo_de_ss` does not exist in HubSpot's tickets (Settings → "
         "Properties shows each property's internal name); its values are from an earlier pull"]
+
+
+def test_the_strict_fake_search_stops_at_its_cap(fake: FakeHubSpot, data_dir: Path) -> None:
+    from deckgen.hubspot.auth import connect
+    from deckgen.hubspot.client import HubSpotError
+
+    hub = connect(load_config(data_dir).hubspot)
+    with pytest.raises(HubSpotError, match=r"HTTP 400, VALIDATION_ERROR"):
+        hub.post("/crm/v3/objects/companies/search", {"limit": 200, "after": "9900"})
+    with pytest.raises(HubSpotError, match="limit must be at most 200"):
+        hub.post("/crm/v3/objects/companies/search", {"limit": 201})
+
+
+def test_without_the_contacts_scope_contact_answers_stay_unattributed(fake: FakeHubSpot,
+                                                                      data: Path) -> None:
+    portal(fake)
+    fake.fail("403", path="/crm/v4/associations/contacts")
+    output = pull(data)
+    assert ("warning: answers linked to a contact only stay without a company (add the scope "
+            "crm.objects.contacts.read so pull can read the contact's company)") in output
+    assert "0 by their contact's company" in output
+    assert rows(data, "feedback-submissions")["902"]["Associated Company IDs"] == ""
+
+
+def test_search_requests_are_paced_at_five_a_second() -> None:
+    from deckgen.hubspot.lists import SearchPace
+
+    now = [0.0]
+    slept: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        slept.append(round(seconds, 3))
+        now[0] += seconds
+
+    pace = SearchPace(sleep=sleep, clock=lambda: now[0])
+    for _ in range(3):
+        pace.wait()
+        now[0] += 0.05  # the request itself
+    assert slept == [0.15, 0.15]
+
+
+@pytest.mark.parametrize(("path", "scope"), [
+    ("/crm/v3/properties/tickets", "tickets"), ("/crm/v3/pipelines/tickets", "tickets"),
+    ("/crm/v3/properties/companies", "crm.objects.companies.read"),
+    ("/crm/v3/properties/feedback_submissions", "crm.objects.feedback_submissions.read"),
+])
+def test_a_schema_read_without_its_scope_names_the_scope(fake: FakeHubSpot, data: Path,
+                                                         path: str, scope: str) -> None:
+    fake.fail("403", path=path)
+    result = CliRunner().invoke(main, ["pull", "--data", str(data)])
+    assert result.exit_code == 1
+    assert result.stderr == (f"Error: HubSpot refused GET {path} (HTTP 403): the private app is "
+                             f"probably missing the scope '{scope}'; add it to the app and paste "
+                             "the new token\n")
+    assert not list(data.glob("hubspot-crm-exports-*"))
