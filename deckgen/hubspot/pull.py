@@ -100,6 +100,9 @@ def pull(
     except SHAPE_ERRORS as exc:
         raise _unknown_shape(exc) from None
     save_schema(schema_path(config), schema)
+    for object_type in set(schema.unavailable) - {"feedback_submissions"}:
+        raise PublishError(f"HubSpot has no {object_type} in this portal (HTTP 404 on GET "
+                           f"/crm/v3/properties/{object_type}); nothing was written")
     plan = _plan(schema, config)
     previous = _previous_exports(out_dir) if since else {}
     if since and not {"companies", "tickets"} <= set(previous):
@@ -291,6 +294,8 @@ def _contact_companies(client: HubSpotClient, links: dict[str, Links],
 
 def _attribution_line(attributed: dict[str, int], unattributed: list[str]) -> str:
     total = sum(attributed.values()) + len(unattributed)
+    if not total:
+        return "surveys: no answers read"
     line = (f"surveys: {total} answers read: {attributed['company']} by their company link, "
             f"{attributed['contact']} by their contact's company, {attributed['ticket']} by "
             f"their ticket's company, {len(unattributed)} with no company")

@@ -409,3 +409,21 @@ def test_a_schema_read_without_its_scope_names_the_scope(fake: FakeHubSpot, data
                              f"probably missing the scope '{scope}'; add it to the app and paste "
                              "the new token\n")
     assert not list(data.glob("hubspot-crm-exports-*"))
+
+
+def test_a_portal_without_tickets_is_one_line(fake: FakeHubSpot, data: Path) -> None:
+    fake.missing_objects.add("tickets")
+    fake.properties.pop("tickets")
+    result = CliRunner().invoke(main, ["pull", "--data", str(data)])
+    assert result.exit_code == 1
+    assert result.stderr == ("Error: HubSpot has no tickets in this portal (HTTP 404 on GET "
+                             "/crm/v3/properties/tickets); nothing was written\n")
+
+
+def test_open_demands_need_no_closed_statuses_after_a_pull(fake: FakeHubSpot,
+                                                           data: Path) -> None:
+    portal(fake)
+    pull(data)
+    result = CliRunner().invoke(main, ["check", "--data", str(data)])
+    assert result.exit_code == 0, result.output
+    assert "demandas em aberto" not in result.output
