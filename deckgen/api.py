@@ -175,11 +175,16 @@ class Workspace:
         phases: tuple[str, ...] = (),
         shard: Shard | None = None,
     ) -> pd.DataFrame:
-        """The companies rows to build: all, or those ``due`` on or before ``on`` (today)."""
+        """The companies rows to build: all, or those ``due`` on or before ``on`` (today).
+
+        A phase may be a label or, with a pulled portal schema, an option's internal value.
+        """
+        from deckgen.hubspot.schema import phase_labels
         from deckgen.indicators.selection import select_clients
 
         due_on = (on or build_date()) if due else None
-        return select_clients(self.tables.companies, owner=owner, phases=phases, due_on=due_on,
+        return select_clients(self.tables.companies, owner=owner,
+                              phases=phase_labels(self.config, phases), due_on=due_on,
                               shard=shard)
 
     # -- documents -------------------------------------------------------------------------

@@ -295,3 +295,18 @@ def portal_gaps(config: Config) -> list[str]:
         for object_type, key, configured in configured_properties(config)
         if object_type in stored.properties and stored.find(object_type, configured)[0] is None
     ]
+
+
+def phase_labels(config: Config, phases: tuple[str, ...]) -> tuple[str, ...]:
+    """``phases`` with each internal option value of ``[hubspot] phase_property`` (per the
+    stored schema) as its label; everything else as given."""
+    prop_name = config.hubspot.phase_property
+    path = schema_path(config)
+    if not phases or not prop_name or not path.exists():
+        return phases
+    stored = load_schema(path)
+    prop = stored.find("companies", prop_name)[0] if stored else None
+    if prop is None:
+        return phases
+    labels = {value: label for label, value in prop.options}
+    return tuple(labels.get(phase, phase) for phase in phases)

@@ -427,3 +427,14 @@ def test_open_demands_need_no_closed_statuses_after_a_pull(fake: FakeHubSpot,
     result = CliRunner().invoke(main, ["check", "--data", str(data)])
     assert result.exit_code == 0, result.output
     assert "demandas em aberto" not in result.output
+
+
+def test_a_phase_filter_takes_the_label_or_the_internal_value(fake: FakeHubSpot,
+                                                              data: Path) -> None:
+    from deckgen.api import Workspace
+
+    portal(fake)
+    pull(data)
+    workspace = Workspace(data)
+    for phase in ("Cliente ativo", "cliente_ativo"):
+        assert list(workspace.select(phases=(phase,))["company_id"]) == ["102"]
