@@ -438,3 +438,26 @@ def test_a_phase_filter_takes_the_label_or_the_internal_value(fake: FakeHubSpot,
     workspace = Workspace(data)
     for phase in ("Cliente ativo", "cliente_ativo"):
         assert list(workspace.select(phases=(phase,))["company_id"]) == ["102"]
+
+
+def test_pull_reports_the_records_read(fake: FakeHubSpot, data: Path) -> None:
+    from deckgen.api import Workspace
+
+    portal(fake)
+    fake.page_size = 2
+    heard: list[tuple[str, int]] = []
+    Workspace(data).pull(echo=lambda line: None, progress=lambda s, n: heard.append((s, n)))
+    assert heard == [("companies", 3), ("tickets", 3), ("surveys", 4)]
+
+
+def test_the_terminal_progress_line_clears_before_a_message(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from deckgen.cli.hubspot import TerminalProgress
+
+    progress = TerminalProgress()
+    progress("tickets", 12_300)
+    progress.echo("wrote x.csv")
+    progress.clear()
+    captured = capsys.readouterr()
+    assert captured.err == "\r\033[Ktickets: 12,300 read…\r\033[K"
+    assert captured.out == "wrote x.csv\n"
