@@ -368,13 +368,11 @@ class Workspace:
         return doctor(connect(self.config.hubspot, echo=echo), self.config, echo=echo)
 
     def pull(self, *, since: date | None = None, out: Path | None = None,
-             echo: Echo = print,
-             progress: Callable[[str, int], None] | None = None) -> PullResult:
-        """Download companies, tickets and survey answers as exports (default: the data
-        folder); ``progress`` hears (source, records read so far)."""
+             echo: Echo = print) -> PullResult:
+        """Download companies, tickets and survey answers as exports (default: the data folder)."""
         from deckgen.hubspot.auth import connect
         from deckgen.hubspot.pull import pull
 
         hub = connect(self.config.hubspot, echo=echo)
         return pull(hub, self.config, out or self.config.data_dir, since=since,
-                    today=build_date(), echo=echo, progress=progress)
+                    today=build_date(), echo=echo)

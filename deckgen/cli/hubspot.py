@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import date, datetime
 from pathlib import Path
 
@@ -99,35 +98,7 @@ def pull(since: date | None, out_dir: Path | None, data_dir: Path,
          config_file: Path | None) -> None:
     """Download companies, tickets and NPS/CSAT answers from HubSpot as CSV exports."""
     workspace, _ = open_workspace(data_dir, config_file, sources=())
-    progress = TerminalProgress() if sys.stderr.isatty() else None
-    try:
-        workspace.pull(since=since, out=out_dir, echo=progress.echo if progress else click.echo,
-                       progress=progress)
-    finally:
-        if progress:
-            progress.clear()
-
-
-class TerminalProgress:
-    """One self-overwriting line on the terminal's stderr: records read so far."""
-
-    def __init__(self) -> None:
-        self.shown = False
-
-    def __call__(self, source: str, count: int) -> None:
-        click.echo(f"\r\033[K{source}: {count:,} read…", nl=False, err=True, color=True)
-        self.shown = True
-
-    def clear(self) -> None:
-        """Remove the progress line."""
-        if self.shown:
-            click.echo("\r\033[K", nl=False, err=True, color=True)
-            self.shown = False
-
-    def echo(self, line: str) -> None:
-        """A message on its own line (the progress line removed first)."""
-        self.clear()
-        click.echo(line)
+    workspace.pull(since=since, out=out_dir, echo=click.echo)
 
 
 def _quoted(value: str | None) -> str:

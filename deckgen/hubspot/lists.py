@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -17,7 +15,6 @@ OBJECTS = "/crm/v3/objects"
 LIST_PAGE = 100
 SEARCH_PAGE = 200
 SEARCH_CAP = 10_000
-SEARCH_INTERVAL = 0.2  # HubSpot allows about 5 search requests per second per account
 BATCH_INPUTS = 1_000
 PRIMARY_COMPANY = 1  # contact → company, "Primary"
 MODIFIED = "hs_lastmodifieddate"
@@ -60,34 +57,14 @@ def pages(client: HubSpotClient, path: str, params: dict[str, str],
                        "hubspot_pages if the account really holds that many records)")
 
 
-@dataclass
-class SearchPace:
-    """At most one search request per ``interval`` seconds (default ``SEARCH_INTERVAL``);
-    ``sleep`` and ``clock`` injectable."""
-
-    interval: float | None = None
-    sleep: Callable[[float], None] = time.sleep
-    clock: Callable[[], float] = time.monotonic
-    _last: float = float("-inf")
-
-    def wait(self) -> None:
-        """Sleep until the next search request may go."""
-        interval = SEARCH_INTERVAL if self.interval is None else self.interval
-        pause = self._last + interval - self.clock()
-        if pause > 0:
-            self.sleep(pause)
-        self._last = self.clock()
-
-
 def modified_since(client: HubSpotClient, object_type: str, properties: list[str], since: date,
-                   *, pace: SearchPace | None = None,
-                   max_pages: int = 10_000) -> list[dict[str, Any]]:
+                   *, max_pages: int = 10_000) -> list[dict[str, Any]]:
     """Every record modified on or after ``since`` (UTC), through the search API.
 
     Results come oldest change first; a query stops before HubSpot's 10,000-result cap and
-    the next one starts at the last change read (records read twice are kept once).
+    the next one starts at the last change read (records read twice are kept once). The
+    client paces search requests (``[hubspot.pacing] search_per_second``).
     """
-    pace = pace or SearchPace()
     start = int(datetime(since.year, since.month, since.day, tzinfo=UTC).timestamp() * 1000)
     found: dict[str, dict[str, Any]] = {}
     path = f"{OBJECTS}/{object_type}/search"
@@ -101,7 +78,6 @@ def modified_since(client: HubSpotClient, object_type: str, properties: list[str
         }
         after = 0
         while True:
-            pace.wait()
             answer = client.post(path, body | ({"after": str(after)} if after else {}))
             results = answer.get("results", [])
             if not isinstance(results, list):

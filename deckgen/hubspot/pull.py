@@ -22,13 +22,7 @@ from deckgen.clock import build_date
 from deckgen.config import Config
 from deckgen.errors import ConfigError, PublishError, RenderError
 from deckgen.hubspot.client import HubSpotClient, HubSpotError
-from deckgen.hubspot.lists import (
-    LIST_PAGE,
-    SearchPace,
-    associations,
-    list_objects,
-    modified_since,
-)
+from deckgen.hubspot.lists import associations, list_objects, modified_since
 from deckgen.hubspot.schema import (
     PortalSchema,
     Property,
@@ -59,7 +53,6 @@ OBJECT_OF = {"companies": "companies", "tickets": "tickets", "surveys": "feedbac
 SHAPE_ERRORS = (KeyError, TypeError, AttributeError, IndexError, ValueError)
 
 Row = dict[str, str]
-Progress = Callable[[str, int], None]  # (source, records read so far)
 Links = dict[str, list[str]]
 Tables = dict[str, tuple[list[str], list[Row]]]
 
@@ -92,15 +85,12 @@ def pull(
     since: date | None = None,
     today: date | None = None,
     echo: Callable[[str], None] = print,
-    pace: SearchPace | None = None,
-    progress: Progress | None = None,
 ) -> PullResult:
     """Write today's companies, tickets and feedback-submission exports into ``out_dir``.
 
     The portal's schema is read first and kept in the workspace. ``since`` reads only the
     records changed on or after it (search API) and merges them into the newest exports in
-    ``out_dir``. Nothing is written unless every file can be. ``progress`` hears how many
-    records of each source were read, page by page.
+    ``out_dir``. Nothing is written unless every file can be.
     """
     day = (today or build_date()).isoformat()
     pages = config.limits.hubspot_pages
@@ -118,7 +108,7 @@ def pull(
         raise PublishError(f"pull --since merges into the previous exports, and {out_dir} has "
                            "no companies and tickets exports yet; run a full pull first")
     try:
-        fetched = _fetch(client, schema, plan, since, pages, pace, progress or _silent)
+        fetched = _fetch(client, schema, plan, since, pages)
         tables, attributed, unattributed = _tables(client, schema, plan, fetched, previous, echo)
     except SHAPE_ERRORS as exc:
         raise _unknown_shape(exc) from None
@@ -178,13 +168,8 @@ def _plan(schema: PortalSchema, config: Config) -> dict[str, list[Column]]:
 Fetched = dict[str, tuple[list[dict[str, Any]], dict[str, Links]]]
 
 
-def _silent(source: str, count: int) -> None:
-    """No progress shown."""
-
-
 def _fetch(client: HubSpotClient, schema: PortalSchema, plan: dict[str, list[Column]],
-           since: date | None, pages: int, pace: SearchPace | None,
-           progress: Progress) -> Fetched:
+           since: date | None, pages: int) -> Fetched:
     """Records of each source (all, or changed since ``since``) and their associations."""
     fetched: Fetched = {}
     links = {"companies": (), "tickets": ("companies",), "surveys": SURVEY_LINKS}
@@ -194,22 +179,16 @@ def _fetch(client: HubSpotClient, schema: PortalSchema, plan: dict[str, list[Col
             continue
         names = list(dict.fromkeys(c.name for c in columns))
         if since is None:
-            records = []
-            for record in list_objects(client, object_type, names, associations=links[source],
-                                       max_pages=pages):
-                records.append(record)
-                if len(records) % LIST_PAGE == 0:
-                    progress(source, len(records))
+            records = list(list_objects(client, object_type, names,
+                                        associations=links[source], max_pages=pages))
             found = {str(r["id"]): _listed_links(r) for r in records}
         else:
-            records = modified_since(client, object_type, names, since, pace=pace,
-                                     max_pages=pages)
+            records = modified_since(client, object_type, names, since, max_pages=pages)
             found = {str(r["id"]): {} for r in records}
             for to in links[source]:
                 read = associations(client, object_type, to, list(found))
                 for record_id, targets in read.items():
                     found.setdefault(record_id, {})[to] = [t for t, _ in targets]
-        progress(source, len(records))
         fetched[source] = (records, found)
     return fetched
 

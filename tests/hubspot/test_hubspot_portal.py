@@ -293,7 +293,6 @@ def test_pull_since_merges_changed_records_in_search_windows(
     pull(data)
     for path in data.glob("hubspot-crm-exports-*"):  # yesterday's exports
         path.rename(path.with_name(path.name.replace(DAY, "2000-01-01")))
-    monkeypatch.setattr(lists, "SEARCH_INTERVAL", 0.0)
     monkeypatch.setattr(lists, "SEARCH_PAGE", 2)
     monkeypatch.setattr(lists, "SEARCH_CAP", 4)
     fake.search_cap = 4
@@ -378,39 +377,6 @@ def test_without_the_contacts_scope_contact_answers_stay_unattributed(fake: Fake
     assert rows(data, "feedback-submissions")["902"]["Associated Company IDs"] == ""
 
 
-def test_search_requests_are_paced_at_five_a_second() -> None:
-    from deckgen.hubspot.lists import SearchPace
-
-    now = [0.0]
-    slept: list[float] = []
-
-    def sleep(seconds: float) -> None:
-        slept.append(round(seconds, 3))
-        now[0] += seconds
-
-    pace = SearchPace(sleep=sleep, clock=lambda: now[0])
-    for _ in range(3):
-        pace.wait()
-        now[0] += 0.05  # the request itself
-    assert slept == [0.15, 0.15]
-
-
-@pytest.mark.parametrize(("path", "scope"), [
-    ("/crm/v3/properties/tickets", "tickets"), ("/crm/v3/pipelines/tickets", "tickets"),
-    ("/crm/v3/properties/companies", "crm.objects.companies.read"),
-    ("/crm/v3/properties/feedback_submissions", "crm.objects.feedback_submissions.read"),
-])
-def test_a_schema_read_without_its_scope_names_the_scope(fake: FakeHubSpot, data: Path,
-                                                         path: str, scope: str) -> None:
-    fake.fail("403", path=path)
-    result = CliRunner().invoke(main, ["pull", "--data", str(data)])
-    assert result.exit_code == 1
-    assert result.stderr == (f"Error: HubSpot refused GET {path} (HTTP 403): the private app is "
-                             f"probably missing the scope '{scope}'; add it to the app and paste "
-                             "the new token\n")
-    assert not list(data.glob("hubspot-crm-exports-*"))
-
-
 def test_a_portal_without_tickets_is_one_line(fake: FakeHubSpot, data: Path) -> None:
     fake.missing_objects.add("tickets")
     fake.properties.pop("tickets")
@@ -438,26 +404,3 @@ def test_a_phase_filter_takes_the_label_or_the_internal_value(fake: FakeHubSpot,
     workspace = Workspace(data)
     for phase in ("Cliente ativo", "cliente_ativo"):
         assert list(workspace.select(phases=(phase,))["company_id"]) == ["102"]
-
-
-def test_pull_reports_the_records_read(fake: FakeHubSpot, data: Path) -> None:
-    from deckgen.api import Workspace
-
-    portal(fake)
-    fake.page_size = 2
-    heard: list[tuple[str, int]] = []
-    Workspace(data).pull(echo=lambda line: None, progress=lambda s, n: heard.append((s, n)))
-    assert heard == [("companies", 3), ("tickets", 3), ("surveys", 4)]
-
-
-def test_the_terminal_progress_line_clears_before_a_message(
-        capsys: pytest.CaptureFixture[str]) -> None:
-    from deckgen.cli.hubspot import TerminalProgress
-
-    progress = TerminalProgress()
-    progress("tickets", 12_300)
-    progress.echo("wrote x.csv")
-    progress.clear()
-    captured = capsys.readouterr()
-    assert captured.err == "\r\033[Ktickets: 12,300 read…\r\033[K"
-    assert captured.out == "wrote x.csv\n"
