@@ -9,7 +9,9 @@ from typing import Any
 
 from deckgen.config import Config
 from deckgen.errors import RenderError
+from deckgen.render.brand import Brand
 from deckgen.render.docx import render_docx
+from deckgen.render.properties import DocumentInfo
 from deckgen.sources.clients import client_slug
 from deckgen.templates import default_template
 
@@ -35,14 +37,18 @@ def document_path(out_dir: Path, client_name: str, day: date, name: str, suffix:
 
 def render_document(
     config: Config, given: Path | None, kind: str, context: Mapping[str, Any], out: Path,
-    language: str,
+    language: str, *, brand: Brand, info: DocumentInfo,
 ) -> None:
-    """Render the Word template of ``kind`` (or the one given) in ``language``."""
+    """Render the Word template of ``kind`` (or the one given) in ``language``, with the
+    brand's logos and colours and the document's properties."""
     render_docx(
         document_template(given, kind, ".docx"),
-        {**context, "labels": config.labels_in(language)},
+        {**context, "brand": brand, "labels": config.labels_in(language)},
         out,
         language=language,
         currency=config.company.currency,
-        logo=config.resolve(config.company.logo) if config.company.logo else None,
+        pictures={"vendor_logo": brand.vendor_logo, "client_logo": brand.client_logo,
+                  "logo": brand.vendor_logo},
+        info=info,
+        theme_colors=config.brand.theme_colors(),
     )

@@ -10,8 +10,10 @@ from deckgen.clock import build_date
 from deckgen.indicators.period import resolve_period
 from deckgen.indicators.review import compute_review
 from deckgen.model.review import Period, ReviewReport
+from deckgen.render.brand import brand_for
 from deckgen.render.context import note_lines, review_context
 from deckgen.render.pptx import render_pptx
+from deckgen.render.properties import DocumentInfo, document_info
 from deckgen.render.review_workbook import review_sheets
 from deckgen.render.xlsx import write_workbook
 from deckgen.sources.clients import client_slug, find_client
@@ -53,7 +55,8 @@ def write_review(
     config = workspace.config
     today = today or build_date()
     row = find_client(workspace.companies, query)
-    period: Period = resolve_period(config, row, today=today, start=start, end=end)
+    period: Period = resolve_period(config, row, today=today, start=start, end=end,
+                                    data_end=workspace.data_end())
     report = compute_review(workspace, str(row["company_id"]), period, today=today)
     language = language or config.company.language
     labels = config.labels_in(language)
@@ -63,16 +66,26 @@ def write_review(
     created = _make_folders(folder)
     deck = folder / f"{period.end.isoformat()}-{labels['files.review']}.pptx"
     workbook = folder / f"{labels['files.review_workbook']}.xlsx"
+    brand = brand_for(config, report.client.id, report.client.name)
+
+    def info(kind: str) -> DocumentInfo:
+        return document_info(labels, kind, client=report.client.name,
+                             period=(period.start, period.end), author=report.client.owner_cs,
+                             vendor=brand.vendor, built=today, language=language)
+
     try:
         result = render_pptx(
             template_path,
-            review_context(report, labels),
+            review_context(report, labels, brand=brand),
             deck,
             language=language,
             currency=config.company.currency,
             min_font_pt=config.review.min_font_pt,
+            info=info("review"),
+            theme_colors=config.brand.theme_colors(),
         )
-        write_workbook(review_sheets(report, labels), workbook, language)
+        write_workbook(review_sheets(report, labels), workbook, language,
+                       info=info("review_workbook"))
     except BaseException:
         _remove_empty(created)
         raise

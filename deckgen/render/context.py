@@ -7,6 +7,7 @@ from typing import Any
 
 from deckgen.locale import Labels
 from deckgen.model.review import Note, ReviewReport
+from deckgen.render.brand import Brand
 
 STREAM_SHORTCUTS = ("support", "implementation", "technology")
 
@@ -28,12 +29,14 @@ def note_lines(report: ReviewReport, labels: Labels) -> list[str]:
 
 def review_context(report: ReviewReport, labels: Labels, **extra: Any) -> dict[str, Any]:
     """Top-level template names: ``client``, ``period``, ``nps``, ``support``... ``report``,
-    ``labels`` (for the ``term`` filter) and ``warnings`` (the report's notes in words)."""
+    ``labels`` (for the ``term`` filter), ``warnings`` (the report's notes in words) and
+    ``brand`` (default: the vendor's name alone)."""
     context: dict[str, Any] = {f.name: getattr(report, f.name) for f in fields(report)}
     for role in STREAM_SHORTCUTS:
         context[role] = report.stream_for(role)
     context["report"] = report
     context["labels"] = labels
     context["warnings"] = note_lines(report, labels)
+    context["brand"] = Brand(report.company)
     context.update(extra)
     return context

@@ -291,8 +291,34 @@ class TemplateChecker:
             raise TemplateError(f"{self.template}: template not found") from None
         except Exception as exc:  # noqa: BLE001 - zipfile/lxml/python-pptx all raise differently
             raise TemplateError(f"{self.template}: not a PowerPoint template ({exc})") from None
-        return [self._slide(number, slide.part)
-                for number, slide in enumerate(presentation.slides, start=1)]
+        places = [self._slide(number, slide.part)
+                  for number, slide in enumerate(presentation.slides, start=1)]
+        masters = [r.target_part for r in presentation.part.rels.values()
+                   if r.reltype == RT.SLIDE_MASTER]
+        layouts = [r.target_part for master in masters for r in master.rels.values()
+                   if r.reltype == RT.SLIDE_LAYOUT]
+        for part in (*masters, *layouts):
+            place = self._pictures_of(part)
+            if place.usages:
+                places.append(place)
+        return places
+
+    def _pictures_of(self, part: Any) -> PlaceUsage:
+        """The picture bindings of a layout or master (they see the deck's names only)."""
+        kind = "layout" if part.partname.startswith("/ppt/slideLayouts/") else "master"
+        name = part._element.find(f"{P}cSld").get("name") or part.partname.rsplit("/", 1)[1]
+        usage = PlaceUsage(f"{kind} '{name}'")
+        for shape in iter_shapes(part._element.find(f"{P}cSld/{P}spTree")):
+            binding = BINDING.match(shape_name(shape))
+            if binding and binding.group(1).lower() == "image" and binding.group(2):
+                expression = binding.group(2)
+                found = self._usages(self._expression(expression, 0, shape_name(shape)),
+                                     {"tr": wording(), **self.roots})
+                usage.add(Usage("image", expression, all(ok for _, ok in found)))
+                for text, ok in found:
+                    if text != expression:
+                        usage.add(Usage("variable", text, ok))
+        return usage
 
     def _slide(self, number: int, part: Any) -> PlaceUsage:
         usage = PlaceUsage(f"slide {number}")
