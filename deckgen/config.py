@@ -298,6 +298,10 @@ class LimitSettings(_Strict):
     image_mb: float = Field(default=16, gt=0, le=1024)
     publish_mb: float = Field(default=300, gt=0, le=65536)
     hubspot_pages: int = Field(default=10_000, ge=1, le=1_000_000)
+    template_iterations: int = Field(default=100_000, ge=100, le=100_000_000)
+    template_output_mb: float = Field(default=16, gt=0, le=1024)
+    template_seconds: float = Field(default=60, ge=0.1, le=3600)
+    template_number_digits: int = Field(default=1000, ge=20, le=100_000)
 
     def bytes(self, kind: Literal["table", "zip_member", "text", "image", "publish"]) -> int:
         """The cap of one kind of file, in bytes."""

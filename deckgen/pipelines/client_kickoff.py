@@ -12,6 +12,7 @@ import pandas as pd
 from deckgen.config import Config
 from deckgen.indicators.record import company_record, participants
 from deckgen.pipelines.documents import document_path, document_template
+from deckgen.pipelines.folders import row_folder
 from deckgen.playbook import Playbook, load_playbook
 from deckgen.render.brand import Brand, brand_for
 from deckgen.render.pptx import RenderResult, render_pptx
@@ -72,7 +73,8 @@ def write_client_kickoff(
     language = language or config.company.language
     playbook = load_playbook(config, language)
     row = find_client(workspace.companies, query)
-    out = document_path(out_dir, str(row["name"]), today, playbook.files.client_kickoff, ".pptx")
+    folder = row_folder(workspace.companies, row)
+    out = document_path(out_dir, folder, today, playbook.files.client_kickoff, ".pptx")
     context = client_kickoff_context(config, playbook, row, today)
     labels = config.labels_in(language)
     info = document_info(labels, "kickoff", client=str(row["name"]), period=today,
@@ -87,5 +89,6 @@ def write_client_kickoff(
         min_font_pt=config.review.min_font_pt,
         info=info,
         theme_colors=config.brand.theme_colors(),
+        limits=config.limits,
     )
     return out, result

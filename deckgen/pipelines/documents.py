@@ -20,18 +20,15 @@ def document_template(given: Path | None, kind: str, suffix: str) -> Path:
     """The template given by the user, else the shipped ``<kind><suffix>`` (every language)."""
     if given is None:
         return default_template(kind, suffix)
-    if not given.is_file():
+    if not given.exists():  # a folder or a device: the renderer says which
         raise RenderError(f"{given}: template not found")
     return given
 
 
 def document_path(out_dir: Path, client_name: str, day: date, name: str, suffix: str) -> Path:
-    """``<out>/<client-slug>/<YYYY-MM-DD>-<name><suffix>``, creating the client folder."""
+    """``<out>/<client-slug>/<YYYY-MM-DD>-<name><suffix>`` (the folder is made when the
+    document is written, so a failed render leaves none)."""
     folder = out_dir / client_slug(client_name)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise RenderError(f"{folder}: cannot create the output folder ({exc.strerror})") from None
     return folder / f"{day.isoformat()}-{name}{suffix}"
 
 
@@ -51,4 +48,5 @@ def render_document(
                   "logo": brand.vendor_logo},
         info=info,
         theme_colors=config.brand.theme_colors(),
+        limits=config.limits,
     )

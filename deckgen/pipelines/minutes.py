@@ -14,6 +14,7 @@ from deckgen.io import atomic_write
 from deckgen.locale import Labels
 from deckgen.model.review import ReviewReport
 from deckgen.pipelines.documents import document_path, render_document
+from deckgen.pipelines.folders import row_folder
 from deckgen.pipelines.handoff import next_meeting_dates
 from deckgen.playbook import Playbook, load_playbook
 from deckgen.render.brand import Brand, brand_for
@@ -80,7 +81,8 @@ def write_minutes(
     period = resolve_period(config, row, today=today, start=start, end=end,
                             data_end=workspace.data_end())
     report = compute_review(workspace, str(row["company_id"]), period, today=today)
-    out = document_path(out_dir, report.client.name, period.end, playbook.files.minutes, ".docx")
+    folder = row_folder(workspace.companies, row)
+    out = document_path(out_dir, folder, period.end, playbook.files.minutes, ".docx")
     brand = brand_for(config, report.client.id, report.client.name)
     info = document_info(labels, "minutes_review", client=report.client.name,
                          period=(period.start, period.end), author=report.client.owner_cs,

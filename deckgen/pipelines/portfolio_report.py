@@ -73,6 +73,7 @@ def write_portfolio(
         min_font_pt=config.review.min_font_pt,
         info=info("portfolio"),
         theme_colors=config.brand.theme_colors(),
+        limits=config.limits,
     )
     workbook = folder / f"{stem}.xlsx"
     write_workbook(portfolio_sheets(report, labels), workbook, language,

@@ -21,6 +21,7 @@ from deckgen.model.portfolio import PortfolioReport
 from deckgen.model.review import ReviewReport
 from deckgen.pipelines.client_kickoff import Meeting, OnboardingRow
 from deckgen.playbook import RoleSpec
+from deckgen.reading import template_problem
 from deckgen.render.brand import Brand
 from deckgen.render.context import STREAM_SHORTCUTS
 from deckgen.render.pptx.check import PlaceUsage, Usage, check_template, is_word, iter_missing
@@ -134,8 +135,9 @@ class CheckedTemplate:
 
 def check_kind(template: Path, kind: str | None = None) -> CheckedTemplate:
     """Check ``template`` against ``kind``, or the kind its name says, or the best fitting one."""
-    if not template.is_file():
-        raise TemplateError(f"{template}: template not found")
+    problem = template_problem(template)
+    if problem is not None:
+        raise TemplateError(f"{template}: {problem}")
     if kind is not None:
         chosen = KINDS[kind]
         return CheckedTemplate(chosen, "given", check_template(template, chosen.roots()))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from collections.abc import Mapping
 from html import unescape
 from pathlib import Path
@@ -15,9 +16,11 @@ from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 from PIL import Image, UnidentifiedImageError
 
+from deckgen.config import LimitSettings
 from deckgen.errors import RenderError, TemplateError
 from deckgen.io import atomic_write
 from deckgen.locale import default_labels
+from deckgen.reading import template_problem
 from deckgen.render.jinja import (
     compile_template,
     make_environment,
@@ -25,6 +28,7 @@ from deckgen.render.jinja import (
     plain_wording,
     suggest_name,
 )
+from deckgen.render.limits import rendering_limits
 from deckgen.render.output import normalize_ooxml_zip, strip_xml_illegal
 from deckgen.render.properties import DocumentInfo
 from deckgen.render.theme import recolored_theme
@@ -57,11 +61,36 @@ def paragraph_text(xml_line: str) -> str:
     return text if len(text) <= 80 else text[:77] + "..."
 
 
+_TEMPLATE_MAIN = b"wordprocessingml.template.main+xml"
+_DOCUMENT_MAIN = b"wordprocessingml.document.main+xml"
+
+
+def word_source(path: Path) -> str | io.BytesIO:
+    """What docxtpl opens for ``path``: the file, or for a Word template (.dotx) the same
+    package with its main part typed as a document (as Word does on "save as .docx")."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            types = package.read("[Content_Types].xml")
+            if _TEMPLATE_MAIN not in types:
+                return str(path)
+            out = io.BytesIO()
+            with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as converted:
+                for info in package.infolist():
+                    data = package.read(info)
+                    if info.filename == "[Content_Types].xml":
+                        data = data.replace(_TEMPLATE_MAIN, _DOCUMENT_MAIN)
+                    converted.writestr(info, data)
+    except (OSError, KeyError, zipfile.BadZipFile, RuntimeError):
+        return str(path)  # docxtpl says what is wrong with it
+    out.seek(0)
+    return out
+
+
 class _Template(DocxTemplate):
     """docxtpl's template with errors that name the paragraph and XML-illegal text removed."""
 
     def __init__(self, path: Path, context: Mapping[str, Any], language: str) -> None:
-        super().__init__(str(path))
+        super().__init__(word_source(path))
         self.path = path
         self.names = context
         labels = context.get("labels")
@@ -108,6 +137,9 @@ class _Template(DocxTemplate):
 
 
 def _png(logo: Path) -> bytes:
+    problem = template_problem(logo)
+    if problem is not None:
+        raise RenderError(f"{logo}: {problem.replace('template', 'logo file')}")
     try:
         with Image.open(logo) as image:
             buffer = io.BytesIO()
@@ -202,23 +234,27 @@ def render_docx(
     pictures: Mapping[str, Path | str | None] | None = None,
     info: DocumentInfo | None = None,
     theme_colors: Mapping[str, str] | None = None,
+    limits: LimitSettings | None = None,
 ) -> None:
     """Render ``template`` with ``context`` into ``out`` (atomically, byte-reproducibly).
 
     Values are escaped (data is never read as markup or as a template), unknown names are
     errors naming the template and paragraph. Each header picture named as a key of
     ``pictures`` shows that file (None: the picture is removed); ``info`` gives the document
-    properties and ``theme_colors`` (slot → ``RRGGBB``) the theme's colours.
+    properties and ``theme_colors`` (slot → ``RRGGBB``) the theme's colours. Rendering stays
+    within the template-engine ``limits`` (docs/security.md).
     """
-    if not template.is_file():
-        raise RenderError(f"{template}: template not found")
+    problem = template_problem(template)
+    if problem is not None:
+        raise RenderError(f"{template}: {problem}")
     try:
         tpl = _Template(template, context, language)
         tpl.init_docx()
     except Exception as exc:  # noqa: BLE001 - any unreadable file is the same user error
         raise RenderError(f"{template}: not a Word document ({exc})") from None
     env = make_environment(language, currency, autoescape=True)
-    tpl.render(dict(context), jinja_env=env, autoescape=True)
+    with rendering_limits(limits):
+        tpl.render(dict(context), jinja_env=env, autoescape=True)
     _set_language(tpl, office_language(language))
     if pictures:
         _fill_pictures(tpl, pictures)

@@ -27,8 +27,11 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from deckgen.errors import TemplateError
 from deckgen.locale import default_labels, languages
+from deckgen.reading import template_problem
 from deckgen.render.docx import paragraph_text as docx_paragraph_text
+from deckgen.render.docx import word_source
 from deckgen.render.jinja import make_environment
+from deckgen.render.limits import TemplateTooCostly
 from deckgen.render.pptx.engine import BINDING, DIRECTIVE, Loop, Page
 from deckgen.render.pptx.ooxml import A, P, iter_shapes, placeholder, shape_name
 from deckgen.render.pptx.package import load_package
@@ -274,7 +277,7 @@ class TemplateChecker:
             return self.env.parse(source)
         except TemplateSyntaxError as exc:
             raise TemplateError(f"{self.template.name}, slide {slide}, shape '{shape}': "
-                                f"syntax error: {exc.message}") from None
+                                f"{_problem(exc)}") from None
 
     def _expression(self, source: str, slide: int, shape: str) -> nodes.Node:
         template = self._parse("{{ " + source + " }}", slide, shape)
@@ -405,7 +408,7 @@ def _notes_paragraphs(part: Any) -> list[str]:
 def _docx_parts(template: Path) -> Iterator[tuple[str, str]]:
     """(where, Jinja source) of the body, then each header and footer, as docxtpl reads them."""
     try:
-        tpl = DocxTemplate(str(template))
+        tpl = DocxTemplate(word_source(template))
         tpl.init_docx()
     except Exception as exc:  # noqa: BLE001 - any unreadable file is the same user error
         raise TemplateError(f"{template}: not a Word document ({exc})") from None
@@ -426,7 +429,7 @@ def check_docx(template: Path, roots: Mapping[str, Any]) -> list[PlaceUsage]:
             tree = env.parse("\n".join(lines))
         except TemplateSyntaxError as exc:
             where = _paragraph_where(prefix, lines, exc.lineno)
-            raise TemplateError(f"{template.name}, {where}: syntax error: {exc.message}") from None
+            raise TemplateError(f"{template.name}, {where}: {_problem(exc)}") from None
 
         def report(text: str, ok: bool, line: int, prefix: str = prefix,
                    lines: list[str] = lines) -> None:
@@ -435,6 +438,13 @@ def check_docx(template: Path, roots: Mapping[str, Any]) -> list[PlaceUsage]:
 
         _Walker({"tr": wording(), **roots}, report).visit(tree)
     return list(places.values())
+
+
+def _problem(exc: TemplateSyntaxError) -> str:
+    """A parse error in words: a syntax error, or a template over a limit on its face."""
+    if isinstance(exc, TemplateTooCostly):
+        return f"over a limit: {exc.message}"
+    return f"syntax error: {exc.message}"
 
 
 def _split_paragraphs(xml: str) -> str:
@@ -462,8 +472,9 @@ def check_template(template: Path, roots: Mapping[str, Any]) -> list[PlaceUsage]
     """Every name and binding each slide or paragraph of ``template`` uses, checked against
     ``roots`` (a Word document is recognised by its content, whatever its name)."""
     path = Path(template)
-    if not path.is_file():
-        raise TemplateError(f"{path}: template not found")
+    problem = template_problem(path)
+    if problem is not None:
+        raise TemplateError(f"{path}: {problem}")
     if is_word(path):
         return check_docx(path, roots)
     return TemplateChecker(path, roots).check()

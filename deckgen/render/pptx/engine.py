@@ -25,9 +25,11 @@ from pptx.opc.package import Part, XmlPart
 from pptx.package import Package
 from pptx.parts.slide import SlidePart
 
+from deckgen.config import LimitSettings
 from deckgen.errors import TemplateError
 from deckgen.io import atomic_write
 from deckgen.locale import default_labels
+from deckgen.reading import template_problem
 from deckgen.render.jinja import (
     UnknownWording,
     compile_expression,
@@ -38,6 +40,7 @@ from deckgen.render.jinja import (
     plain_wording,
     suggest_name,
 )
+from deckgen.render.limits import LimitExceeded, TemplateTooCostly, budget, rendering_limits
 from deckgen.render.pptx.charts import ChartDataError, fill_chart
 from deckgen.render.pptx.fit import Styles, TextLayout, insets, shrink_to_fit
 from deckgen.render.pptx.ooxml import A, C, P, R, iter_shapes, placeholder, shape_name
@@ -180,6 +183,9 @@ class DeckRenderer:
         self.warnings: list[str] = []
         words, tag = self._words(), office_language(language)
         colors = dict(theme_colors or {})
+        problem = template_problem(template)
+        if problem is not None:
+            raise TemplateError(f"{template}: {problem}")
         try:
             self.loaded = load_package(
                 template, lambda package: _prepare(package, words, tag, colors),
@@ -223,6 +229,9 @@ class DeckRenderer:
         self, exc: Exception, source: str, context: Mapping[str, Any], where: Where
     ) -> TemplateError:
         tags = _TAGS.findall(source) or [source]
+        if isinstance(exc, LimitExceeded | TemplateTooCostly):
+            bad = next((t for t in tags if not self._parses(t)), source)
+            return where.error(f"over a limit in {_display(bad)}: {exc.message}")
         if isinstance(exc, TemplateSyntaxError):
             bad = next((t for t in tags if not self._parses(t)), None)
             return where.error(f"syntax error in {_display(bad or source)}: {exc.message}")
@@ -335,6 +344,7 @@ class DeckRenderer:
         if items is None:
             raise where_d.error(f"'deckgen: for {', '.join(names)} in {expression}' needs a "
                                 f"list, got {type(value).__name__}")
+        _spend(len(items), where_d, f"deckgen: for {', '.join(names)} in {expression}")
         instances = []
         for index, item in enumerate(items):
             extra: dict[str, Any] = {"loop": Loop(index, len(items))}
@@ -379,6 +389,7 @@ class DeckRenderer:
             if items is None:
                 raise at.error(f"table: {expression} must be a list of rows, got "
                                f"{type(value).__name__}")
+            _spend(len(items), at, f"table: {expression}")
 
             def row_renderer(item: Any, index: int, at: Where = at) -> Callable[[str], str]:
                 row_context = {**context, "row": item, "row_index": index}
@@ -603,6 +614,17 @@ def set_language(element: etree._Element, tag: str) -> None:
             props.set("lang", tag)
 
 
+def _spend(count: int, where: Where, what: str) -> None:
+    """Count ``count`` slide copies or table rows against the document's loop budget."""
+    current = budget()
+    if current is None:
+        return
+    try:
+        current.tick(count)
+    except LimitExceeded as exc:
+        raise where.error(f"over a limit in {_display(what)}: {exc.message}") from None
+
+
 def _expression_of(binding: re.Match[str], at: Where) -> str:
     expression = binding.group(2)
     if not expression:
@@ -639,18 +661,20 @@ def render_pptx(
     min_font_pt: float = 10,
     info: DocumentInfo | None = None,
     theme_colors: Mapping[str, str] | None = None,
+    limits: LimitSettings | None = None,
 ) -> RenderResult:
     """Render ``template`` with ``context`` into ``out`` (written atomically, deterministic),
-    with ``info`` as its document properties and ``theme_colors`` (slot → ``RRGGBB``) in its
-    theme."""
+    with ``info`` as its document properties, ``theme_colors`` (slot → ``RRGGBB``) in its
+    theme, within the template-engine ``limits`` (docs/security.md)."""
     collecting = gc.isenabled()
     # A render makes many short-lived objects and few cycles: collecting while it runs would
     # cost time and free little, so the collector waits until it is done.
     gc.disable()
     try:
-        renderer = DeckRenderer(Path(template), context, language, currency, min_font_pt, info,
-                                theme_colors)
-        data = renderer.run()
+        with rendering_limits(limits):
+            renderer = DeckRenderer(Path(template), context, language, currency, min_font_pt,
+                                    info, theme_colors)
+            data = renderer.run()
     finally:
         if collecting:
             gc.enable()

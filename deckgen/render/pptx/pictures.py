@@ -11,6 +11,7 @@ from typing import Any
 from lxml import etree
 from pptx.parts.slide import BaseSlidePart
 
+from deckgen.reading import template_problem
 from deckgen.render.pptx.ooxml import A, P, R
 
 
@@ -26,8 +27,9 @@ def replace_picture(slide: BaseSlidePart, pic: etree._Element, image: Any) -> No
         source: Any = io.BytesIO(bytes(image))
     elif isinstance(image, str | os.PathLike):
         path = Path(image)
-        if not path.is_file():
-            raise PictureError(f"image file not found: {path}")
+        problem = template_problem(path)  # a regular file under the templates' cap
+        if problem is not None:
+            raise PictureError(f"image file {path}: {problem.replace('template ', '')}")
         source = str(path)
     else:
         raise PictureError(f"expected an image path or bytes, got {type(image).__name__}")
