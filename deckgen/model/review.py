@@ -211,6 +211,7 @@ class NpsReport:
     detractors: int
     comments: list[Comment]
     missing: list[str] = field(default_factory=list)
+    groups: list[CommentGroup] = field(default_factory=list)  # what the slides show
 
     @property
     def chart(self) -> ChartData:
@@ -253,6 +254,138 @@ class Action:
     done: bool
     overdue: bool
     agreed_on: date | None
+    side: str | None = None  # "client" | "vendor" when the plan says whose it is
+
+    @property
+    def state(self) -> str:
+        """One status key for the slide: "done", "overdue" or "on_track"."""
+        return "done" if self.done else "overdue" if self.overdue else "on_track"
+
+
+@dataclass(frozen=True)
+class ShownComment:
+    """A comment as a slide shows it: cut at a word boundary, identical ones counted once."""
+
+    text: str
+    score: int
+    submitted: datetime
+    cut: bool  # the text was shortened; the workbook has it whole
+    repeats: int = 1  # how many answers of this group said exactly this
+
+
+@dataclass(frozen=True)
+class CommentGroup:
+    """The comments of one NPS class ("detractor", "passive", "promoter"), newest first."""
+
+    klass: str
+    answers: int  # answers of this class with a comment
+    comments: list[ShownComment]
+
+
+@dataclass(frozen=True)
+class Card:
+    """One executive-summary card: a figure, its change and whether that change is good.
+
+    ``key`` names the indicator ("created", "sla", "csat", "nps", "open", "hours"); ``unit``
+    is "count", "percent", "score" or "hours"; ``better`` is "up", "down" or None (a change
+    is neither good nor bad); ``missing`` is the reason key when ``value`` is None.
+    """
+
+    key: str
+    value: float | None
+    previous: float | None
+    unit: str
+    better: str | None
+    target: float | None = None
+    missing: str | None = None
+
+    @property
+    def delta(self) -> float | None:
+        if self.value is None or self.previous is None:
+            return None
+        return self.value - self.previous
+
+    @property
+    def arrow(self) -> str | None:
+        """ "up", "down" or "flat"; None without a comparison."""
+        delta = self.delta
+        if delta is None:
+            return None
+        return "up" if delta > 0 else "down" if delta < 0 else "flat"
+
+    @property
+    def tone(self) -> str | None:
+        """ "good", "bad" or "neutral" for the change; None without a comparison."""
+        arrow = self.arrow
+        if arrow is None:
+            return None
+        if arrow == "flat" or self.better is None:
+            return "neutral"
+        return "good" if arrow == self.better else "bad"
+
+    @property
+    def on_target(self) -> bool | None:
+        """Whether the value meets the target (in the better direction); None without one."""
+        if self.value is None or self.target is None or self.better is None:
+            return None
+        return self.value >= self.target if self.better == "up" else self.value <= self.target
+
+
+@dataclass(frozen=True)
+class HealthFactor:
+    """One input of the health signal: its score 0–100 (None: no data) and why it is low.
+
+    ``reason`` is a key ("sla_below_target", "old_demands", "overdue_actions"...) with the
+    numbers behind it in ``value`` and ``reference``.
+    """
+
+    key: str
+    weight: float
+    score: float | None
+    value: float | None
+    reference: float | None
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class Health:
+    """The green / yellow / red signal; ``level`` None when no factor has data."""
+
+    level: str | None
+    score: float | None
+    factors: list[HealthFactor]
+
+    @property
+    def reasons(self) -> list[HealthFactor]:
+        """The factors that pulled the score down, biggest loss first."""
+        low = [f for f in self.factors if f.score is not None and f.reason]
+        return sorted(low, key=lambda f: -(f.weight * (100 - (f.score or 0))))
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The executive summary: cards, the biggest changes (for the headline) and health."""
+
+    cards: list[Card]
+    headline: list[Card]  # the two or three most notable changes, biggest first
+    health: Health
+
+    def card(self, key: str) -> Card | None:
+        """The card of one indicator, if the summary has it."""
+        return next((c for c in self.cards if c.key == key), None)
+
+
+@dataclass(frozen=True)
+class Section:
+    """One section of the deck and how it is shown: "show", "card" (one line) or "hide".
+
+    ``reason`` is the missing-reason key of a collapsed section ("no_tickets", "no_answers").
+    """
+
+    key: str
+    mode: str
+    reason: str | None = None
+    number: int | None = None  # its number in the agenda, when shown
 
 
 @dataclass(frozen=True)
@@ -301,6 +434,29 @@ class ReviewReport:
     open_hours: float | None
     actions: list[Action]
     notes: list[Note] = field(default_factory=list)
+    summary: Summary | None = None
+    sections: list[Section] = field(default_factory=list)
+    next_meeting: date | None = None  # this meeting + the cadence, or the date given
+    internal: bool = False  # the deck is for the vendor's team: internal appendix included
+    open_before: int | None = None  # open demands at the end of the previous period
+
+    def section(self, key: str) -> Section:
+        """How section ``key`` is shown ("show" when the report has no plan for it)."""
+        return next((s for s in self.sections if s.key == key), Section(key, "show"))
+
+    def shows(self, key: str) -> bool:
+        """Whether section ``key`` gets its full slides."""
+        return self.section(key).mode == "show"
+
+    @property
+    def agenda(self) -> list[Section]:
+        """The sections shown in full, in deck order (numbered)."""
+        return [s for s in self.sections if s.mode == "show"]
+
+    @property
+    def quiet(self) -> list[Section]:
+        """The sections collapsed to one line."""
+        return [s for s in self.sections if s.mode == "card"]
 
     @property
     def has_ticket_data(self) -> bool:
