@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from deckgen.model.review import Comment, CommentGroup, ShownComment
 from deckgen.sources.names import fold
@@ -41,11 +42,10 @@ def comment_groups(comments: list[Comment], limit: int) -> list[CommentGroup]:
             text = clean(c.text)
             key = fold(text)
             if key in shown:
-                first = shown[key]
-                shown[key] = ShownComment(first.text, first.score, first.submitted, first.cut,
-                                          first.repeats + 1)
+                shown[key] = replace(shown[key], repeats=shown[key].repeats + 1)
                 continue
             short, was_cut = cut(text, limit)
-            shown[key] = ShownComment(short, c.score, c.submitted, was_cut)
+            shown[key] = ShownComment(short, c.score, c.submitted, klass, was_cut,
+                                      first=not shown, group_size=len(mine))
         groups.append(CommentGroup(klass, len(mine), list(shown.values())))
     return groups

@@ -256,6 +256,7 @@ def _stream_report(
         open_demands=open_rows,
         open_hours=open_hours,
         missing=missing,
+        prioritized_levels=list(config.tickets.prioritized_priorities),
     )
 
 

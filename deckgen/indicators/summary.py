@@ -78,10 +78,8 @@ def size(card: Card, settings: SummarySettings) -> float | None:
     if delta is None or delta == 0:
         return None
     change = abs(delta)
-    if card.key in RELATIVE:
-        if not card.previous:
-            return None
-        change = 100 * change / abs(card.previous)
+    if card.key in RELATIVE:  # from nothing to something counts as doubling
+        change = 100 * change / abs(card.previous) if card.previous else 100.0
     notable = settings.notable.get(card.key, NOTABLE[card.key])  # type: ignore[call-overload]
     ratio = change / notable
     return ratio if ratio >= 1 else None

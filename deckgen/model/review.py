@@ -171,6 +171,14 @@ class StreamReport:
     open_demands: list[Ticket]
     open_hours: float | None
     missing: list[str] = field(default_factory=list)  # keys of missing reasons
+    # The priorities that make a ticket prioritized (besides the export's flag).
+    prioritized_levels: list[str] = field(default_factory=lambda: ["urgent", "high"])
+
+    @property
+    def flagged(self) -> list[Ticket]:
+        """Prioritized tickets listed for the flag alone (their priority is not one of the
+        prioritized levels)."""
+        return [t for t in self.prioritized if t.priority not in self.prioritized_levels]
 
     @property
     def category_chart(self) -> ChartData:
@@ -212,6 +220,11 @@ class NpsReport:
     comments: list[Comment]
     missing: list[str] = field(default_factory=list)
     groups: list[CommentGroup] = field(default_factory=list)  # what the slides show
+
+    @property
+    def shown(self) -> list[ShownComment]:
+        """The comments of every group, one list (detractors first), for a slide's table."""
+        return [c for g in self.groups for c in g.comments]
 
     @property
     def chart(self) -> ChartData:
@@ -269,8 +282,11 @@ class ShownComment:
     text: str
     score: int
     submitted: datetime
+    klass: str
     cut: bool  # the text was shortened; the workbook has it whole
     repeats: int = 1  # how many answers of this group said exactly this
+    first: bool = False  # the first comment of its group on the list
+    group_size: int = 0  # answers with a comment in its group
 
 
 @dataclass(frozen=True)
@@ -434,7 +450,7 @@ class ReviewReport:
     open_hours: float | None
     actions: list[Action]
     notes: list[Note] = field(default_factory=list)
-    summary: Summary | None = None
+    summary: Summary = field(default_factory=lambda: Summary([], [], Health(None, None, [])))
     sections: list[Section] = field(default_factory=list)
     next_meeting: date | None = None  # this meeting + the cadence, or the date given
     internal: bool = False  # the deck is for the vendor's team: internal appendix included
