@@ -57,8 +57,8 @@ def plan_sections(report: ReviewReport, policy: Mapping[str, str]) -> list[Secti
             continue
         mode = policy.get(key, "auto")
         reason = quiet_reason(report, key)
-        if mode == "auto":
-            mode = "card" if reason else "show"
+        if mode == "auto":  # a stream the workspace does not have is no news to the client
+            mode = "hide" if reason == "no_stream" else "card" if reason else "show"
         if mode == "show":
             number += 1
             sections.append(Section(key, mode, None, number))

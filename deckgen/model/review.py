@@ -386,9 +386,10 @@ class Summary:
     headline: list[Card]  # the two or three most notable changes, biggest first
     health: Health
 
-    def card(self, key: str) -> Card | None:
-        """The card of one indicator, if the summary has it."""
-        return next((c for c in self.cards if c.key == key), None)
+    def card(self, key: str) -> Card:
+        """The card of one indicator (a card without data when the summary lacks it)."""
+        found = next((c for c in self.cards if c.key == key), None)
+        return found or Card(key, None, None, "count", None, missing="no_data")
 
 
 @dataclass(frozen=True)
