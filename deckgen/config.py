@@ -187,14 +187,20 @@ CardKey = Literal["created", "prioritized", "sla", "csat", "nps", "open", "hours
 HealthKey = Literal["sla", "csat", "nps", "open_age", "overdue"]
 
 
+def _weights() -> dict[HealthKey, float]:
+    return {"sla": 30, "csat": 25, "nps": 20, "open_age": 15, "overdue": 10}
+
+
+def _references() -> dict[Literal["sla", "csat", "nps"], float]:
+    return {"sla": 90, "csat": 80, "nps": 30}
+
+
 class HealthSettings(_Strict):
     """The health signal's formula (docs/indicators.md): weights, references, thresholds."""
 
-    weights: dict[HealthKey, float] = Field(default_factory=lambda: {
-        "sla": 30, "csat": 25, "nps": 20, "open_age": 15, "overdue": 10})
+    weights: dict[HealthKey, float] = Field(default_factory=_weights)
     # What "fine" is for sla / csat (percent) and nps when no target is configured.
-    references: dict[Literal["sla", "csat", "nps"], float] = Field(
-        default_factory=lambda: {"sla": 90, "csat": 80, "nps": 30})
+    references: dict[Literal["sla", "csat", "nps"], float] = Field(default_factory=_references)
     points_per_unit: float = Field(default=4, gt=0, le=100)  # lost per p.p. / point below
     old_demand_days: int = Field(default=60, gt=0, le=3660)
     green: float = Field(default=75, ge=0, le=100)

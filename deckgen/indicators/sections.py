@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from deckgen.config import SectionKey, SectionMode
 from deckgen.model.review import ReviewReport, Section, StreamReport
 
 # The deck's sections in the playbook's order (seed 000, "Cliente ativo").
-ORDER = ("support", "implementation", "technology", "releases", "nps", "demands", "feedback",
-         "expansion", "actions")
+ORDER: tuple[SectionKey, ...] = (
+    "support", "implementation", "technology", "releases", "nps", "demands", "feedback",
+    "expansion", "actions",
+)
 EXPANSION_FIELDS = ("hiring_goal", "expansion_potential", "second_wave", "package")
 
 
@@ -47,7 +50,9 @@ def quiet_reason(report: ReviewReport, key: str) -> str | None:
     return None  # feedback and actions are always held: the meeting fills them
 
 
-def plan_sections(report: ReviewReport, policy: Mapping[str, str]) -> list[Section]:
+def plan_sections(
+    report: ReviewReport, policy: Mapping[SectionKey, SectionMode]
+) -> list[Section]:
     """Every section with its mode and agenda number; ``policy`` maps keys to
     "auto" (default), "show", "card" or "hide"."""
     sections: list[Section] = []
@@ -55,7 +60,7 @@ def plan_sections(report: ReviewReport, policy: Mapping[str, str]) -> list[Secti
     for key in ORDER:
         if key == "technology" and report.technology is None and "technology" not in policy:
             continue
-        mode = policy.get(key, "auto")
+        mode: str = policy.get(key, "auto")
         reason = quiet_reason(report, key)
         if mode == "auto":  # a stream the workspace does not have is no news to the client
             mode = "hide" if reason == "no_stream" else "card" if reason else "show"

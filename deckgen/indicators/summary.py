@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, timedelta
+from typing import Any
 
 from deckgen.config import HealthSettings, SummarySettings
 from deckgen.model.review import (
@@ -22,6 +24,11 @@ BETTER = {"created": "down", "prioritized": "down", "sla": "up", "csat": "up", "
 NOTABLE = {"created": 20.0, "prioritized": 25.0, "sla": 2.0, "csat": 2.0, "nps": 5.0,
            "open": 20.0, "hours": 20.0}
 RELATIVE = frozenset({"created", "prioritized", "open", "hours"})
+
+
+def _get(mapping: Mapping[Any, float], key: str, default: float | None = None) -> float | None:
+    """``mapping[key]`` of a configuration table keyed by names, else ``default``."""
+    return mapping.get(key, default)
 
 
 def _reason(missing: list[str], *keys: str) -> str | None:
@@ -46,8 +53,9 @@ def _stream_cards(stream: StreamReport | None, settings: SummarySettings) -> lis
 
 def _card(key: str, metric: Metric, unit: str, settings: SummarySettings,
           missing: str | None = None) -> Card:
-    better = settings.better.get(key, BETTER[key])  # type: ignore[call-overload]
-    target = settings.targets.get(key)  # type: ignore[call-overload]
+    directions: Mapping[Any, str] = settings.better
+    better = directions.get(key, BETTER[key])
+    target = _get(settings.targets, key)
     return Card(key, metric.value, metric.previous, unit, None if better == "none" else better,
                 target, missing if metric.value is None else None)
 
@@ -80,7 +88,7 @@ def size(card: Card, settings: SummarySettings) -> float | None:
     change = abs(delta)
     if card.key in RELATIVE:  # from nothing to something counts as doubling
         change = 100 * change / abs(card.previous) if card.previous else 100.0
-    notable = settings.notable.get(card.key, NOTABLE[card.key])  # type: ignore[call-overload]
+    notable = _get(settings.notable, card.key, NOTABLE[card.key]) or NOTABLE[card.key]
     ratio = change / notable
     return ratio if ratio >= 1 else None
 
@@ -95,8 +103,8 @@ def headline(all_cards: list[Card], settings: SummarySettings) -> list[Card]:
 def _gap_factor(key: str, value: float | None, target: float | None,
                 settings: HealthSettings) -> HealthFactor:
     """A factor scored by how far ``value`` is below its target (or the reference)."""
-    weight = settings.weights.get(key, 0.0)  # type: ignore[call-overload]
-    reference = target if target is not None else settings.references.get(key)  # type: ignore[call-overload]
+    weight = _get(settings.weights, key, 0.0) or 0.0
+    reference = target if target is not None else _get(settings.references, key)
     if value is None or reference is None:
         return HealthFactor(key, weight, None, value, reference)
     gap = reference - value
@@ -108,7 +116,7 @@ def _gap_factor(key: str, value: float | None, target: float | None,
 def _share_factor(key: str, bad: int, total: int | None, reference: float,
                   settings: HealthSettings) -> HealthFactor:
     """A factor scored by the share of items that are not fine (old demands, late actions)."""
-    weight = settings.weights.get(key, 0.0)  # type: ignore[call-overload]
+    weight = _get(settings.weights, key, 0.0) or 0.0
     if total is None:
         return HealthFactor(key, weight, None, None, reference)
     score = 100.0 if total == 0 else 100 * (1 - bad / total)

@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from indicators.test_review import ACTIONS, AUGUST, CLIENT, OTHER, SURVEYS, TARGETS, TICKETS, TODAY
 from tables import make_config, make_workspace
 
 from deckgen.config import SummarySettings
@@ -14,6 +13,7 @@ from deckgen.indicators.review import compute_review
 from deckgen.indicators.sections import plan_sections
 from deckgen.indicators.summary import summarize
 from deckgen.model.review import ReviewReport, Section
+from indicators.test_review import ACTIONS, AUGUST, CLIENT, OTHER, SURVEYS, TARGETS, TICKETS, TODAY
 
 
 def _workspace(**config: object) -> object:
@@ -31,7 +31,8 @@ def test_cards_are_the_report_figures_with_their_direction(report: ReviewReport)
     cards = {c.key: c for c in report.summary.cards}
     assert list(cards) == ["created", "sla", "csat", "nps", "open", "hours"]
     # support created 3 (Aug: S1, S2, S5) vs 2 (Jul: S3, S4): more tickets is worse
-    assert (cards["created"].value, cards["created"].previous, cards["created"].tone) == (3, 2, "bad")
+    created = cards["created"]
+    assert (created.value, created.previous, created.tone) == (3, 2, "bad")
     # SLA: S1 within 8 h, S5 over 24 h = 50.0 % · July: S3 within = 100.0 %
     assert (cards["sla"].value, cards["sla"].previous, cards["sla"].tone) == (50.0, 100.0, "bad")
     # NPS: 10, 9, 6 → (2 − 1) / 3 = 33 · July: 10, 3 → 0
