@@ -21,7 +21,7 @@ from deckgen.model.portfolio import PortfolioReport
 from deckgen.model.review import ReviewReport
 from deckgen.pipelines.client_kickoff import Meeting, OnboardingRow
 from deckgen.playbook import RoleSpec
-from deckgen.render.context import STREAM_SHORTCUTS
+from deckgen.render.context import STREAM_SHORTCUTS, Brand, Terms
 from deckgen.render.pptx.check import PlaceUsage, Usage, check_template, is_word, iter_missing
 
 Record = dict[str, Any]  # a company record: canonical column → plain value
@@ -40,6 +40,8 @@ def review_roots() -> dict[str, Any]:
     roots["report"] = ReviewReport
     roots["labels"] = Labels
     roots["warnings"] = list[str]
+    roots["brand"] = Brand  # interim, see deckgen.render.context
+    roots["terms"] = Terms
     return roots
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
+from dataclasses import dataclass, field, fields
+from pathlib import Path
 from typing import Any
 
 from deckgen.locale import Labels
@@ -35,5 +36,37 @@ def review_context(report: ReviewReport, labels: Labels, **extra: Any) -> dict[s
     context["report"] = report
     context["labels"] = labels
     context["warnings"] = note_lines(report, labels)
+    context.update(interim_brand_terms(report, labels))
     context.update(extra)
     return context
+
+
+# -- interim: ``brand`` and ``terms`` as the shared conventions of issue 14 name them ------------
+# The brand and words helpers build the real ones (logos, colours, workspace terms); until their
+# code lands, the review deck gets the values of a workspace that configures none of them.
+
+
+@dataclass(frozen=True)
+class Brand:
+    """Who the deck is from: vendor name, logos (paths, None: no picture) and colours."""
+
+    vendor: str
+    vendor_logo: Path | None = None
+    client_logo: Path | None = None
+    colors: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Terms:
+    """What the workspace calls a ticket and its hours."""
+
+    ticket: str
+    tickets: str
+    hours: str
+
+
+def interim_brand_terms(report: ReviewReport, labels: Labels) -> dict[str, Any]:
+    """``brand`` and ``terms`` with the defaults (the vendor's name, the deck's words)."""
+    ticket = labels["review.h_id"]
+    return {"brand": Brand(report.company),
+            "terms": Terms(ticket, ticket, labels["review.h_d_hh"])}
