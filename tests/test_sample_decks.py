@@ -241,7 +241,7 @@ def expected_sections(report: ReviewReport, labels: Labels) -> list[tuple[str, s
         slides.append((kicker("releases"),
                        title("t_releases" if report.releases else "t_releases_none")))
     if report.shows("nps"):
-        slides.append((kicker("nps"), title("t_nps" if nps.answers else "t_nps_none")))
+        slides.append((kicker("nps"), title("t_nps" if nps.answers >= 3 else "t_nps_none")))
         if nps.shown:
             slides.append((kicker("nps"), title("t_comments")))
         elif nps.answers:
@@ -326,7 +326,7 @@ def _expected_charts(
     if report.shows("support") and report.csat.count >= 3:
         charts["chart: csat.chart"] = counts(report.csat.distribution, None)
     nps = report.nps
-    if report.shows("nps") and nps.answers:
+    if report.shows("nps") and nps.answers >= 3:
         charts[NPS_CHART] = (
             [str(t["promoters"]), str(t["passives"]), str(t["detractors"])],
             [float(nps.promoters), float(nps.passives), float(nps.detractors)],
