@@ -101,7 +101,7 @@ MISSING_SENTENCES = {  # each says why: the export lacks a file, or the period h
         "Nothing to present this period",
         "Releases: no releases in the period",
         "NPS: no surveys export",
-        "Open requests: no tickets export",
+        "Open demands: no tickets export",
         "No actions recorded at the last meeting",
     ],
 }

@@ -193,7 +193,7 @@ def _render(text: str, report: ReviewReport, labels: Labels, **extra: Any) -> st
 SHORT = {  # the kickers of the sections that are not streams
     "pt-BR": {"releases": "LANÇAMENTOS", "nps": "NPS", "demands": "DEMANDAS EM ANDAMENTO",
               "feedback": "FEEDBACK", "expansion": "OPORTUNIDADES", "actions": "PLANO DE AÇÃO"},
-    "en": {"releases": "RELEASES", "nps": "NPS", "demands": "OPEN REQUESTS",
+    "en": {"releases": "RELEASES", "nps": "NPS", "demands": "OPEN DEMANDS",
            "feedback": "FEEDBACK", "expansion": "OPPORTUNITIES", "actions": "ACTION PLAN"},
 }
 
