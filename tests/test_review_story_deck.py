@@ -14,6 +14,8 @@ from deck_text import slide_texts
 from factories import make_labels, make_review_report
 from pptx import Presentation
 
+from deckgen.config import SummarySettings
+from deckgen.indicators.summary import summarize
 from deckgen.model.review import Count, Metric, NpsReport, ReviewReport, SlaRow
 from deckgen.render.context import review_context
 from deckgen.render.pptx import render_pptx
@@ -61,6 +63,14 @@ def test_an_improvement_is_green_and_a_target_is_said(tmp_path: Path) -> None:
     deck = _render(better, tmp_path, "en")
     card = _shape(deck.slides[2], "KPI SLA")
     assert _coloured(card) == {GOOD: "▲ +5.0 pp vs. previous period"}
+    assert card.text_frame.paragraphs[3].text == ""  # no target configured: nothing said
+
+    targets = SummarySettings(targets={"sla": 90, "nps": 30})
+    report = dataclasses.replace(report, summary=summarize(report, targets))
+    summary = _render(report, tmp_path).slides[2]
+    assert _shape(summary, "KPI SLA").text_frame.paragraphs[3].text == (
+        "Meta 90,0% · não atingida")  # 89.7 %
+    assert _shape(summary, "KPI NPS").text_frame.paragraphs[3].text == "Meta 30 · atingida"
 
 
 def test_thin_data_becomes_a_sentence_not_a_chart(tmp_path: Path) -> None:
