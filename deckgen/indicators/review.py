@@ -410,8 +410,10 @@ def compute_review(
     csat = _csat(review, answered)
     releases = _releases(review)
     vendor = _people([client.owner_cs, client.owner_sales, client.owner_implementation])
-    vendor |= _people(client_tickets["owner"])
-    actions = _actions(review, client, vendor, _people(answers["contact"]) - vendor)
+    vendor |= _people(client_tickets["owner"].dropna().unique())
+    actions = _actions(
+        review, client, vendor, _people(answers["contact"].dropna().unique()) - vendor
+    )
     hours = [s.open_hours for s in streams if s.open_hours is not None]
     before = tickets.open_at_end(client_tickets, period.previous(), review.zone)
     open_before = int(before["stream"].isin(names).to_numpy(bool, na_value=False).sum())
