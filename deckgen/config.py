@@ -180,7 +180,7 @@ class ReviewSettings(_Strict):
     output: str = "out"
     min_font_pt: float = Field(default=10, ge=1, le=96)
     sections: dict[SectionKey, SectionMode] = Field(default_factory=dict)
-    comment_chars: int = Field(default=280, ge=40, le=5000)  # longer comments are cut
+    comment_chars: int = Field(default=280, ge=40, le=1000)  # longer comments are cut
 
 
 CardKey = Literal["created", "prioritized", "sla", "csat", "nps", "open", "hours"]
