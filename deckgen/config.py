@@ -239,6 +239,16 @@ class DocumentSettings(_Strict):
     playbook_fields: bool = True
 
 
+class PacingSettings(_Strict):
+    """How fast deckgen talks to HubSpot: the app's burst limit, the search limit, and how
+    long it waits out rate limiting before giving up (docs/hubspot.md)."""
+
+    requests: int = Field(default=100, ge=1, le=10_000)
+    window_seconds: float = Field(default=10, gt=0, le=3600)
+    search_per_second: int = Field(default=5, ge=1, le=100)
+    patience_seconds: float = Field(default=300, ge=0, le=86_400)
+
+
 class HubSpotSettings(_Strict):
     base_url: str = "https://api.hubapi.com"
     token_env: str = "HUBSPOT_TOKEN"
@@ -250,6 +260,7 @@ class HubSpotSettings(_Strict):
     owner_cs_property: str | None = None
     company_properties: list[str] = Field(default_factory=list)
     ticket_properties: list[str] = Field(default_factory=list)
+    pacing: PacingSettings = PacingSettings()
 
     @field_validator("folder")
     @classmethod
