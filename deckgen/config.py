@@ -213,6 +213,12 @@ class HealthSettings(_Strict):
             raise ValueError("weights must be 0 or more")
         return value
 
+    @model_validator(mode="after")
+    def _ordered(self) -> HealthSettings:
+        if self.yellow > self.green:
+            raise ValueError(f"yellow ({self.yellow}) must not be above green ({self.green})")
+        return self
+
 
 class SummarySettings(_Strict):
     """The executive summary: which way is better, targets, what a notable change is."""

@@ -58,12 +58,14 @@ def plan_sections(
     sections: list[Section] = []
     number = 0
     for key in ORDER:
-        if key == "technology" and report.technology is None and "technology" not in policy:
+        if key == "technology" and report.technology is None:
             continue
         mode: str = policy.get(key, "auto")
         reason = quiet_reason(report, key)
-        if mode == "auto":  # a stream the workspace does not have is no news to the client
-            mode = "hide" if reason == "no_stream" else "card" if reason else "show"
+        if reason == "no_stream":  # a stream the workspace does not have is no news to anyone
+            mode = "hide"
+        elif mode == "auto":
+            mode = "card" if reason else "show"
         if mode == "show":
             number += 1
             sections.append(Section(key, mode, None, number))

@@ -133,3 +133,14 @@ def test_action_state_side_and_next_meeting() -> None:
     chosen = compute_review(workspace, "9876", AUGUST, today=TODAY,
                             next_meeting_on=date(2026, 10, 20), internal=True)
     assert (chosen.next_meeting, chosen.internal) == (date(2026, 10, 20), True)
+
+
+def test_health_thresholds_are_checked_when_loading() -> None:
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError, match=r"yellow \(80.0\) must not be above green"):
+        make_config(summary={"health": {"green": 70, "yellow": 80}})
+    with pytest.raises(ValidationError, match="weights must be 0 or more"):
+        make_config(summary={"health": {"weights": {"sla": -1}}})
+    with pytest.raises(ValidationError):
+        make_config(review={"sections": {"nps": "maybe"}})
