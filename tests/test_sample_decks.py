@@ -307,14 +307,17 @@ def test_every_section_is_there_in_playbook_order(
 
 def _expected_charts(
     report: ReviewReport, labels: Labels
-) -> dict[str, tuple[list[str], list[float]]]:
+) -> dict[str, tuple[list[str], list[float | None]]]:
     """Shape name → categories and values, for every chart the report calls for."""
-    def counts(items: list[Any], kind: str | None) -> tuple[list[str], list[float]]:
+    def counts(
+        items: list[Any], kind: str | None, gaps: bool = False
+    ) -> tuple[list[str], list[float | None]]:
+        """Names and values; with ``gaps`` an empty bar is no bar (no "0" label)."""
         names = [labels.term(kind, c.key) if kind else str(c.key) for c in items]
-        return names, [float(c.count) for c in items]
+        return names, [float(c.count) or (None if gaps else 0.0) for c in items]
 
     t = STRINGS[labels.language]
-    charts: dict[str, tuple[list[str], list[float]]] = {}
+    charts: dict[str, tuple[list[str], list[float | None]]] = {}
     for role in STREAMS:  # a chart of fewer than three bars is a sentence instead
         stream = report.stream_for(role)
         if report.shows(role) and stream and len(stream.by_category) >= 3:
@@ -322,9 +325,9 @@ def _expected_charts(
                                                                     "category")
             if role == "implementation":
                 charts["chart: implementation.urgency_chart | term"] = counts(
-                    stream.by_urgency, "priority")
+                    stream.by_urgency, "priority", gaps=True)
     if report.shows("support") and report.csat.count >= 3:
-        charts["chart: csat.chart"] = counts(report.csat.distribution, None)
+        charts["chart: csat.chart"] = counts(report.csat.distribution, None, gaps=True)
     nps = report.nps
     if report.shows("nps") and nps.answers >= 3:
         charts[NPS_CHART] = (
@@ -339,7 +342,7 @@ def test_chart_values_are_the_indicators(
     sample_runs: dict[tuple[str, str], SampleRun], workspace: str, language: str
 ) -> None:
     for deck in _run(sample_runs, workspace, language).decks:
-        found: dict[str, tuple[list[str], list[float]]] = {}
+        found: dict[str, tuple[list[str], list[float | None]]] = {}
         for slide in deck.deck.slides:
             for shape in slide.shapes:
                 if shape.has_chart:

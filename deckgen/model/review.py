@@ -95,11 +95,14 @@ class ChartData:
 
     @classmethod
     def from_counts(
-        cls, name: str, counts: list[Count], terms: str | None, series_terms: str | None = None
+        cls, name: str, counts: list[Count], terms: str | None, series_terms: str | None = None,
+        *, gaps: bool = False,
     ) -> ChartData:
-        """One series of ``counts``; categories are the counts' keys, of kind ``terms``."""
+        """One series of ``counts``; categories are the counts' keys, of kind ``terms``.
+        With ``gaps`` a count of 0 is drawn as no bar and no label (its category stays)."""
+        values = [None if gaps and not c.count else float(c.count) for c in counts]
         return cls(
-            [c.key for c in counts], [Series(name, [float(c.count) for c in counts])],
+            [c.key for c in counts], [Series(name, values)],
             category_terms=terms, series_terms=series_terms,
         )
 
@@ -186,7 +189,7 @@ class StreamReport:
 
     @property
     def urgency_chart(self) -> ChartData:
-        return ChartData.from_counts(self.key, self.by_urgency, "priority", "stream")
+        return ChartData.from_counts(self.key, self.by_urgency, "priority", "stream", gaps=True)
 
     @property
     def sla_chart(self) -> ChartData:
@@ -246,7 +249,7 @@ class CsatReport:
 
     @property
     def chart(self) -> ChartData:
-        return ChartData.from_counts("CSAT", self.distribution, None)
+        return ChartData.from_counts("CSAT", self.distribution, None, gaps=True)
 
 
 @dataclass(frozen=True)
