@@ -63,18 +63,17 @@ def _card(key: str, metric: Metric, unit: str, settings: SummarySettings,
 def cards(report: ReviewReport, settings: SummarySettings) -> list[Card]:
     """The six cards of the summary, in slide order."""
     csat, nps = report.csat, report.nps
-    survey_gap = "surveys"
     known = report.has_ticket_data
-    open_metric = Metric(float(len(report.open_demands)), report.open_before) if known \
-        else Metric(None)
+    open_metric = (Metric(float(len(report.open_demands)), report.open_before) if known
+                   else Metric(None))
     hours_missing = "tickets" if not known else (
         "hours" if any("hours" in s.missing for s in report.streams) else "no_estimates")
     return [
         *_stream_cards(report.support, settings),
         _card("csat", csat.satisfied, "percent", settings,
-              missing=survey_gap if "surveys" in csat.missing else "no_answers"),
+              missing="surveys" if "surveys" in csat.missing else "no_answers"),
         _card("nps", nps.score, "score", settings,
-              missing=survey_gap if "surveys" in nps.missing else "no_answers"),
+              missing="surveys" if "surveys" in nps.missing else "no_answers"),
         _card("open", open_metric, "count", settings, missing="tickets"),
         _card("hours", Metric(report.open_hours), "hours", settings, missing=hours_missing),
     ]
