@@ -87,6 +87,7 @@ def test_thin_data_becomes_a_sentence_not_a_chart(tmp_path: Path) -> None:
     assert not [n for n in names if n.startswith("chart: nps")]
     text = "\n".join(t for slide in deck.slides for t in slide_texts(slide))
     assert "3 chamados de Suporte no período: Erro (2), Dúvida (1)" in text
+    assert "Por urgência: Urgente 3 · Alta 8 · Média 21 · Baixa 12" in text  # no chart lost
     assert "2 respostas de NPS no período: 2 promotores, 0 neutros, 0 detratores" in text
     # SLA rows without a closed ticket: one line with the real reason, no all-zero table
     assert "table: support.sla" not in names
