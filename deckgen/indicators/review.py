@@ -407,6 +407,7 @@ def compute_review(
         surveys.in_period(answers, period.previous(), review.zone),
     )
     nps = _nps(review, answered)
+    off_scale = surveys.off_scale(answered[0], config) if len(answered[0]) else []
     csat = _csat(review, answered)
     releases = _releases(review)
     vendor = _people([client.owner_cs, client.owner_sales, client.owner_implementation])
@@ -431,6 +432,7 @@ def compute_review(
         open_hours=sum(hours) if hours else None,
         actions=actions,
         notes=review.notes,
+        off_scale=off_scale,
         next_meeting=next_meeting(today, client.meeting_interval_days, next_meeting_on),
         internal=internal,
         open_before=open_before if not review.lacks_file("tickets") else None,

@@ -214,6 +214,16 @@ class Comment:
 
 
 @dataclass(frozen=True)
+class OffScaleAnswer:
+    """A survey answer whose value is off its scale: counted in neither NPS nor CSAT."""
+
+    survey_type: str
+    value: float
+    submitted: datetime
+    contact: str | None = None
+
+
+@dataclass(frozen=True)
 class NpsReport:
     score: Metric  # integer NPS, None without answers
     answers: int
@@ -454,6 +464,7 @@ class ReviewReport:
     open_hours: float | None
     actions: list[Action]
     notes: list[Note] = field(default_factory=list)
+    off_scale: list[OffScaleAnswer] = field(default_factory=list)  # of the period
     summary: Summary = field(default_factory=lambda: Summary([], [], Health(None, None, [])))
     sections: list[Section] = field(default_factory=list)
     next_meeting: date | None = None  # this meeting + the cadence, or the date given

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
-from pathlib import Path
+from dataclasses import dataclass, fields
 from typing import Any
 
 from deckgen.locale import Labels
 from deckgen.model.review import Note, ReviewReport
+from deckgen.render.brand import Brand
 
 STREAM_SHORTCUTS = ("support", "implementation", "technology")
 
@@ -29,31 +29,23 @@ def note_lines(report: ReviewReport, labels: Labels) -> list[str]:
 
 def review_context(report: ReviewReport, labels: Labels, **extra: Any) -> dict[str, Any]:
     """Top-level template names: ``client``, ``period``, ``nps``, ``support``... ``report``,
-    ``labels`` (for the ``term`` filter) and ``warnings`` (the report's notes in words)."""
+    ``labels`` (for the ``term`` filter), ``warnings`` (the report's notes in words) and
+    ``brand`` (default: the vendor's name alone)."""
     context: dict[str, Any] = {f.name: getattr(report, f.name) for f in fields(report)}
     for role in STREAM_SHORTCUTS:
         context[role] = report.stream_for(role)
     context["report"] = report
     context["labels"] = labels
     context["warnings"] = note_lines(report, labels)
-    context.update(interim_brand_terms(report, labels))
+    context["brand"] = Brand(report.company)
+    context["terms"] = interim_terms(labels)
     context.update(extra)
     return context
 
 
-# -- interim: ``brand`` and ``terms`` as the shared conventions of issue 14 name them ------------
-# The brand and words helpers build the real ones (logos, colours, workspace terms); until their
-# code lands, the review deck gets the values of a workspace that configures none of them.
-
-
-@dataclass(frozen=True)
-class Brand:
-    """Who the deck is from: vendor name, logos (paths, None: no picture) and colours."""
-
-    vendor: str
-    vendor_logo: Path | None = None
-    client_logo: Path | None = None
-    colors: dict[str, str] = field(default_factory=dict)
+# -- interim: ``terms`` as the shared conventions of issue 14 name it -----------------------------
+# The words helper builds the real one (what the workspace calls a ticket and its hours); until
+# that code lands, the review deck gets the deck language's defaults.
 
 
 @dataclass(frozen=True)
@@ -65,8 +57,7 @@ class Terms:
     hours: str
 
 
-def interim_brand_terms(report: ReviewReport, labels: Labels) -> dict[str, Any]:
-    """``brand`` and ``terms`` with the defaults (the vendor's name, the deck's words)."""
+def interim_terms(labels: Labels) -> Terms:
+    """``terms`` with the deck's default words ("SS" / "Ticket", "HH")."""
     ticket = labels["review.h_id"]
-    return {"brand": Brand(report.company),
-            "terms": Terms(ticket, ticket, labels["review.h_d_hh"])}
+    return Terms(ticket, ticket, labels["review.h_d_hh"])
