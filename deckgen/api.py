@@ -199,13 +199,17 @@ class Workspace:
         out: Path | None = None,
         today: date | None = None,
         language: str | None = None,
+        next_meeting: date | None = None,
+        internal: bool = False,
     ) -> BuiltReview:
-        """``<out>/<client>/<end>-revisao.pptx`` and ``indicadores.xlsx`` of one client."""
+        """``<out>/<client>/<end>-revisao.pptx`` and ``indicadores.xlsx`` of one client
+        (``internal``: with the appendix for the vendor's team)."""
         from deckgen.pipelines.review import write_review
 
         folder = self.output_folder(out)
         return write_review(self.tables, client, folder, start=start, end=end, template=template,
-                            today=today or build_date(), language=self._in(language))
+                            today=today or build_date(), language=self._in(language),
+                            next_meeting=next_meeting, internal=internal)
 
     def build_many(
         self,
