@@ -24,7 +24,7 @@ from deckgen.pipelines.minutes import CommentGroup
 from deckgen.playbook import Channel, RoleSpec
 from deckgen.reading import template_problem
 from deckgen.render.brand import Brand
-from deckgen.render.context import STREAM_SHORTCUTS
+from deckgen.render.context import STREAM_SHORTCUTS, Terms
 from deckgen.render.pptx.check import PlaceUsage, Usage, check_template, is_word, iter_missing
 
 Record = dict[str, Any]  # a company record: canonical column → plain value
@@ -44,6 +44,7 @@ def review_roots() -> dict[str, Any]:
     roots["labels"] = Labels
     roots["warnings"] = list[str]
     roots["brand"] = Brand
+    roots["terms"] = Terms  # interim, see deckgen.render.context
     return roots
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from typing import Any
 
 from deckgen.locale import Labels
@@ -38,5 +38,26 @@ def review_context(report: ReviewReport, labels: Labels, **extra: Any) -> dict[s
     context["labels"] = labels
     context["warnings"] = note_lines(report, labels)
     context["brand"] = Brand(report.company)
+    context["terms"] = interim_terms(labels)
     context.update(extra)
     return context
+
+
+# -- interim: ``terms`` as the shared conventions of issue 14 name it -----------------------------
+# The words helper builds the real one (what the workspace calls a ticket and its hours); until
+# that code lands, the review deck gets the deck language's defaults.
+
+
+@dataclass(frozen=True)
+class Terms:
+    """What the workspace calls a ticket and its hours."""
+
+    ticket: str
+    tickets: str
+    hours: str
+
+
+def interim_terms(labels: Labels) -> Terms:
+    """``terms`` with the deck's default words ("SS" / "Ticket", "HH")."""
+    ticket = labels["review.h_id"]
+    return Terms(ticket, ticket, labels["review.h_d_hh"])
