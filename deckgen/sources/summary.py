@@ -12,6 +12,7 @@ from deckgen.sources.headers import Resemblance, resemblances
 from deckgen.sources.needs import NEEDS, Gap, gaps
 from deckgen.sources.reader import SourceTable
 from deckgen.sources.schema import source_columns
+from deckgen.sources.values import DateOrder
 from deckgen.sources.workspace import Workspace, assemble, read_sources
 
 # The date column that gives each source its date range.
@@ -41,7 +42,7 @@ class SourceSummary:
     delimiter: str | None = None
     sheet: str | None = None
     resembling: list[Resemblance] = field(default_factory=list)
-    day_first: bool | None = None
+    dates: dict[str, DateOrder | None] = field(default_factory=dict)
 
 
 @dataclass
@@ -67,7 +68,7 @@ def _source_summary(item: SourceTable, table: pd.DataFrame, config: Config) -> S
         item.source, item.file, rows, clients, first, last, item.unmapped, item.absent,
         item.unavailable, item.encoding, item.delimiter, item.sheet,
         resemblances(item.unmapped, source_columns(config, item.source), set(item.headers)),
-        spec.day_first if (spec := getattr(config.sources, item.source)) else None,
+        item.dates,
     )
 
 
