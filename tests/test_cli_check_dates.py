@@ -29,7 +29,7 @@ def _dates_lines(folder: Path) -> list[str]:
      "  dates: 'Create date', 'Close date' day-first (DD/MM/YYYY) by default: no date has a "
      "part above 12 (if they are MM/DD, set day_first = false on [sources] tickets)"),
     ("1;Suporte;Closed;2026-04-03 10:00;2026-04-04 10:00;Beta SA\n",
-     "  dates: 'Create date', 'Close date' year-first (YYYY-MM-DD): no order to choose"),
+     "  dates: 'Create date', 'Close date' YYYY-MM-DD or spreadsheet dates: no order to choose"),
 ])
 def test_the_order_the_reader_chose_is_said_per_column(
     tmp_path: Path, rows: str, expected: str
@@ -52,5 +52,5 @@ def test_columns_read_in_different_ways_get_one_line_each(tmp_path: Path) -> Non
         "tickets.csv": HEAD + "1;Suporte;Closed;20/11/2026 10:00;2026-11-21 10:00;Beta SA\n"})
     assert _dates_lines(folder)[:2] == [
         "  dates: 'Create date' day-first (DD/MM/YYYY), detected: a day above 12",
-        "  dates: 'Close date' year-first (YYYY-MM-DD): no order to choose",
+        "  dates: 'Close date' YYYY-MM-DD or spreadsheet dates: no order to choose",
     ]

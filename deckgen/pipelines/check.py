@@ -53,7 +53,7 @@ def feeds(column: str) -> list[str]:
 def _order(source: str, order: DateOrder | None) -> str:
     """How one date column was read, in words."""
     if order is None:
-        return "year-first (YYYY-MM-DD): no order to choose"
+        return "YYYY-MM-DD or spreadsheet dates: no order to choose"
     read = "day-first (DD/MM/YYYY)" if order.day_first else "month-first (MM/DD/YYYY)"
     if order.how == "configured":
         return f"{read}, as configured"
