@@ -11,7 +11,8 @@ import pandas as pd
 
 from deckgen.config import CONFIG_NAME
 from deckgen.errors import ConfigError
-from deckgen.locale import default_labels
+from deckgen.locale import Labels, default_labels
+from deckgen.model.review import ReviewReport
 from deckgen.sources.needs import NEEDS, Gap
 from deckgen.sources.summary import CheckSummary
 from deckgen.sources.values import DateOrder
@@ -119,3 +120,23 @@ def format_summary(summary: CheckSummary, language: str) -> list[str]:
                          + labels["check.reason.and"].join(reasons))
     lines += [f"warning: {w}" for w in summary.warnings]
     return lines
+
+
+def period_warnings(report: ReviewReport, labels: Labels) -> list[str]:
+    """What the review's period lacks though the exports have it: no ticket created or closed,
+    no survey answer (a "no rows in the period", unlike a missing file, column or target)."""
+    from deckgen.render.formatting import make_filters
+
+    day = make_filters(labels.language)["date"]
+    span = {"start": day(report.period.start), "end": day(report.period.end)}
+    found: list[str] = []
+    streams = [s for s in report.streams if "tickets" not in s.missing]
+    if streams and not any(
+        s.created.value or s.resolution.count or any(r.closed for r in s.sla) for s in streams
+    ):
+        found.append(labels.format("check.period.no_tickets", **span))
+    if ("surveys" not in report.nps.missing or "surveys" not in report.csat.missing) and not (
+        report.nps.answers or report.csat.count
+    ):
+        found.append(labels.format("check.period.no_answers", **span))
+    return found
