@@ -8,7 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from deckgen.cli import main
-from tests.test_cli_check import CONFIG, _write
+from tests.test_cli_check import _write
 
 
 def _missing(folder: Path) -> list[str]:
