@@ -63,3 +63,12 @@ def test_no_survey_answers_in_the_period(tmp_path: Path) -> None:
     folder = _write(tmp_path, {}, CONFIG + TARGETS)
     assert ("  warning: sem respostas de pesquisa no período 01/10/2026–30/11/2026"
             in _warnings(folder, "2026-10-01..2026-11-30", tmp_path / "out"))
+
+
+def test_closed_tickets_without_sla_status_and_no_target_are_said_so(tmp_path: Path) -> None:
+    tickets = ("Ticket ID;Pipeline;Ticket status;Create date;Close date;Cliente;SLA status\n"
+               "1;Suporte;Closed;20/11/2026 10:00;21/11/2026 10:00;Beta SA;\n")
+    folder = _write(tmp_path, {"tickets.csv": tickets})
+    warnings = _warnings(folder, "2026-10-01..2026-11-30", tmp_path / "out")
+    assert ("  warning: Suporte: os chamados fechados no período não têm status de SLA e não há "
+            "metas em [sla] targets que se apliquem a eles") in warnings

@@ -124,7 +124,8 @@ def format_summary(summary: CheckSummary, language: str) -> list[str]:
 
 def period_warnings(report: ReviewReport, labels: Labels) -> list[str]:
     """What the review's period lacks though the exports have it: no ticket created or closed,
-    no survey answer (a "no rows in the period", unlike a missing file, column or target)."""
+    closed tickets that no SLA status or target measures, no survey answer (unlike a missing
+    file or column, which the report's notes say)."""
     from deckgen.render.formatting import make_filters
 
     day = make_filters(labels.language)["date"]
@@ -135,6 +136,11 @@ def period_warnings(report: ReviewReport, labels: Labels) -> list[str]:
         s.created.value or s.resolution.count or any(r.closed for r in s.sla) for s in streams
     ):
         found.append(labels.format("check.period.no_tickets", **span))
+    for stream in streams:
+        if (stream.resolution.count and not stream.sla
+                and not {"sla", "sla_targets"} & set(stream.missing)):
+            found.append(labels.format("check.period.no_sla", stream=labels.term("stream",
+                                                                                stream.key)))
     if ("surveys" not in report.nps.missing or "surveys" not in report.csat.missing) and not (
         report.nps.answers or report.csat.count
     ):

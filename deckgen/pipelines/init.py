@@ -145,8 +145,17 @@ class _Writer:
     def yes(self, question: str) -> bool:
         return self.ask(f"{question} (y/n)", "y").strip().lower() in ("", "y", "yes", "s", "sim")
 
+    def _ask_name(self) -> None:
+        """The company's name, asked when not given (the folder's name by default)."""
+        if self.named:
+            return
+        answer = self.ask("Your company's name, shown on every deck?", self.name).strip()
+        if answer and answer != self.name:
+            self.name, self.named = answer, True
+
     def write(self) -> str:
         found = self.detection.sources
+        self._ask_name()
         self.lines += [
             f"# Written by `deckgen init` from the exports in {self.detection.folder.name}/.",
             "# Each decision says why; a TODO marks one no export could settle. Edit freely,",
