@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 import sys
 from pathlib import Path
 
@@ -46,7 +47,11 @@ def init(data_dir: Path, accept: bool, streams: tuple[str, ...], force: bool,
     click.echo(f"wrote {result.path}")
     for todo in result.todos:
         click.echo(f"  TODO: {todo}")
-    report_check(data_dir, None)
+    summary = report_check(data_dir, None)
+    example = f", e.g. {summary.example_client!r}" if summary.example_client else ""
+    click.echo(f"next: deckgen build CLIENT --data {shlex.quote(str(data_dir))}  (CLIENT: a "
+               f"Record ID or company name of the companies export{example}; --all for every "
+               "client)")
 
 
 def _on_a_terminal() -> bool:

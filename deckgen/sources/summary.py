@@ -48,12 +48,14 @@ class SourceSummary:
 @dataclass
 class CheckSummary:
     """Every source, the indicators that will be missing (indicator key → its gaps), the
-    survey types each kind of answer is read from, and warnings."""
+    survey types each kind of answer is read from, warnings, and a client's name to show
+    as an example."""
 
     sources: list[SourceSummary]
     missing: dict[str, tuple[Gap, ...]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     survey_types: dict[str, list[str]] = field(default_factory=dict)
+    example_client: str | None = None
 
 
 def _source_summary(item: SourceTable, table: pd.DataFrame, config: Config) -> SourceSummary:
@@ -81,4 +83,6 @@ def summarise(config: Config) -> CheckSummary:
     ]
     missing = {key: found for key in NEEDS if (found := gaps(workspace, key))}
     types = {"nps": config.surveys.nps_types, "csat": config.surveys.csat_types}
-    return CheckSummary(sources, missing, workspace.warnings, types)
+    names = workspace.companies["name"].dropna()
+    example = str(names.iloc[0]) if len(names) else None
+    return CheckSummary(sources, missing, workspace.warnings, types, example)

@@ -29,3 +29,13 @@ def test_on_a_terminal_the_company_name_is_asked_first(
     assert result.exit_code == 0, result.output
     assert result.output.startswith("Your company's name, shown on every deck? [exports]: ")
     assert '\nname = "G-Certifica"\n' in (folder / "deckgen.toml").read_text("utf-8")
+
+
+def test_init_ends_with_the_next_command(tmp_path: Path) -> None:
+    folder = _copy(tmp_path)
+    result = CliRunner().invoke(main, ["init", str(folder), "--yes"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[-1] == (
+        f"next: deckgen build CLIENT --data {folder}  (CLIENT: a Record ID or company name "
+        "of the companies export, e.g. 'Construtora Horizonte Azul S.A.'; --all for every "
+        "client)")
