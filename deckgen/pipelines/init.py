@@ -93,6 +93,18 @@ def parse_stream_option(text: str) -> tuple[str, str | None, list[str]]:
     return key, role.strip() or None, _split(values)
 
 
+def _stream_problem(answer: str) -> str | None:
+    """Why a stream answer (``KEY:ROLE`` or ``-``) cannot be used, or None."""
+    key, _, role = answer.partition(":")
+    if answer == "-":
+        return None
+    if not key.strip():
+        return f"{answer!r} has no key before ':'"
+    if role and role.strip() not in ROLES:
+        return f"{role.strip()!r} is not a role ({', '.join(ROLES)})"
+    return None
+
+
 def init_workspace(
     folder: Path,
     *,
@@ -141,6 +153,18 @@ class _Writer:
     def todo(self, text: str) -> None:
         self.todos.append(text)
         self.lines.append(f"# TODO: {text}")
+
+    def choose(self, question: str, default: str, problem: Callable[[str], str | None]) -> str:
+        """The answer to ``question`` (blank: ``default``); an answer ``problem`` rejects is
+        asked again with the reason, up to three times."""
+        asked = question
+        for _ in range(3):
+            answer = self.ask(asked, default).strip() or default
+            wrong = problem(answer)
+            if wrong is None:
+                return answer
+            asked = f"{wrong}. {question}"
+        raise InputError("deckgen init", f"{wrong} (asked three times: {question})")
 
     def yes(self, question: str) -> bool:
         return self.ask(f"{question} (y/n)", "y").strip().lower() in ("", "y", "yes", "s", "sim")
@@ -248,11 +272,10 @@ class _Writer:
         else:
             stream_from, why = "ticket_type", (
                 "one pipeline or none, and a type of request on every ticket")
-        stream_from = self.ask("Streams (deck sections) from 'pipeline' or 'ticket_type'?",
-                               stream_from).strip() or stream_from
-        if stream_from not in ("pipeline", "ticket_type"):
-            raise InputError("deckgen init", f"streams come from 'pipeline' or 'ticket_type', "
-                             f"not {stream_from!r}")
+        stream_from = self.choose(
+            "Streams (deck sections) from 'pipeline' or 'ticket_type'?", stream_from,
+            lambda a: None if a in ("pipeline", "ticket_type")
+            else f"{a!r} is neither 'pipeline' nor 'ticket_type'")
         category_from = "category" if item.header("category") else "ticket_type"
         closed = self._closed(item)
         self.lines += [
@@ -275,8 +298,14 @@ class _Writer:
                               "when it has a close date")
             return []
         default = [s for s, share in shares.items() if share >= 0.99]
-        chosen = _split(self.ask("Ticket statuses that mean closed (comma-separated)?",
-                                 ", ".join(default)))
+        known = {fold(s) for s in shares}
+
+        def unknown(answer: str) -> str | None:
+            wrong = [s for s in _split(answer) if fold(s) not in known]
+            return (f"no ticket has the status {', '.join(map(repr, wrong))}" if wrong else None)
+
+        chosen = _split(self.choose("Ticket statuses that mean closed (comma-separated)?",
+                                    ", ".join(default), unknown))
         open_ones = [s for s in shares if s not in chosen]
         return [f"closed_statuses = {_list(chosen)}  # every ticket in these has a close date; "
                 f"open: {', '.join(open_ones) or 'none'}"]
@@ -309,14 +338,14 @@ class _Writer:
             # A help desk's type of request is the team's work; an unknown pipeline may not be.
             fallback = "support" if stream_from == "ticket_type" else None
             default = f"{_key(value)}:{guess or fallback}" if guess or fallback else "-"
-            answer = self.ask(f"Stream for {noun} {value!r} ({counts[value]} tickets), as "
-                              "KEY:ROLE (roles: support, implementation, technology, other; "
-                              "- leaves its tickets out)?", default).strip() or default
+            answer = self.choose(f"Stream for {noun} {value!r} ({counts[value]} tickets), as "
+                                 "KEY:ROLE (roles: support, implementation, technology, other; "
+                                 "- leaves its tickets out)?", default, _stream_problem)
             if answer == "-":
                 unsure.append(value)
                 continue
-            key, _, role = answer.partition(":")
-            role = role if role in ROLES else (guess or "support")
+            key, _, role = (part.strip() for part in answer.partition(":"))
+            role = role or guess or "support"
             if key in plans:
                 plans[key].match.append(value)
                 plans[key].why += f", {value}"

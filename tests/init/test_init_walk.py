@@ -39,3 +39,39 @@ def test_init_ends_with_the_next_command(tmp_path: Path) -> None:
         f"next: deckgen build CLIENT --data {folder}  (CLIENT: a Record ID or company name "
         "of the companies export, e.g. 'Construtora Horizonte Azul S.A.'; --all for every "
         "client)")
+
+
+def test_a_mistyped_answer_is_asked_again_with_the_reason(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _copy(tmp_path)
+    monkeypatch.setattr("deckgen.cli.init._on_a_terminal", lambda: True)
+    answers = ["G-Certifica", "", "", "", "", "",  # name, then the five headers
+               "pipelines", "pipeline",  # streams from
+               "Fechad", "Fechado, Concluído, Entregue",  # closed statuses
+               "suporte:helpdesk", "suporte:support"]  # the first pipeline's stream
+    result = CliRunner().invoke(main, ["init", str(folder)],
+                                input="\n".join(answers) + "\n" * 20)
+    assert result.exit_code == 0, result.output
+    assert ("'pipelines' is neither 'pipeline' nor 'ticket_type'. Streams (deck sections) "
+            "from 'pipeline' or 'ticket_type'? [pipeline]: pipeline") in result.output
+    assert "no ticket has the status 'Fechad'. Ticket statuses that mean closed" in result.output
+    assert ("'helpdesk' is not a role (support, implementation, technology, other). "
+            "Stream for pipeline 'Suporte'") in result.output
+    text = (folder / "deckgen.toml").read_text("utf-8")
+    assert 'closed_statuses = ["Fechado", "Concluído", "Entregue"]' in text
+    assert 'key = "suporte"\nlabel = "Suporte"\nrole = "support"' in text
+
+
+def test_an_answer_wrong_three_times_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _copy(tmp_path)
+    monkeypatch.setattr("deckgen.cli.init._on_a_terminal", lambda: True)
+    answers = ["", "", "", "", "", "", "x", "y", "z"]
+    result = CliRunner().invoke(main, ["init", str(folder)], input="\n".join(answers) + "\n")
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-1] == (
+        "Error: deckgen init: 'z' is neither 'pipeline' nor 'ticket_type' (asked three times: "
+        "Streams (deck sections) from 'pipeline' or 'ticket_type'?)")
+    assert not (folder / "deckgen.toml").exists()
