@@ -166,6 +166,16 @@ class _Writer:
             asked = f"{wrong}. {question}"
         raise InputError("deckgen init", f"{wrong} (asked three times: {question})")
 
+    def pick(self, question: str, what: str, found: list[str], default: list[str]) -> list[str]:
+        """Some of the statuses ``found`` (comma-separated); one no ``what`` has is asked again."""
+        known = {fold(value) for value in found}
+
+        def unknown(answer: str) -> str | None:
+            wrong = [value for value in _split(answer) if fold(value) not in known]
+            return f"no {what} has the status {', '.join(map(repr, wrong))}" if wrong else None
+
+        return _split(self.choose(question, ", ".join(default), unknown))
+
     def yes(self, question: str) -> bool:
         return self.ask(f"{question} (y/n)", "y").strip().lower() in ("", "y", "yes", "s", "sim")
 
@@ -298,14 +308,8 @@ class _Writer:
                               "when it has a close date")
             return []
         default = [s for s, share in shares.items() if share >= 0.99]
-        known = {fold(s) for s in shares}
-
-        def unknown(answer: str) -> str | None:
-            wrong = [s for s in _split(answer) if fold(s) not in known]
-            return (f"no ticket has the status {', '.join(map(repr, wrong))}" if wrong else None)
-
-        chosen = _split(self.choose("Ticket statuses that mean closed (comma-separated)?",
-                                    ", ".join(default), unknown))
+        chosen = self.pick("Ticket statuses that mean closed (comma-separated)?", "ticket",
+                           list(shares), default)
         open_ones = [s for s in shares if s not in chosen]
         return [f"closed_statuses = {_list(chosen)}  # every ticket in these has a close date; "
                 f"open: {', '.join(open_ones) or 'none'}"]
@@ -398,7 +402,7 @@ class _Writer:
         if not statuses:
             return
         default = [s for s in statuses if any(w in fold(s) for w in DONE_WORDS)]
-        chosen = _split(self.ask("Action-plan statuses that mean done (comma-separated)?",
-                                 ", ".join(default)))
+        chosen = self.pick("Action-plan statuses that mean done (comma-separated)?", "action",
+                           statuses, default)
         self.lines += ["[actions]  # statuses found: " + ", ".join(statuses),
                        f"done_statuses = {_list(chosen)}", ""]
