@@ -43,7 +43,7 @@ def init(data_dir: Path, accept: bool, streams: tuple[str, ...], force: bool,
 
     interactive = not accept and _on_a_terminal()
     result = init_workspace(data_dir, ask=ask if interactive else accept_defaults, force=force,
-                            streams=streams, name=name, language=lang or "pt-BR")
+                            streams=streams, name=name, language=lang)
     click.echo(f"wrote {result.path}")
     for todo in result.todos:
         click.echo(f"  TODO: {todo}")

@@ -17,6 +17,7 @@ from pathlib import Path
 from deckgen.config import CONFIG_NAME
 from deckgen.errors import ConfigError, InputError
 from deckgen.io import atomic_write
+from deckgen.locale import languages
 from deckgen.sources.detect import Detected, Detection, detect
 from deckgen.sources.names import fold, strip_accents
 
@@ -112,7 +113,7 @@ def init_workspace(
     force: bool = False,
     streams: list[str] | tuple[str, ...] = (),
     name: str | None = None,
-    language: str = "pt-BR",
+    language: str | None = None,
 ) -> InitResult:
     """Decide and write ``folder/deckgen.toml``; refuses to replace one without ``force``."""
     if not folder.is_dir():
@@ -140,7 +141,7 @@ class _Writer:
     """The lines of the configuration, decided section by section."""
 
     def __init__(self, detection: Detection, ask: Ask, name: str | None, folder_name: str,
-                 language: str, wanted: list[tuple[str, str | None, list[str]]]) -> None:
+                 language: str | None, wanted: list[tuple[str, str | None, list[str]]]) -> None:
         self.detection = detection
         self.ask = ask
         self.name = name or folder_name
@@ -190,6 +191,11 @@ class _Writer:
     def write(self) -> str:
         found = self.detection.sources
         self._ask_name()
+        if self.language is None:
+            known = languages()
+            self.language = self.choose(
+                f"Language of the documents ({', '.join(known)})?", "pt-BR",
+                lambda a: None if a in known else f"{a!r} is not one of {', '.join(known)}")
         self.lines += [
             f"# Written by `deckgen init` from the exports in {self.detection.folder.name}/.",
             "# Each decision says why; a TODO marks one no export could settle. Edit freely,",

@@ -46,7 +46,7 @@ def test_a_mistyped_answer_is_asked_again_with_the_reason(
 ) -> None:
     folder = _copy(tmp_path)
     monkeypatch.setattr("deckgen.cli.init._on_a_terminal", lambda: True)
-    answers = ["G-Certifica", "", "", "", "", "",  # name, then the five headers
+    answers = ["G-Certifica", "", "", "", "", "", "",  # name, language, the five headers
                "pipelines", "pipeline",  # streams from
                "Fechad", "Fechado, Concluído, Entregue",  # closed statuses
                "suporte:helpdesk", "suporte:support"]  # the first pipeline's stream
@@ -68,10 +68,22 @@ def test_an_answer_wrong_three_times_is_one_line(
 ) -> None:
     folder = _copy(tmp_path)
     monkeypatch.setattr("deckgen.cli.init._on_a_terminal", lambda: True)
-    answers = ["", "", "", "", "", "", "x", "y", "z"]
+    answers = ["", "", "", "", "", "", "", "x", "y", "z"]
     result = CliRunner().invoke(main, ["init", str(folder)], input="\n".join(answers) + "\n")
     assert result.exit_code == 1
     assert result.output.splitlines()[-1] == (
         "Error: deckgen init: 'z' is neither 'pipeline' nor 'ticket_type' (asked three times: "
         "Streams (deck sections) from 'pipeline' or 'ticket_type'?)")
     assert not (folder / "deckgen.toml").exists()
+
+
+def test_on_a_terminal_the_language_is_asked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _copy(tmp_path)
+    monkeypatch.setattr("deckgen.cli.init._on_a_terminal", lambda: True)
+    result = CliRunner().invoke(main, ["init", str(folder)], input="\nfr\nen\n" + "\n" * 40)
+    assert result.exit_code == 0, result.output
+    assert ("'fr' is not one of en, pt-BR. Language of the documents (en, pt-BR)? [pt-BR]: en"
+            in result.output)
+    assert '\nlanguage = "en"\n' in (folder / "deckgen.toml").read_text("utf-8")
