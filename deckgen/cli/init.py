@@ -45,6 +45,9 @@ def init(data_dir: Path, accept: bool, streams: tuple[str, ...], force: bool,
     result = init_workspace(data_dir, ask=ask if interactive else accept_defaults, force=force,
                             streams=streams, name=name, language=lang)
     click.echo(f"wrote {result.path}")
+    if result.folder_name is not None:
+        click.echo(f"  note: the company name shown on every deck is the folder's, "
+                   f"{result.folder_name!r}: give --name or edit [company] name")
     for todo in result.todos:
         click.echo(f"  TODO: {todo}")
     summary = report_check(data_dir, None)

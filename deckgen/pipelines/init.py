@@ -52,11 +52,13 @@ class StreamPlan:
 
 @dataclass
 class InitResult:
-    """The configuration written, and its TODOs (each one line)."""
+    """The configuration written, its TODOs (each one line), and the company name when it is
+    the folder's (no name was given or answered)."""
 
     path: Path
     text: str
     todos: list[str] = field(default_factory=list)
+    folder_name: str | None = None
 
 
 def _q(value: str) -> str:
@@ -134,7 +136,7 @@ def init_workspace(
         target.write_text(text, encoding="utf-8")
 
     atomic_write(path, write)
-    return InitResult(path, text, writer.todos)
+    return InitResult(path, text, writer.todos, None if writer.named else writer.name)
 
 
 class _Writer:

@@ -87,3 +87,20 @@ def test_on_a_terminal_the_language_is_asked(
     assert ("'fr' is not one of en, pt-BR. Language of the documents (en, pt-BR)? [pt-BR]: en"
             in result.output)
     assert '\nlanguage = "en"\n' in (folder / "deckgen.toml").read_text("utf-8")
+
+
+def test_with_yes_a_company_named_after_the_folder_is_noted(tmp_path: Path) -> None:
+    folder = _copy(tmp_path)
+    result = CliRunner().invoke(main, ["init", str(folder), "--yes"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[1] == (
+        "  note: the company name shown on every deck is the folder's, 'exports': give --name "
+        "or edit [company] name")
+    named = tmp_path / "named"
+    named.mkdir()
+    for path in folder.glob("*.*"):
+        if path.name != "deckgen.toml":
+            shutil.copy(path, named / path.name)
+    result = CliRunner().invoke(main, ["init", str(named), "--yes", "--name", "G-Certifica"])
+    assert result.exit_code == 0, result.output
+    assert "note:" not in result.output
