@@ -30,7 +30,7 @@ def test_an_ignored_column_names_its_look_alike_the_line_to_add_and_what_it_feed
     assert ("  'Estimativa de HH' looks like estimated_hours (known header 'Estimativa HH'): "
             'add estimated_hours = ["Estimativa de HH"] under [columns.tickets]; '
             "it would feed: estimativa de HH") in lines
-    assert "  dates: day-first (DD/MM/YYYY), as configured" in lines
+    assert "  dates: 'Create date', 'Close date' day-first (DD/MM/YYYY), as configured" in lines
     assert "the exports cover 05/10/2026 to 20/11/2026" in lines
 
 

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from deckgen.cli.options import open_workspace, workspace_options
+
+if TYPE_CHECKING:
+    from deckgen.sources.summary import CheckSummary
 
 
 @click.command()
@@ -16,8 +20,8 @@ def check(data_dir: Path, config_file: Path | None) -> None:
     report_check(data_dir, config_file)
 
 
-def report_check(data_dir: Path, config_file: Path | None) -> None:
-    """Print what ``deckgen check`` finds in a workspace (warnings on stderr)."""
+def report_check(data_dir: Path, config_file: Path | None) -> CheckSummary:
+    """Print what ``deckgen check`` finds in a workspace (warnings on stderr); return it."""
     from deckgen.pipelines.check import format_summary, require_workspace
 
     require_workspace(data_dir, config_file)
@@ -25,6 +29,8 @@ def report_check(data_dir: Path, config_file: Path | None) -> None:
     company = workspace.config.company
     click.echo(f"configuration: {workspace.config.config_path} ({company.name}, "
                f"{company.language}, {company.timezone})")
-    for line in format_summary(workspace.check(), workspace.language):
+    summary = workspace.check()
+    for line in format_summary(summary, workspace.language):
         click.echo(line, err=line.startswith("warning: "))
     click.echo("ok: every source can be read")
+    return summary

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 import sys
 from pathlib import Path
 
@@ -42,11 +43,18 @@ def init(data_dir: Path, accept: bool, streams: tuple[str, ...], force: bool,
 
     interactive = not accept and _on_a_terminal()
     result = init_workspace(data_dir, ask=ask if interactive else accept_defaults, force=force,
-                            streams=streams, name=name, language=lang or "pt-BR")
+                            streams=streams, name=name, language=lang)
     click.echo(f"wrote {result.path}")
+    if result.folder_name is not None:
+        click.echo(f"  note: the company name shown on every deck is the folder's, "
+                   f"{result.folder_name!r}: give --name or edit [company] name")
     for todo in result.todos:
         click.echo(f"  TODO: {todo}")
-    report_check(data_dir, None)
+    summary = report_check(data_dir, None)
+    example = f", e.g. {summary.example_client!r}" if summary.example_client else ""
+    click.echo(f"next: deckgen build CLIENT --data {shlex.quote(str(data_dir))}  (CLIENT: a "
+               f"Record ID or company name of the companies export{example}; --all for every "
+               "client)")
 
 
 def _on_a_terminal() -> bool:

@@ -11,9 +11,11 @@ import pandas as pd
 
 from deckgen.config import CONFIG_NAME
 from deckgen.errors import ConfigError
-from deckgen.locale import default_labels
+from deckgen.locale import Labels, default_labels
+from deckgen.model.review import ReviewReport
 from deckgen.sources.needs import NEEDS, Gap
 from deckgen.sources.summary import CheckSummary
+from deckgen.sources.values import DateOrder
 
 
 def require_workspace(data_dir: Path, config_file: Path | None) -> None:
@@ -49,6 +51,27 @@ def feeds(column: str) -> list[str]:
             if any(column in alternative for alternative in need.alternatives)]
 
 
+def _order(source: str, order: DateOrder | None) -> str:
+    """How one date column was read, in words."""
+    if order is None:
+        return "YYYY-MM-DD or spreadsheet dates: no order to choose"
+    read = "day-first (DD/MM/YYYY)" if order.day_first else "month-first (MM/DD/YYYY)"
+    if order.how == "configured":
+        return f"{read}, as configured"
+    if order.how == "detected":
+        return f"{read}, detected: a day above 12"
+    return (f"{read} by default: no date has a part above 12 (if they are MM/DD, "
+            f"set day_first = false on [sources] {source})")
+
+
+def date_lines(source: str, dates: Mapping[str, DateOrder | None]) -> list[str]:
+    """One line per way the date columns of ``source`` were read, naming the columns."""
+    grouped: dict[str, list[str]] = {}
+    for header, order in dates.items():
+        grouped.setdefault(_order(source, order), []).append(repr(header))
+    return [f"  dates: {', '.join(headers)} {how}" for how, headers in grouped.items()]
+
+
 def format_summary(summary: CheckSummary, language: str) -> list[str]:
     """The summary as lines of plain text; the missing indicators in ``language``."""
     labels = default_labels(language)
@@ -80,9 +103,7 @@ def format_summary(summary: CheckSummary, language: str) -> list[str]:
             lines.append(f"  {r.header!r} looks like {r.column} (known header {r.known!r}): "
                          f"add {r.column} = [{_toml(r.header)}] under [columns.{item.source}]"
                          + what)
-        if item.day_first is not None:
-            lines.append("  dates: " + ("day-first (DD/MM/YYYY)" if item.day_first
-                                        else "month-first (MM/DD/YYYY)") + ", as configured")
+        lines += date_lines(item.source, item.dates)
         if item.absent:
             lines.append("  optional columns absent: " + ", ".join(item.absent))
     dated = [i for i in summary.sources if i.first is not None and i.last is not None
@@ -99,3 +120,29 @@ def format_summary(summary: CheckSummary, language: str) -> list[str]:
                          + labels["check.reason.and"].join(reasons))
     lines += [f"warning: {w}" for w in summary.warnings]
     return lines
+
+
+def period_warnings(report: ReviewReport, labels: Labels) -> list[str]:
+    """What the review's period lacks though the exports have it: no ticket created or closed,
+    closed tickets that no SLA status or target measures, no survey answer (unlike a missing
+    file or column, which the report's notes say)."""
+    from deckgen.render.formatting import make_filters
+
+    day = make_filters(labels.language)["date"]
+    span = {"start": day(report.period.start), "end": day(report.period.end)}
+    found: list[str] = []
+    streams = [s for s in report.streams if "tickets" not in s.missing]
+    if streams and not any(
+        s.created.value or s.resolution.count or any(r.closed for r in s.sla) for s in streams
+    ):
+        found.append(labels.format("check.period.no_tickets", **span))
+    for stream in streams:
+        if (stream.resolution.count and not stream.sla
+                and not {"sla", "sla_targets"} & set(stream.missing)):
+            found.append(labels.format("check.period.no_sla", stream=labels.term("stream",
+                                                                                stream.key)))
+    if ("surveys" not in report.nps.missing or "surveys" not in report.csat.missing) and not (
+        report.nps.answers or report.csat.count
+    ):
+        found.append(labels.format("check.period.no_answers", **span))
+    return found

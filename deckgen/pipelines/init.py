@@ -17,6 +17,7 @@ from pathlib import Path
 from deckgen.config import CONFIG_NAME
 from deckgen.errors import ConfigError, InputError
 from deckgen.io import atomic_write
+from deckgen.locale import languages
 from deckgen.sources.detect import Detected, Detection, detect
 from deckgen.sources.names import fold, strip_accents
 
@@ -51,11 +52,13 @@ class StreamPlan:
 
 @dataclass
 class InitResult:
-    """The configuration written, and its TODOs (each one line)."""
+    """The configuration written, its TODOs (each one line), and the company name when it is
+    the folder's (no name was given or answered)."""
 
     path: Path
     text: str
     todos: list[str] = field(default_factory=list)
+    folder_name: str | None = None
 
 
 def _q(value: str) -> str:
@@ -93,6 +96,18 @@ def parse_stream_option(text: str) -> tuple[str, str | None, list[str]]:
     return key, role.strip() or None, _split(values)
 
 
+def _stream_problem(answer: str) -> str | None:
+    """Why a stream answer (``KEY:ROLE`` or ``-``) cannot be used, or None."""
+    key, _, role = answer.partition(":")
+    if answer == "-":
+        return None
+    if not key.strip():
+        return f"{answer!r} has no key before ':'"
+    if role and role.strip() not in ROLES:
+        return f"{role.strip()!r} is not a role ({', '.join(ROLES)})"
+    return None
+
+
 def init_workspace(
     folder: Path,
     *,
@@ -100,7 +115,7 @@ def init_workspace(
     force: bool = False,
     streams: list[str] | tuple[str, ...] = (),
     name: str | None = None,
-    language: str = "pt-BR",
+    language: str | None = None,
 ) -> InitResult:
     """Decide and write ``folder/deckgen.toml``; refuses to replace one without ``force``."""
     if not folder.is_dir():
@@ -121,14 +136,14 @@ def init_workspace(
         target.write_text(text, encoding="utf-8")
 
     atomic_write(path, write)
-    return InitResult(path, text, writer.todos)
+    return InitResult(path, text, writer.todos, None if writer.named else writer.name)
 
 
 class _Writer:
     """The lines of the configuration, decided section by section."""
 
     def __init__(self, detection: Detection, ask: Ask, name: str | None, folder_name: str,
-                 language: str, wanted: list[tuple[str, str | None, list[str]]]) -> None:
+                 language: str | None, wanted: list[tuple[str, str | None, list[str]]]) -> None:
         self.detection = detection
         self.ask = ask
         self.name = name or folder_name
@@ -142,11 +157,47 @@ class _Writer:
         self.todos.append(text)
         self.lines.append(f"# TODO: {text}")
 
+    def choose(self, question: str, default: str, problem: Callable[[str], str | None]) -> str:
+        """The answer to ``question`` (blank: ``default``); an answer ``problem`` rejects is
+        asked again with the reason, up to three times."""
+        asked = question
+        for _ in range(3):
+            answer = self.ask(asked, default).strip() or default
+            wrong = problem(answer)
+            if wrong is None:
+                return answer
+            asked = f"{wrong}. {question}"
+        raise InputError("deckgen init", f"{wrong} (asked three times: {question})")
+
+    def pick(self, question: str, what: str, found: list[str], default: list[str]) -> list[str]:
+        """Some of the statuses ``found`` (comma-separated); one no ``what`` has is asked again."""
+        known = {fold(value) for value in found}
+
+        def unknown(answer: str) -> str | None:
+            wrong = [value for value in _split(answer) if fold(value) not in known]
+            return f"no {what} has the status {', '.join(map(repr, wrong))}" if wrong else None
+
+        return _split(self.choose(question, ", ".join(default), unknown))
+
     def yes(self, question: str) -> bool:
         return self.ask(f"{question} (y/n)", "y").strip().lower() in ("", "y", "yes", "s", "sim")
 
+    def _ask_name(self) -> None:
+        """The company's name, asked when not given (the folder's name by default)."""
+        if self.named:
+            return
+        answer = self.ask("Your company's name, shown on every deck?", self.name).strip()
+        if answer and answer != self.name:
+            self.name, self.named = answer, True
+
     def write(self) -> str:
         found = self.detection.sources
+        self._ask_name()
+        if self.language is None:
+            known = languages()
+            self.language = self.choose(
+                f"Language of the documents ({', '.join(known)})?", "pt-BR",
+                lambda a: None if a in known else f"{a!r} is not one of {', '.join(known)}")
         self.lines += [
             f"# Written by `deckgen init` from the exports in {self.detection.folder.name}/.",
             "# Each decision says why; a TODO marks one no export could settle. Edit freely,",
@@ -239,11 +290,10 @@ class _Writer:
         else:
             stream_from, why = "ticket_type", (
                 "one pipeline or none, and a type of request on every ticket")
-        stream_from = self.ask("Streams (deck sections) from 'pipeline' or 'ticket_type'?",
-                               stream_from).strip() or stream_from
-        if stream_from not in ("pipeline", "ticket_type"):
-            raise InputError("deckgen init", f"streams come from 'pipeline' or 'ticket_type', "
-                             f"not {stream_from!r}")
+        stream_from = self.choose(
+            "Streams (deck sections) from 'pipeline' or 'ticket_type'?", stream_from,
+            lambda a: None if a in ("pipeline", "ticket_type")
+            else f"{a!r} is neither 'pipeline' nor 'ticket_type'")
         category_from = "category" if item.header("category") else "ticket_type"
         closed = self._closed(item)
         self.lines += [
@@ -266,8 +316,8 @@ class _Writer:
                               "when it has a close date")
             return []
         default = [s for s, share in shares.items() if share >= 0.99]
-        chosen = _split(self.ask("Ticket statuses that mean closed (comma-separated)?",
-                                 ", ".join(default)))
+        chosen = self.pick("Ticket statuses that mean closed (comma-separated)?", "ticket",
+                           list(shares), default)
         open_ones = [s for s in shares if s not in chosen]
         return [f"closed_statuses = {_list(chosen)}  # every ticket in these has a close date; "
                 f"open: {', '.join(open_ones) or 'none'}"]
@@ -300,14 +350,14 @@ class _Writer:
             # A help desk's type of request is the team's work; an unknown pipeline may not be.
             fallback = "support" if stream_from == "ticket_type" else None
             default = f"{_key(value)}:{guess or fallback}" if guess or fallback else "-"
-            answer = self.ask(f"Stream for {noun} {value!r} ({counts[value]} tickets), as "
-                              "KEY:ROLE (roles: support, implementation, technology, other; "
-                              "- leaves its tickets out)?", default).strip() or default
+            answer = self.choose(f"Stream for {noun} {value!r} ({counts[value]} tickets), as "
+                                 "KEY:ROLE (roles: support, implementation, technology, other; "
+                                 "- leaves its tickets out)?", default, _stream_problem)
             if answer == "-":
                 unsure.append(value)
                 continue
-            key, _, role = answer.partition(":")
-            role = role if role in ROLES else (guess or "support")
+            key, _, role = (part.strip() for part in answer.partition(":"))
+            role = role or guess or "support"
             if key in plans:
                 plans[key].match.append(value)
                 plans[key].why += f", {value}"
@@ -360,7 +410,7 @@ class _Writer:
         if not statuses:
             return
         default = [s for s in statuses if any(w in fold(s) for w in DONE_WORDS)]
-        chosen = _split(self.ask("Action-plan statuses that mean done (comma-separated)?",
-                                 ", ".join(default)))
+        chosen = self.pick("Action-plan statuses that mean done (comma-separated)?", "action",
+                           statuses, default)
         self.lines += ["[actions]  # statuses found: " + ", ".join(statuses),
                        f"done_statuses = {_list(chosen)}", ""]

@@ -11,6 +11,7 @@ from deckgen.indicators.period import resolve_period
 from deckgen.indicators.review import compute_review
 from deckgen.io import output_set
 from deckgen.model.review import Period, ReviewReport
+from deckgen.pipelines.check import period_warnings
 from deckgen.pipelines.folders import row_folder
 from deckgen.render.brand import brand_for
 from deckgen.render.context import note_lines, review_context
@@ -93,4 +94,5 @@ def write_review(
         write_workbook(review_sheets(report, labels), files.temporary(workbook), language,
                        info=info("review_workbook"))
         files.outdates(deck.with_suffix(".pdf"))  # --pdf converts the new deck afterwards
-    return BuiltReview(report, deck, workbook, [*note_lines(report, labels), *result.warnings])
+    notes = [*period_warnings(report, labels), *note_lines(report, labels)]
+    return BuiltReview(report, deck, workbook, [*notes, *result.warnings])

@@ -18,6 +18,7 @@ from deckgen.sources.raw import RawTable
 from deckgen.sources.schema import Column, source_columns
 from deckgen.sources.values import (
     Cells,
+    DateOrder,
     parse_bool,
     parse_date,
     parse_datetime,
@@ -46,6 +47,8 @@ class SourceTable:
     """One source, normalised, with its file and what ``deckgen check`` reports about it.
 
     ``unavailable`` holds the reason when there is no file to read (the table is then empty);
+    ``dates`` each date column's header as written and how its slash dates were read (None:
+    it has none, so no order had to be chosen);
     ``gaps`` the notes (also in ``notes``) about required cells left blank, which every
     command that builds from the data shows, not only ``check``.
     """
@@ -62,6 +65,7 @@ class SourceTable:
     encoding: str | None = None
     delimiter: str | None = None
     sheet: str | None = None
+    dates: dict[str, DateOrder | None] = field(default_factory=dict)
 
 
 def column_dtype(kind: str, tz: str) -> str | pd.DatetimeTZDtype:
@@ -90,7 +94,7 @@ def empty_table(config: Config, source: str) -> pd.DataFrame:
 
 
 def _parse(column: Column, values: pd.Series, cells: Cells, tz: str, spec: SourceSpec,
-           notes: list[str]) -> pd.Series:
+           notes: list[str], orders: list[DateOrder]) -> pd.Series:
     kind = column.kind
     if kind == "id":
         ids, several = parse_id(values)
@@ -104,9 +108,9 @@ def _parse(column: Column, values: pd.Series, cells: Cells, tz: str, spec: Sourc
     if kind == "float":
         return parse_float(values, cells)
     if kind == "datetime":
-        return parse_datetime(values, cells, tz, spec.day_first)
+        return parse_datetime(values, cells, tz, spec.day_first, orders)
     if kind == "date":
-        return parse_date(values, cells, tz, spec.day_first)
+        return parse_date(values, cells, tz, spec.day_first, orders)
     if kind == "bool":
         return parse_bool(values, cells)
     if kind == "priority":
@@ -124,6 +128,7 @@ def normalise(raw: RawTable, source: str, config: Config, spec: SourceSpec) -> S
     notes: list[str] = []
     gaps: list[str] = []
     columns: dict[str, pd.Series] = {}
+    dates: dict[str, DateOrder | None] = {}
     for name, column in canonical.items():
         position = header_map.positions.get(name)
         if position is None:
@@ -133,7 +138,10 @@ def normalise(raw: RawTable, source: str, config: Config, spec: SourceSpec) -> S
         if source == "surveys" and name == "value":
             values = _csat_words(values)
         cells = Cells(raw.file, raw.headers[position], raw.first_row, raw.controls)
-        columns[name] = _parse(column, values, cells, tz, spec, notes)
+        orders: list[DateOrder] = []
+        columns[name] = _parse(column, values, cells, tz, spec, notes, orders)
+        if column.kind in ("date", "datetime"):
+            dates[cells.header] = orders[0] if orders else None
         if UNIQUE_KEYS.get(source) == name:  # first of all: the other columns are not parsed yet
             _refuse_duplicates(columns[name], raw, cells.header, source)
         if column.required and length:
@@ -151,7 +159,7 @@ def normalise(raw: RawTable, source: str, config: Config, spec: SourceSpec) -> S
     absent = [name for name in canonical if name not in header_map.positions]
     return SourceTable(
         source, table, raw.file, header_map.unmapped, absent, header_map.headers, notes, gaps,
-        encoding=raw.encoding, delimiter=raw.delimiter, sheet=raw.sheet,
+        encoding=raw.encoding, delimiter=raw.delimiter, sheet=raw.sheet, dates=dates,
     )
 
 

@@ -12,6 +12,7 @@ from deckgen.sources.headers import Resemblance, resemblances
 from deckgen.sources.needs import NEEDS, Gap, gaps
 from deckgen.sources.reader import SourceTable
 from deckgen.sources.schema import source_columns
+from deckgen.sources.values import DateOrder
 from deckgen.sources.workspace import Workspace, assemble, read_sources
 
 # The date column that gives each source its date range.
@@ -41,18 +42,20 @@ class SourceSummary:
     delimiter: str | None = None
     sheet: str | None = None
     resembling: list[Resemblance] = field(default_factory=list)
-    day_first: bool | None = None
+    dates: dict[str, DateOrder | None] = field(default_factory=dict)
 
 
 @dataclass
 class CheckSummary:
     """Every source, the indicators that will be missing (indicator key → its gaps), the
-    survey types each kind of answer is read from, and warnings."""
+    survey types each kind of answer is read from, warnings, and a client's name to show
+    as an example."""
 
     sources: list[SourceSummary]
     missing: dict[str, tuple[Gap, ...]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     survey_types: dict[str, list[str]] = field(default_factory=dict)
+    example_client: str | None = None
 
 
 def _source_summary(item: SourceTable, table: pd.DataFrame, config: Config) -> SourceSummary:
@@ -67,7 +70,7 @@ def _source_summary(item: SourceTable, table: pd.DataFrame, config: Config) -> S
         item.source, item.file, rows, clients, first, last, item.unmapped, item.absent,
         item.unavailable, item.encoding, item.delimiter, item.sheet,
         resemblances(item.unmapped, source_columns(config, item.source), set(item.headers)),
-        spec.day_first if (spec := getattr(config.sources, item.source)) else None,
+        item.dates,
     )
 
 
@@ -80,4 +83,6 @@ def summarise(config: Config) -> CheckSummary:
     ]
     missing = {key: found for key in NEEDS if (found := gaps(workspace, key))}
     types = {"nps": config.surveys.nps_types, "csat": config.surveys.csat_types}
-    return CheckSummary(sources, missing, workspace.warnings, types)
+    names = workspace.companies["name"].dropna()
+    example = str(names.iloc[0]) if len(names) else None
+    return CheckSummary(sources, missing, workspace.warnings, types, example)

@@ -305,7 +305,16 @@ class _BadCell(Exception):
         self.expected = expected
 
 
-def _slash_dates(parts: pd.DataFrame, day_first: bool | None) -> pd.Series:
+@dataclass(frozen=True)
+class DateOrder:
+    """How a column's slash dates (``03/04/2026``) were read: ``day_first``, and ``how`` that
+    order was chosen: "configured", "detected" (a part above 12 shows it) or "default"."""
+
+    day_first: bool
+    how: str
+
+
+def _slash_dates(parts: pd.DataFrame, day_first: bool | None) -> tuple[pd.Series, DateOrder]:
     first = parts[0].astype("float64")
     second = parts[1].astype("float64")
     day_first_rows = (first > 12) & (second <= 12)  # both above 12: no order reads it
@@ -319,7 +328,10 @@ def _slash_dates(parts: pd.DataFrame, day_first: bool | None) -> pd.Series:
             written = "/".join(str(parts.iloc[earlier, i]) for i in range(3))
             raise _BadCell(parts.index[later], f"a date written {order} as in the column's "
                            f"earlier value {written}")
+        how = "detected" if (day_first_rows.any() or month_first_rows.any()) else "default"
         day_first = not month_first_rows.any()
+    else:
+        how = "configured"
     contradicting = month_first_rows if day_first else day_first_rows
     if contradicting.any():
         order = "DD/MM/YYYY" if day_first else "MM/DD/YYYY"
@@ -339,7 +351,7 @@ def _slash_dates(parts: pd.DataFrame, day_first: bool | None) -> pd.Series:
         "minute": parts[4].astype("float64").fillna(0),
         "second": parts[5].astype("float64").fillna(0),
     })
-    return pd.to_datetime(components, errors="coerce")
+    return pd.to_datetime(components, errors="coerce"), DateOrder(day_first, how)
 
 
 def _check_years(outside: pd.Series) -> None:
@@ -355,7 +367,10 @@ def _in_range(stamps: pd.Series, zone: str | None) -> pd.Series:
     return stamps
 
 
-def _parse_general(text: pd.Series, tz: str, day_first: bool | None) -> pd.Series:
+def _parse_general(
+    text: pd.Series, tz: str, day_first: bool | None
+) -> tuple[pd.Series, DateOrder | None]:
+    order = None
     out = pd.Series(pd.NaT, index=text.index, dtype=pd.DatetimeTZDtype("ns", tz))
     aware = text.str.match(_ISO_AWARE).fillna(False)
     if aware.any():
@@ -368,12 +383,13 @@ def _parse_general(text: pd.Series, tz: str, day_first: bool | None) -> pd.Serie
     parts = text.str.extract(_SLASH)
     slash = parts[0].notna()
     if slash.any():
-        out[slash] = _localize(_slash_dates(parts[slash], day_first), tz)
+        naive, order = _slash_dates(parts[slash], day_first)
+        out[slash] = _localize(naive, tz)
     serial = text.str.match(_SERIAL).fillna(False)
     if serial.any():
         days = pd.to_timedelta(text[serial].astype("float64"), unit="D")
         out[serial] = _localize((_EXCEL_EPOCH + days).dt.round("s"), tz)
-    return out
+    return out, order
 
 
 def _usual_layouts(values: pd.Series) -> pd.Series | None:
@@ -401,9 +417,11 @@ def _usual_layouts(values: pd.Series) -> pd.Series | None:
 
 
 def parse_datetime(
-    values: pd.Series, cells: Cells, tz: str, day_first: bool | None = None
+    values: pd.Series, cells: Cells, tz: str, day_first: bool | None = None,
+    orders: list[DateOrder] | None = None,
 ) -> pd.Series:
-    """Timestamps in the company time zone (``datetime64[ns, tz]``)."""
+    """Timestamps in the company time zone (``datetime64[ns, tz]``); the order the column's
+    slash dates were read in, if it has any, is appended to ``orders``."""
     dtype = pd.DatetimeTZDtype("ns", tz)
     usual = _usual_layouts(values)
     if usual is not None:
@@ -425,10 +443,12 @@ def parse_datetime(
     rest = text.notna() & parsed.isna()
     if rest.any():
         try:
-            parsed[rest] = _parse_general(text[rest], tz, day_first)
+            parsed[rest], order = _parse_general(text[rest], tz, day_first)
         except _BadCell as problem:
             cells.fail(values, pd.Series(text.index == problem.label, index=values.index),
                        problem.expected)
+        if order is not None and orders is not None:
+            orders.append(order)
     bad = text.notna() & parsed.isna()
     if bad.any():
         cells.fail(values, bad, f"a date ({DATE_FORMATS})")
@@ -445,8 +465,10 @@ def _plausible(parsed: pd.Series, values: pd.Series, cells: Cells, tz: str) -> p
 
 
 def parse_date(
-    values: pd.Series, cells: Cells, tz: str, day_first: bool | None = None
+    values: pd.Series, cells: Cells, tz: str, day_first: bool | None = None,
+    orders: list[DateOrder] | None = None,
 ) -> pd.Series:
-    """Calendar dates (naive ``datetime64[ns]`` at midnight) in the company time zone."""
-    stamps = parse_datetime(values, cells, tz, day_first)
+    """Calendar dates (naive ``datetime64[ns]`` at midnight) in the company time zone; the
+    order of its slash dates is appended to ``orders`` as by :func:`parse_datetime`."""
+    stamps = parse_datetime(values, cells, tz, day_first, orders)
     return stamps.dt.tz_localize(None).dt.normalize().astype("datetime64[ns]")

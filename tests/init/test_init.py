@@ -199,7 +199,7 @@ def test_on_a_terminal_each_guess_is_asked_with_its_default(
 ) -> None:
     folder = _copy("gcertifica", tmp_path)
     monkeypatch.setattr("deckgen.cli.init._on_a_terminal", lambda: True)
-    answers = "n\n" + "\n" * 40  # refuse the first proposal (ISM), accept the rest
+    answers = "\n\n" + "n\n" + "\n" * 40  # keep name and language, refuse ISM, accept the rest
     result = CliRunner().invoke(main, ["init", str(folder)], input=answers)
     assert result.exit_code == 0, result.output
     assert ("hubspot-crm-exports-all-companies-2026-11-20.xlsx: read 'ISM' as "
