@@ -13,6 +13,7 @@ from deckgen.config import Config
 from deckgen.indicators.record import company_record, participants
 from deckgen.pipelines.documents import document_path, document_template
 from deckgen.playbook import Playbook, load_playbook
+from deckgen.render.context import terms_for
 from deckgen.render.pptx import RenderResult, render_pptx
 from deckgen.sources.clients import find_client
 from deckgen.sources.workspace import Workspace
@@ -72,7 +73,7 @@ def write_client_kickoff(
     result = render_pptx(
         document_template(template, "kickoff", ".pptx"),
         {**client_kickoff_context(config, playbook, row, today),
-         "labels": config.labels_in(language)},
+         "labels": config.labels_in(language), "terms": terms_for(config.labels_in(language))},
         out,
         language=language,
         currency=config.company.currency,

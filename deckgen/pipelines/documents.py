@@ -9,6 +9,7 @@ from typing import Any
 
 from deckgen.config import Config
 from deckgen.errors import RenderError
+from deckgen.render.context import terms_for
 from deckgen.render.docx import render_docx
 from deckgen.sources.clients import client_slug
 from deckgen.templates import default_template
@@ -40,7 +41,8 @@ def render_document(
     """Render the Word template of ``kind`` (or the one given) in ``language``."""
     render_docx(
         document_template(given, kind, ".docx"),
-        {**context, "labels": config.labels_in(language)},
+        {**context, "labels": config.labels_in(language),
+         "terms": terms_for(config.labels_in(language))},
         out,
         language=language,
         currency=config.company.currency,

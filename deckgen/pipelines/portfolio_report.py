@@ -9,6 +9,7 @@ from typing import Any
 from deckgen.config import Config
 from deckgen.locale import Labels
 from deckgen.model.portfolio import PortfolioReport
+from deckgen.render.context import portfolio_in_words, terms_for
 from deckgen.render.portfolio_workbook import portfolio_sheets
 from deckgen.render.pptx import render_pptx
 from deckgen.render.xlsx import write_workbook
@@ -28,10 +29,12 @@ class BuiltPortfolio:
 def portfolio_context(report: PortfolioReport, labels: Labels) -> dict[str, Any]:
     """Top-level template names: every field of the report, ``flagged``, ``report`` and
     ``labels`` (for the ``term`` filter)."""
+    report = portfolio_in_words(report, labels)
     context: dict[str, Any] = {f.name: getattr(report, f.name) for f in fields(report)}
     context["flagged"] = report.flagged
     context["report"] = report
     context["labels"] = labels
+    context["terms"] = terms_for(labels)
     return context
 
 

@@ -21,7 +21,7 @@ from deckgen.model.portfolio import PortfolioReport
 from deckgen.model.review import ReviewReport
 from deckgen.pipelines.client_kickoff import Meeting, OnboardingRow
 from deckgen.playbook import RoleSpec
-from deckgen.render.context import STREAM_SHORTCUTS
+from deckgen.render.context import STREAM_SHORTCUTS, Terms
 from deckgen.render.pptx.check import PlaceUsage, Usage, check_template, is_word, iter_missing
 
 Record = dict[str, Any]  # a company record: canonical column → plain value
@@ -39,6 +39,7 @@ def review_roots() -> dict[str, Any]:
     roots.update({name: stream for name in STREAM_SHORTCUTS})
     roots["report"] = ReviewReport
     roots["labels"] = Labels
+    roots["terms"] = Terms
     roots["warnings"] = list[str]
     return roots
 
@@ -50,6 +51,7 @@ def portfolio_roots() -> dict[str, Any]:
     roots["flagged"] = typing.get_type_hints(flagged.fget)["return"]
     roots["report"] = PortfolioReport
     roots["labels"] = Labels
+    roots["terms"] = Terms
     return roots
 
 
@@ -57,14 +59,16 @@ def client_kickoff_roots() -> dict[str, Any]:
     """The client kickoff deck (see ``client_kickoff_context``)."""
     return {"company": str, "client": Record, "meeting_date": date,
             "people": list[Participant], "next_steps": list[str], "meetings": list[Meeting],
-            "onboarding": list[OnboardingRow], "logo": str | None, "labels": Labels}
+            "onboarding": list[OnboardingRow], "logo": str | None, "labels": Labels,
+            "terms": Terms}
 
 
 def kickoff_minutes_roots() -> dict[str, Any]:
     """The internal kickoff minutes (see ``kickoff_context``)."""
     return {"company": str, "client": Record, "meeting_date": date,
             "participants": list[Participant], "checklist": list[Section], "blanks": int,
-            "actions": list[ActionState], "labels": Labels}
+            "actions": list[ActionState], "labels": Labels,
+            "terms": Terms}
 
 
 def handoff_minutes_roots() -> dict[str, Any]:
@@ -72,7 +76,8 @@ def handoff_minutes_roots() -> dict[str, Any]:
     return {"company": str, "client": Record, "meeting_date": date,
             "participants": list[Participant], "roles": list[RoleSpec],
             "interval_days": int | None, "next_meetings": list[date],
-            "actions": list[ActionState], "labels": Labels}
+            "actions": list[ActionState], "labels": Labels,
+            "terms": Terms}
 
 
 def review_minutes_roots() -> dict[str, Any]:

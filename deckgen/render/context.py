@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
+from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from deckgen.locale import Labels
-from deckgen.model.review import Note, ReviewReport
+from deckgen.model.portfolio import PortfolioReport
+from deckgen.model.review import (
+    Action,
+    Count,
+    Note,
+    ReviewReport,
+    SlaRow,
+    StreamReport,
+    Ticket,
+)
 
 STREAM_SHORTCUTS = ("support", "implementation", "technology")
 
@@ -26,14 +35,86 @@ def note_lines(report: ReviewReport, labels: Labels) -> list[str]:
     return [note_line(n, labels) for n in report.notes]
 
 
+@dataclass(frozen=True)
+class Terms:
+    """What the workspace calls a ticket (``ticket``, ``tickets``) and its effort (``hours``)."""
+
+    ticket: str
+    tickets: str
+    hours: str
+
+
+def terms_for(labels: Labels) -> Terms:
+    """The workspace's terms in ``labels``' language ("SS", "HH"; else the locale's words)."""
+    return Terms(labels["terms.ticket"], labels["terms.tickets"], labels["terms.hours"])
+
+
+def data_word(labels: Labels, kind: str, value: str | None) -> str | None:
+    """A value from the data ("Encerrada", of kind "status") in the deck's language: the
+    workspace's or the built-in word for it, else the value as written."""
+    if value is None:
+        return None
+    return labels.texts.get(f"value.{kind}.{value}", value)
+
+
+def _ticket_words(ticket: Ticket, labels: Labels) -> Ticket:
+    return replace(
+        ticket,
+        categories=[data_word(labels, "category", c) for c in ticket.categories],
+        status=data_word(labels, "status", ticket.status) or ticket.status,
+    )
+
+
+def _stream_words(stream: StreamReport, labels: Labels) -> StreamReport:
+    return replace(
+        stream,
+        by_category=[Count(data_word(labels, "category", c.key), c.count)
+                     for c in stream.by_category],
+        sla=[_sla_words(r, labels) for r in stream.sla],
+        prioritized=[_ticket_words(t, labels) for t in stream.prioritized],
+        open_demands=[_ticket_words(t, labels) for t in stream.open_demands],
+    )
+
+
+def _sla_words(row: SlaRow, labels: Labels) -> SlaRow:
+    if row.scope != "category":
+        return row
+    return replace(row, category=data_word(labels, "category", row.category))
+
+
+def _action_words(action: Action, labels: Labels) -> Action:
+    return replace(action, status=data_word(labels, "status", action.status))
+
+
+def report_in_words(report: ReviewReport, labels: Labels) -> ReviewReport:
+    """The report with its data values (categories, statuses, the client's phase) in the
+    deck's language; free text (subjects, comments, actions) stays as written."""
+    return replace(
+        report,
+        client=replace(report.client, phase=data_word(labels, "phase", report.client.phase)),
+        streams=[_stream_words(s, labels) for s in report.streams],
+        open_demands=[_ticket_words(t, labels) for t in report.open_demands],
+        actions=[_action_words(a, labels) for a in report.actions],
+    )
+
+
+def portfolio_in_words(report: PortfolioReport, labels: Labels) -> PortfolioReport:
+    """The portfolio report with each client's phase in the deck's language."""
+    return replace(report, clients=[replace(c, phase=data_word(labels, "phase", c.phase))
+                                    for c in report.clients])
+
+
 def review_context(report: ReviewReport, labels: Labels, **extra: Any) -> dict[str, Any]:
     """Top-level template names: ``client``, ``period``, ``nps``, ``support``... ``report``,
-    ``labels`` (for the ``term`` filter) and ``warnings`` (the report's notes in words)."""
+    ``labels`` (for the ``term`` filter), ``terms`` and ``warnings`` (the report's notes in
+    words). Values from the data reach the template in the deck's language."""
+    report = report_in_words(report, labels)
     context: dict[str, Any] = {f.name: getattr(report, f.name) for f in fields(report)}
     for role in STREAM_SHORTCUTS:
         context[role] = report.stream_for(role)
     context["report"] = report
     context["labels"] = labels
+    context["terms"] = terms_for(labels)
     context["warnings"] = note_lines(report, labels)
     context.update(extra)
     return context

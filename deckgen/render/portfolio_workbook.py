@@ -5,6 +5,7 @@ from __future__ import annotations
 from deckgen.locale import Labels
 from deckgen.model.portfolio import ClientFigures, PortfolioReport
 from deckgen.model.review import Metric
+from deckgen.render.context import data_word
 from deckgen.render.xlsx import Sheet
 
 
@@ -50,7 +51,8 @@ def portfolio_sheets(report: PortfolioReport, labels: Labels) -> list[Sheet]:
         "created_previous", "open_at_end", "flags")]
 
     def client_row(c: ClientFigures) -> list[object]:
-        return [c.name, c.client_id, c.owner_cs, c.phase, c.nps.value, c.nps.previous,
+        return [c.name, c.client_id, c.owner_cs, data_word(labels, "phase", c.phase),
+                c.nps.value, c.nps.previous,
                 c.nps_answers, c.csat_satisfied.value, c.csat_satisfied.previous,
                 c.csat_answers, c.sla_compliance.value, c.sla_compliance.previous,
                 c.sla_missed, c.tickets_created.value, c.tickets_created.previous,
