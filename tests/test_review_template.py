@@ -213,7 +213,8 @@ def test_missing_data_deck_says_so(decks: dict, language: str, case: str) -> Non
         assert sentence in text
     # No chart is left on a slide without data, and no table shows a bare header.
     assert not [s for s in rendered.deck.slides if _charts(s)]
-    bound_headers = {"SS", "Chamado", "Ticket", "Data", "Date", "Frente", "Stream", "Ação", "Action"}
+    bound_headers = {"SS", "Chamado", "Ticket", "Data", "Date", "Frente", "Stream", "Ação",
+                     "Action"}
     bare = [
         shape.table.cell(0, 0).text_frame.text
         for slide in rendered.deck.slides

@@ -36,6 +36,7 @@ from deckgen.config import load_config
 from deckgen.indicators.review import compute_review
 from deckgen.locale import Labels, default_labels
 from deckgen.model.review import Period, ReviewReport
+from deckgen.render.context import report_in_words
 from deckgen.render.terms import term
 from deckgen.sources.clients import client_slug
 from deckgen.sources.workspace import Workspace, load_workspace
@@ -126,7 +127,9 @@ def _build_run(workspace: str, language: str, out: Path) -> SampleRun:
         deck = folder / f"{period.end.isoformat()}-{DECK_NAME[language]}.pptx"
         if not deck.is_file():
             continue
-        report = compute_review(ws, str(row["company_id"]), period, today=TODAY)
+        # as the deck shows it: values from the data in the deck's language
+        report = report_in_words(compute_review(ws, str(row["company_id"]), period, today=TODAY),
+                                 labels)
         decks.append(SampleDeck(workspace, language, str(row["name"]), report, deck,
                                 folder / WORKBOOK_NAME[language], Presentation(str(deck)),
                                 labels))
