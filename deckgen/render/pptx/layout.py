@@ -262,20 +262,32 @@ def check_deck(pptx: Path, pdf: Path) -> list[str]:
     return problems + continuation_problems(deck) + axis_id_problems(deck)
 
 
+def _fresh_pdf(deck: Path) -> Path | None:
+    """The PDF written beside ``deck`` (``--pdf``) when it is newer than the deck."""
+    pdf = deck.with_suffix(".pdf")
+    if pdf.is_file() and pdf.stat().st_mtime >= deck.stat().st_mtime:
+        return pdf
+    return None
+
+
 def check_decks(decks: Sequence[Path]) -> list[str]:
-    """``<deck>: <problem>`` for every deck, converted to PDF in one LibreOffice start."""
-    if not decks:
-        return []
+    """``<deck>: <problem>`` for every deck; the decks without a fresh PDF beside them are
+    converted in one LibreOffice start."""
+    problems = []
     with tempfile.TemporaryDirectory(prefix="deckgen-layout-") as folder:
+        pending = [d for d in decks if _fresh_pdf(d) is None]
         flat = []
-        for index, deck in enumerate(decks):  # unique names: decks of several folders
+        for index, deck in enumerate(pending):  # unique names: decks of several folders
             copy = Path(folder) / f"{index:04d}-{deck.name}"
             shutil.copyfile(deck, copy)
             flat.append(copy)
-        pdfs = convert_to_pdf(flat, Path(folder), timeout=1800)
-        return [f"{deck}: {problem}"
-                for deck, copy, pdf in zip(decks, flat, pdfs, strict=True)
-                for problem in check_deck(copy, pdf)]
+        converted = dict(zip(pending, convert_to_pdf(flat, Path(folder), timeout=1800)
+                             if flat else [], strict=True))
+        for deck in decks:
+            pdf = converted.get(deck) or _fresh_pdf(deck)
+            assert pdf is not None
+            problems += [f"{deck}: {problem}" for problem in check_deck(deck, pdf)]
+    return problems
 
 
 def main(argv: Sequence[str] | None = None) -> int:
