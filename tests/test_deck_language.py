@@ -24,6 +24,7 @@ from pptx import Presentation
 from deckgen.api import Workspace
 from deckgen.config import Config, load_config
 from deckgen.locale import default_labels
+from deckgen.model.portfolio import PortfolioReport
 from deckgen.model.review import ReviewReport
 from deckgen.render.context import data_word
 
@@ -133,7 +134,24 @@ def decks(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], lis
     return built
 
 
-def foreign_words(deck: Path, report: ReviewReport, foreign: set[str]) -> list[str]:
+@pytest.fixture(scope="module")
+def portfolios(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], tuple[
+        PortfolioReport, Path]]:
+    """The CS Ops portfolio report of each sample workspace, in both languages."""
+    built = {}
+    for name in WORKSPACES:
+        folder = SAMPLES / name
+        start, end = (date.fromisoformat(p) for p in
+                      (folder / "review-period.txt").read_text().strip().split(".."))
+        ws = Workspace(folder)
+        for language in LANGUAGES:
+            out = tmp_path_factory.mktemp(f"portfolio-{name}-{language}")
+            written = ws.portfolio(start=start, end=end, out=out, today=TODAY, language=language)
+            built[name, language] = (written.report, written.deck)
+    return built
+
+
+def foreign_words(deck: Path, report: Any, foreign: set[str]) -> list[str]:
     """``slide N: word`` for every word of ``foreign`` on a slide, outside free text."""
     spans = sorted({s for s in free_texts(report) if s.strip()}, key=len, reverse=True)
     found = []
@@ -160,6 +178,19 @@ def test_no_word_of_the_other_language(
         for p in foreign_words(deck, report, foreign)
     ]
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("workspace", WORKSPACES)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_portfolio_has_no_word_of_the_other_language(
+    portfolios: dict[tuple[str, str], tuple[PortfolioReport, Path]], configs: list[Config],
+    workspace: str, language: str,
+) -> None:
+    foreign = vocabulary(OTHER[language], configs) - vocabulary(language, configs)
+    if language == "en":
+        foreign |= set().union(*(_raw_values(c) for c in configs)) - vocabulary("en", configs)
+    report, deck = portfolios[workspace, language]
+    assert not foreign_words(deck, report, foreign)
 
 
 def test_the_check_bites() -> None:
