@@ -16,6 +16,7 @@ from deckgen.model.review import (
     StreamReport,
     Ticket,
 )
+from deckgen.sources.names import fold
 
 STREAM_SHORTCUTS = ("support", "implementation", "technology")
 
@@ -51,10 +52,17 @@ def terms_for(labels: Labels) -> Terms:
 
 def data_word(labels: Labels, kind: str, value: str | None) -> str | None:
     """A value from the data ("Encerrada", of kind "status") in the deck's language: the
-    workspace's or the built-in word for it, else the value as written."""
+    workspace's or the built-in word for it (the value as written, else compared without
+    case or accents, as closed statuses are), else the value as written."""
     if value is None:
         return None
-    return labels.texts.get(f"value.{kind}.{value}", value)
+    prefix = f"value.{kind}."
+    word = labels.texts.get(prefix + value)
+    if word is not None:
+        return word
+    key = fold(value)
+    return next((text for name, text in labels.texts.items()
+                 if name.startswith(prefix) and fold(name[len(prefix):]) == key), value)
 
 
 def _ticket_words(ticket: Ticket, labels: Labels) -> Ticket:
