@@ -8,7 +8,6 @@ from typing import Any
 from deckgen.locale import Labels
 from deckgen.model.portfolio import PortfolioReport
 from deckgen.model.review import (
-    Action,
     Count,
     Note,
     ReviewReport,
@@ -50,65 +49,74 @@ def terms_for(labels: Labels) -> Terms:
     return Terms(labels["terms.ticket"], labels["terms.tickets"], labels["terms.hours"])
 
 
+class ValueWords:
+    """The words of ``labels`` for values from the data, by kind: the value as written, else
+    compared without case or accents (as closed statuses are)."""
+
+    def __init__(self, labels: Labels) -> None:
+        self.exact: dict[tuple[str, str], str] = {}
+        self.folded: dict[tuple[str, str], str] = {}
+        for name, text in labels.texts.items():
+            if name.startswith("value."):
+                kind, _, value = name.removeprefix("value.").partition(".")
+                self.exact[kind, value] = text
+                self.folded.setdefault((kind, fold(value)), text)
+
+    def __call__(self, kind: str, value: str | None) -> str | None:
+        """``value`` (of ``kind``: "category", "status", "phase") in the deck's language."""
+        if value is None:
+            return None
+        word = self.exact.get((kind, value))
+        return word if word is not None else self.folded.get((kind, fold(value)), value)
+
+
 def data_word(labels: Labels, kind: str, value: str | None) -> str | None:
     """A value from the data ("Encerrada", of kind "status") in the deck's language: the
-    workspace's or the built-in word for it (the value as written, else compared without
-    case or accents, as closed statuses are), else the value as written."""
-    if value is None:
-        return None
-    prefix = f"value.{kind}."
-    word = labels.texts.get(prefix + value)
-    if word is not None:
-        return word
-    key = fold(value)
-    return next((text for name, text in labels.texts.items()
-                 if name.startswith(prefix) and fold(name[len(prefix):]) == key), value)
+    workspace's or the built-in word for it, else the value as written."""
+    return ValueWords(labels)(kind, value)
 
 
-def _ticket_words(ticket: Ticket, labels: Labels) -> Ticket:
+def _ticket_words(ticket: Ticket, word: ValueWords) -> Ticket:
     return replace(
         ticket,
-        categories=[data_word(labels, "category", c) for c in ticket.categories],
-        status=data_word(labels, "status", ticket.status) or ticket.status,
+        categories=[word("category", c) for c in ticket.categories],
+        status=word("status", ticket.status) or ticket.status,
     )
 
 
-def _stream_words(stream: StreamReport, labels: Labels) -> StreamReport:
+def _stream_words(stream: StreamReport, word: ValueWords) -> StreamReport:
     return replace(
         stream,
-        by_category=[Count(data_word(labels, "category", c.key), c.count)
-                     for c in stream.by_category],
-        sla=[_sla_words(r, labels) for r in stream.sla],
-        prioritized=[_ticket_words(t, labels) for t in stream.prioritized],
-        open_demands=[_ticket_words(t, labels) for t in stream.open_demands],
+        by_category=[Count(word("category", c.key), c.count) for c in stream.by_category],
+        sla=[_sla_words(r, word) for r in stream.sla],
+        prioritized=[_ticket_words(t, word) for t in stream.prioritized],
+        open_demands=[_ticket_words(t, word) for t in stream.open_demands],
     )
 
 
-def _sla_words(row: SlaRow, labels: Labels) -> SlaRow:
+def _sla_words(row: SlaRow, word: ValueWords) -> SlaRow:
     if row.scope != "category":
         return row
-    return replace(row, category=data_word(labels, "category", row.category))
-
-
-def _action_words(action: Action, labels: Labels) -> Action:
-    return replace(action, status=data_word(labels, "status", action.status))
+    return replace(row, category=word("category", row.category))
 
 
 def report_in_words(report: ReviewReport, labels: Labels) -> ReviewReport:
     """The report with its data values (categories, statuses, the client's phase) in the
     deck's language; free text (subjects, comments, actions) stays as written."""
+    word = ValueWords(labels)
     return replace(
         report,
-        client=replace(report.client, phase=data_word(labels, "phase", report.client.phase)),
-        streams=[_stream_words(s, labels) for s in report.streams],
-        open_demands=[_ticket_words(t, labels) for t in report.open_demands],
-        actions=[_action_words(a, labels) for a in report.actions],
+        client=replace(report.client, phase=word("phase", report.client.phase)),
+        streams=[_stream_words(s, word) for s in report.streams],
+        open_demands=[_ticket_words(t, word) for t in report.open_demands],
+        actions=[replace(a, status=word("status", a.status)) for a in report.actions],
     )
 
 
 def portfolio_in_words(report: PortfolioReport, labels: Labels) -> PortfolioReport:
     """The portfolio report with each client's phase in the deck's language."""
-    return replace(report, clients=[replace(c, phase=data_word(labels, "phase", c.phase))
+    word = ValueWords(labels)
+    return replace(report, clients=[replace(c, phase=word("phase", c.phase))
                                     for c in report.clients])
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from deckgen.locale import Labels
 from deckgen.model.portfolio import ClientFigures, PortfolioReport
 from deckgen.model.review import Metric
-from deckgen.render.context import data_word
+from deckgen.render.context import ValueWords
 from deckgen.render.xlsx import Sheet
 
 
@@ -32,6 +32,7 @@ def _metric(label: str, metric: Metric) -> list[object]:
 def portfolio_sheets(report: PortfolioReport, labels: Labels) -> list[Sheet]:
     """The sheets of the CS Ops workbook, in the deck's order, titled in ``labels``' language."""
     lab = _Titles(labels)
+    word = ValueWords(labels)
     churn, before = report.churn, report.churn_previous
     summary = [
         _metric(lab["churn_rate"], Metric(churn.rate, before.rate)),
@@ -51,7 +52,7 @@ def portfolio_sheets(report: PortfolioReport, labels: Labels) -> list[Sheet]:
         "created_previous", "open_at_end", "flags")]
 
     def client_row(c: ClientFigures) -> list[object]:
-        return [c.name, c.client_id, c.owner_cs, data_word(labels, "phase", c.phase),
+        return [c.name, c.client_id, c.owner_cs, word("phase", c.phase),
                 c.nps.value, c.nps.previous,
                 c.nps_answers, c.csat_satisfied.value, c.csat_satisfied.previous,
                 c.csat_answers, c.sla_compliance.value, c.sla_compliance.previous,
