@@ -60,7 +60,13 @@ class CompanySettings(_Strict):
     language: Language = "pt-BR"
     timezone: str = "America/Sao_Paulo"
     currency: str = "BRL"
-    logo: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _logo_moved(cls, data: object) -> object:
+        if isinstance(data, dict) and "logo" in data:
+            raise ValueError("logo moved to [brand] logo (the vendor's logo)")
+        return data
 
     @field_validator("timezone")
     @classmethod
@@ -70,6 +76,50 @@ class CompanySettings(_Strict):
         except (ZoneInfoNotFoundError, ValueError):
             raise ValueError(f"unknown time zone {value!r}") from None
         return value
+
+
+# The theme colour slots of an Office document, and the friendlier names that stand for some.
+THEME_SLOTS = ("dk1", "lt1", "dk2", "lt2", "accent1", "accent2", "accent3", "accent4",
+               "accent5", "accent6", "hlink", "folHlink")
+COLOR_NAMES = {"primary": "accent1", "accent": "accent2", "dark": "dk2", "light": "lt2",
+               "text": "dk1", "background": "lt1", "link": "hlink"}
+_HEX_COLOR = re.compile(r"#[0-9A-Fa-f]{6}")
+
+
+class BrandSettings(_Strict):
+    """Whose documents these are: the vendor's name, logo and colours, and the clients' logos.
+
+    ``colors`` maps a name (``primary``, ``accent``, ``dark``, ``light``, ``text``,
+    ``background``, ``link``) or a theme slot (``accent1``…``accent6``, ``dk1``, ``lt1``,
+    ``dk2``, ``lt2``, ``hlink``, ``folHlink``) to ``"#RRGGBB"``. ``client_logos`` is a folder
+    of ``<Record ID>.png`` or ``<client-slug>.png`` files (PNG, JPEG or SVG).
+    """
+
+    vendor: str | None = None  # default: [company] name
+    logo: str | None = None
+    colors: dict[str, str] = Field(default_factory=dict)
+    client_logos: str | None = None
+
+    @field_validator("colors")
+    @classmethod
+    def _theme_colors(cls, value: dict[str, str]) -> dict[str, str]:
+        slots: dict[str, str] = {}
+        for name, color in value.items():
+            slot = COLOR_NAMES.get(name, name)
+            if slot not in THEME_SLOTS:
+                known = ", ".join([*COLOR_NAMES, *THEME_SLOTS])
+                raise ValueError(f"unknown colour {name!r} (known: {known})")
+            if not _HEX_COLOR.fullmatch(color):
+                raise ValueError(f"{name} = {color!r} is not a colour \"#RRGGBB\"")
+            if slot in slots:
+                raise ValueError(f"{name} and {slots[slot]} both set the theme colour {slot}")
+            slots[slot] = name
+        return value
+
+    def theme_colors(self) -> dict[str, str]:
+        """The configured colours by theme slot, as ``RRGGBB`` (upper case, no ``#``)."""
+        return {COLOR_NAMES.get(name, name): color[1:].upper()
+                for name, color in self.colors.items()}
 
 
 class SourceSpec(_Strict):
@@ -187,6 +237,16 @@ class DocumentSettings(_Strict):
     playbook_fields: bool = True
 
 
+class PacingSettings(_Strict):
+    """How fast deckgen talks to HubSpot: the app's burst limit, the search limit, and how
+    long it waits out rate limiting before giving up (docs/hubspot.md)."""
+
+    requests: int = Field(default=100, ge=1, le=10_000)
+    window_seconds: float = Field(default=10, gt=0, le=3600)
+    search_per_second: int = Field(default=5, ge=1, le=100)
+    patience_seconds: float = Field(default=300, ge=0, le=86_400)
+
+
 class HubSpotSettings(_Strict):
     base_url: str = "https://api.hubapi.com"
     token_env: str = "HUBSPOT_TOKEN"
@@ -198,6 +258,7 @@ class HubSpotSettings(_Strict):
     owner_cs_property: str | None = None
     company_properties: list[str] = Field(default_factory=list)
     ticket_properties: list[str] = Field(default_factory=list)
+    pacing: PacingSettings = PacingSettings()
 
     @field_validator("folder")
     @classmethod
@@ -235,10 +296,15 @@ class LimitSettings(_Strict):
     zip_member_mb: float = Field(default=1024, gt=0, le=65536)
     zip_ratio: float = Field(default=100, ge=1, le=10_000)
     text_mb: float = Field(default=16, gt=0, le=1024)
+    image_mb: float = Field(default=16, gt=0, le=1024)
     publish_mb: float = Field(default=300, gt=0, le=65536)
     hubspot_pages: int = Field(default=10_000, ge=1, le=1_000_000)
+    template_iterations: int = Field(default=100_000, ge=100, le=100_000_000)
+    template_output_mb: float = Field(default=16, gt=0, le=1024)
+    template_seconds: float = Field(default=60, ge=0.1, le=3600)
+    template_number_digits: int = Field(default=1000, ge=20, le=100_000)
 
-    def bytes(self, kind: Literal["table", "zip_member", "text", "publish"]) -> int:
+    def bytes(self, kind: Literal["table", "zip_member", "text", "image", "publish"]) -> int:
         """The cap of one kind of file, in bytes."""
         return int(getattr(self, f"{kind}_mb") * MiB)
 
@@ -297,6 +363,7 @@ class Config(_Strict):
     surveys: SurveySettings = SurveySettings()
     review: ReviewSettings = ReviewSettings()
     hubspot: HubSpotSettings = HubSpotSettings()
+    brand: BrandSettings = BrandSettings()
     documents: DocumentSettings = DocumentSettings()
     limits: LimitSettings = LimitSettings()
     paths: PathSettings = PathSettings()
@@ -338,7 +405,8 @@ class Config(_Strict):
         paths = [(f"sources.{name}", spec.path) for name, spec in self.sources if spec is not None]
         for key, value in (("review.template", self.review.template),
                            ("review.output", self.review.output),
-                           ("company.logo", self.company.logo),
+                           ("brand.logo", self.brand.logo),
+                           ("brand.client_logos", self.brand.client_logos),
                            ("documents.playbook", self.documents.playbook)):
             if value:
                 paths.append((key, value))

@@ -18,6 +18,7 @@ from pathlib import Path
 
 MiB = 1 << 20
 _CHUNK = 1 << 20
+TEMPLATE_MAX = 256 * MiB  # a template or a logo: pictures included, far below this
 
 
 class ReadRefused(Exception):
@@ -49,6 +50,16 @@ def check_regular(path: Path, max_bytes: int) -> int:
         raise ReadRefused(f"{_size(info.st_size)}, over the limit of {_size(max_bytes)}"
                           " (raise it under [limits] in the configuration)")
     return info.st_size
+
+
+def template_problem(path: Path) -> str | None:
+    """Why ``path`` cannot be a template or logo (missing, not a regular file, over
+    :data:`TEMPLATE_MAX`), in a few words, or None when it can."""
+    try:
+        check_regular(path, TEMPLATE_MAX)
+    except ReadRefused as exc:
+        return "template not found" if str(exc) == "no such file" else str(exc)
+    return None
 
 
 def read_capped(path: Path, max_bytes: int) -> bytes:

@@ -31,7 +31,7 @@ def choose_template(given: Path | None, configured: Path | None, kind: str) -> P
     ``kind`` (the same file for every language)."""
     for candidate in (given, configured):
         if candidate is not None:
-            if not candidate.is_file():
+            if not candidate.exists():  # a folder or a device: the renderer says which
                 raise RenderError(f"{candidate}: template not found")
             return candidate
     return default_template(kind)

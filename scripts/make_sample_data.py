@@ -30,6 +30,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from openpyxl import Workbook
+from PIL import Image, ImageDraw, ImageFont
 
 EXPORT_AT = datetime(2026, 11, 20, 17, 40)
 DATA_START = datetime(2026, 2, 2, 8, 0)
@@ -2982,6 +2983,42 @@ def check(built: dict[str, object]) -> None:
     )
 
 
+# Each workspace's brand: the vendor's logo and colours, and one client logo (by Record ID in
+# one workspace, by the client's slug in the other), all drawn here: no third-party artwork.
+BRANDS = {
+    "gcertifica": ("G-Certifica", "#0B6E4F", "#F2A541",
+                   "mineracao-serra-dourada-s-a", "Serra Dourada", "#7A4B1E"),
+    "sismetro": ("SISMETRO", "#1F4E9C", "#E4572E",
+                 "9871204411", "Santa Helena", "#2A9D8F"),
+}
+
+
+def _logo(name: str, primary: str, accent: str, width: int = 640) -> Image.Image:
+    """A flat logo: a mark of two overlapping squares and the name beside it."""
+    height = width // 4
+    image = Image.new("RGBA", (width, height), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    side = int(height * 0.7)
+    top = (height - side) // 2
+    draw.rounded_rectangle((top, top, top + side, top + side), radius=side // 6, fill=primary)
+    inner = side // 2
+    draw.rounded_rectangle((top + side - inner // 2, top + side - inner, top + side + inner // 2,
+                            top + side), radius=inner // 5, fill=accent)
+    font = ImageFont.load_default(size=int(height * 0.42))
+    draw.text((top + side + inner, height // 2), name, font=font, fill=primary, anchor="lm")
+    return image.crop(image.getbbox())
+
+
+def write_brand(out: Path, name: str) -> None:
+    """``brand/logo.png`` (the vendor's) and ``logos/<client>.png`` (one client's)."""
+    vendor, primary, accent, client_file, client, client_color = BRANDS[name]
+    (out / "brand").mkdir(exist_ok=True)
+    (out / "logos").mkdir(exist_ok=True)
+    _logo(vendor, primary, accent).save(out / "brand" / "logo.png", optimize=False)
+    _logo(client, client_color, "#B0B7C3").save(out / "logos" / f"{client_file}.png",
+                                                optimize=False)
+
+
 def main(argv: Sequence[str]) -> int:
     """Write both workspaces under the given folder (default ``sample_data``)."""
     root = Path(argv[0]) if argv else Path(__file__).resolve().parent.parent / "sample_data"
@@ -2989,6 +3026,7 @@ def main(argv: Sequence[str]) -> int:
         out = root / name
         out.mkdir(parents=True, exist_ok=True)
         built = build(out)
+        write_brand(out, name)
         check(built)
         print("\n".join(summary(name, built)))
     return 0

@@ -56,7 +56,7 @@ def test_a_topic_file_adds_labels_not_a_language(tmp_path: Path) -> None:
 def test_every_lang_option_offers_the_languages() -> None:
     offering = {name: _option(command, "--lang") for name, command in _commands().items()}
     with_lang = sorted(name for name, option in offering.items() if option is not None)
-    assert with_lang == ["build", "handoff", "kickoff", "minutes", "portfolio"]
+    assert with_lang == ["build", "handoff", "init", "kickoff", "minutes", "portfolio"]
     for name in with_lang:
         option = offering[name]
         assert option is not None and isinstance(option.type, click.Choice), name

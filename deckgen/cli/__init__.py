@@ -20,6 +20,7 @@ from deckgen.errors import DeckgenError
 # Sub-modules that define commands; each is imported only when one of its commands runs.
 COMMANDS: dict[str, str] = {
     "check": "deckgen.cli.check",
+    "init": "deckgen.cli.init",
     "template": "deckgen.cli.template",
     "build": "deckgen.cli.build",
     "kickoff": "deckgen.cli.documents",

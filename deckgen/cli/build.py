@@ -119,6 +119,13 @@ def build(
     report = built.report
     when = make_filters(workspace.language)["date"]
     click.echo(f"{report.client.name}: {when(report.period.start)}–{when(report.period.end)}")
+    if not (period or since) and report.period.end < report.generated_on:
+        click.echo(f"  note: the exports end on {when(report.period.end)}, before today: the "
+                   "period ends there (--period chooses another)")
+    churned = report.client.properties.get("churned_on")
+    if isinstance(churned, date) and churned <= report.period.end:
+        click.echo(f"  note: {report.client.name} churned on {when(churned)}; built anyway "
+                   "(build --all skips churned clients)")
     click.echo(f"  wrote {built.deck}")
     click.echo(f"  wrote {built.workbook}")
     pdf_files = _wrote(to_pdf([built.deck])) if pdf else []
@@ -152,9 +159,14 @@ def _build_selection(
 ) -> None:
     """Build every selected client's deck with progress, then the summary; exit 1 on a failure."""
     from deckgen.api import to_pdf
+    from deckgen.clock import build_date
 
     for gap in workspace.tables.gaps:  # blank required cells: every deck is short of them
         click.echo(f"warning: {gap}", err=True)
+    last, today = workspace.tables.data_end(), build_date()
+    if start is None and end is None and last is not None and last < today:
+        click.echo(f"note: the exports end on {last.isoformat()}, before today: each period "
+                   "ends there (--period chooses another)")
     workers = jobs or os.cpu_count() or 1
 
     def run(on_done: Callable[[Outcome], None]) -> BatchResult:

@@ -13,8 +13,14 @@ from deckgen.cli.options import open_workspace, workspace_options
 @workspace_options
 def check(data_dir: Path, config_file: Path | None) -> None:
     """Read the configuration and every export; summarise them and what will be missing."""
-    from deckgen.pipelines.check import format_summary
+    report_check(data_dir, config_file)
 
+
+def report_check(data_dir: Path, config_file: Path | None) -> None:
+    """Print what ``deckgen check`` finds in a workspace (warnings on stderr)."""
+    from deckgen.pipelines.check import format_summary, require_workspace
+
+    require_workspace(data_dir, config_file)
     workspace, _ = open_workspace(data_dir, config_file)
     company = workspace.config.company
     click.echo(f"configuration: {workspace.config.config_path} ({company.name}, "

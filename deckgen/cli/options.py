@@ -42,10 +42,10 @@ def out_option(
     return click.option("--out", "out_dir", type=FOLDER, default=None, help=help)
 
 
-def lang_option(what: str) -> Decorator:
+def lang_option(what: str, default: str = "from the configuration") -> Decorator:
     """``--lang``: one of the languages that have labels (:func:`deckgen.languages`)."""
     return click.option("--lang", type=click.Choice(languages()), default=None,
-                        help=f"{what} language (default: from the configuration).")
+                        help=f"{what} language (default: {default}).")
 
 
 def template_option(help: str) -> Decorator:

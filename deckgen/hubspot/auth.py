@@ -7,7 +7,8 @@ from collections.abc import Callable
 
 from deckgen.config import HubSpotSettings
 from deckgen.errors import PublishError
-from deckgen.hubspot.client import HubSpotClient, RetryPolicy
+from deckgen.hubspot.client import HubSpotClient, Pacing, RetryPolicy
+from deckgen.hubspot.terminal import TerminalStatus
 
 URL_ENV = "DECKGEN_HUBSPOT_URL"
 KEYRING_SERVICE = "deckgen"
@@ -41,12 +42,21 @@ def connect(
     echo: Callable[[str], None] = print,
     retry: RetryPolicy | None = None,
 ) -> HubSpotClient:
-    """A client for the configured account; a dry run needs no token."""
+    """A client for the configured account, paced by ``[hubspot.pacing]``; a dry run needs
+    no token, but says when there is none (the real run would stop there)."""
     token = find_token(settings)
     if token is None and not dry_run:
         raise PublishError(
             f"no HubSpot token: set the environment variable {settings.token_env} to a "
             "private-app access token (see docs/hubspot.md)"
         )
+    if token is None:
+        echo(f"warning: no HubSpot token (${settings.token_env} is not set and the keyring has "
+             "none): this dry run sends nothing, but the real run would stop here "
+             "(docs/hubspot.md)")
+    limits = settings.pacing
+    pacing = Pacing(limits.requests, limits.window_seconds, limits.search_per_second,
+                    limits.patience_seconds)
     return HubSpotClient(base_url(settings), token or "", token_env=settings.token_env,
-                         retry=retry, dry_run=dry_run, echo=echo)
+                         retry=retry, pacing=pacing, dry_run=dry_run, echo=echo,
+                         status=None if dry_run else TerminalStatus.on_stderr())

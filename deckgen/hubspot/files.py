@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import mimetypes
 from pathlib import Path
@@ -36,6 +37,14 @@ def folder_path(template: str, client_slug: str) -> str:
     return "/" + folder.strip("/")
 
 
+def stored_name(name: str, content: bytes) -> str:
+    """The file name uploaded: ``name`` with 8 hex digits of the content's SHA-256 before the
+    extension, so a re-rendered file never matches (and is never answered with) an older one."""
+    stem, dot, extension = name.rpartition(".")
+    digest = hashlib.sha256(content).hexdigest()[:8]
+    return f"{stem}-{digest}.{extension}" if dot and stem else f"{name}-{digest}"
+
+
 def content_type(path: Path) -> str:
     """The MIME type sent with a file."""
     return OFFICE_TYPES.get(path.suffix.lower()) or mimetypes.guess_type(path.name)[0] or (
@@ -44,10 +53,11 @@ def content_type(path: Path) -> str:
 
 def upload_file(client: HubSpotClient, name: str, content: bytes, folder: str,
                 mime: str) -> str:
-    """Upload one file (HubSpot returns the existing one if the folder already holds it)."""
+    """Upload one file under its :func:`stored_name` (HubSpot returns the existing one if the
+    folder already holds it); a returned file of another size is refused as stale."""
     upload = Upload(
         fields={"options": json.dumps(UPLOAD_OPTIONS), "folderPath": folder},
-        file_name=name,
+        file_name=stored_name(name, content),
         content=content,
         content_type=mime,
     )
@@ -56,4 +66,10 @@ def upload_file(client: HubSpotClient, name: str, content: bytes, folder: str,
         return f"<id of {name}>"
     if "id" not in answer:
         raise PublishError(f"HubSpot stored {name} but returned no file id")
+    size = answer.get("size")
+    if isinstance(size, int) and size != len(content):
+        raise PublishError(f"HubSpot answered the upload of {name} ({len(content):,} bytes) with "
+                           f"file {answer['id']} of {size:,} bytes in {folder}; not attached, it "
+                           "may be an older file (move it away in the file manager, then publish "
+                           "again)")
     return str(answer["id"])

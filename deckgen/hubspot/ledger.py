@@ -61,7 +61,18 @@ class Ledger:
     def engagement_id(self, key: str) -> str | None:
         """The HubSpot id of the note or meeting stored under ``key``."""
         entry = self.engagements.get(key)
-        return str(entry["id"]) if entry else None
+        return str(entry["id"]) if entry and entry.get("id") else None
+
+    def pending(self, key: str) -> bool:
+        """Whether a run began creating the engagement ``key`` and never recorded its id."""
+        entry = self.engagements.get(key)
+        return entry is not None and not entry.get("id")
+
+    def mark_pending(self, key: str, kind: str, company_id: str) -> None:
+        """Remember, before creating it, that the engagement ``key`` is being created; save."""
+        self.engagements[key] = {"id": None, "kind": kind, "company_id": company_id,
+                                 "at": _now()}
+        self.save()
 
     def record_file(self, key: str, file_id: str, name: str, folder: str) -> None:
         """Remember an uploaded file and save."""

@@ -15,8 +15,14 @@ from deckgen.errors import PublishError
 from deckgen.hubspot.auth import connect
 from deckgen.hubspot.client import HubSpotClient, RetryPolicy
 from deckgen.hubspot.companies import record_url
-from deckgen.hubspot.engagements import Engagement, Kind, create_engagement
-from deckgen.hubspot.files import content_type, folder_path, upload_file
+from deckgen.hubspot.engagements import (
+    Engagement,
+    Kind,
+    create_engagement,
+    find_engagement,
+    reference,
+)
+from deckgen.hubspot.files import content_type, folder_path, stored_name, upload_file
 from deckgen.hubspot.ledger import Ledger, content_hash
 from deckgen.reading import ReadRefused, check_regular, read_capped
 
@@ -63,7 +69,9 @@ def publish_files(
     """Upload ``files`` and log a note or meeting with them on the company; idempotent.
 
     A ledger at ``ledger_path`` maps content hashes to HubSpot ids, so a re-run (or a run
-    after an interruption) uploads and creates only what is missing. A dry run prints the
+    after an interruption) uploads and creates only what is missing; an engagement a run
+    began but never recorded is looked for on the company (by its reference) before it is
+    created again. Uploaded names carry a content hash (:func:`stored_name`). A dry run prints the
     requests and sends nothing. Every file must be a regular file of at most
     ``max_file_bytes`` (``[limits] publish_mb``), checked before anything is sent.
     """
@@ -82,6 +90,12 @@ def publish_files(
     key = content_hash(kind, company_id, body, meeting_date.isoformat() if meeting_date else "",
                        *(file_key for _, file_key in uploads))
     existing = ledger.engagement_id(key)
+    if existing is None and ledger.pending(key):
+        existing = find_engagement(client, kind, company_id, reference(key))
+        if existing:
+            ledger.record_engagement(key, kind, existing, company_id)
+            echo(f"found {kind} {existing} on company {company_id}, created by a run that "
+                 "stopped before recording it")
     if existing:
         echo(f"{kind} {existing} already on company {company_id}")
         engagement_id = existing
@@ -93,7 +107,10 @@ def publish_files(
             attachment_ids=tuple(p.file_id for p in published),
             when=when,
             title=title or f"{client_slug} {when:%Y-%m-%d}",
+            reference=reference(key),
         )
+        if not dry_run:
+            ledger.mark_pending(key, kind, company_id)
         engagement_id = create_engagement(client, engagement)
         if not dry_run:
             ledger.record_engagement(key, kind, engagement_id, company_id)
@@ -142,8 +159,9 @@ def _publish_file(client: HubSpotClient, ledger: Ledger, path: Path, folder: str
         return PublishedFile(path, known, True), key
     file_id = upload_file(client, path.name, content, folder, content_type(path))
     if not client.dry_run:
-        ledger.record_file(key, file_id, path.name, folder)
-        echo(f"uploaded {path.name} to {folder} (file {file_id})")
+        name = stored_name(path.name, content)
+        ledger.record_file(key, file_id, name, folder)
+        echo(f"uploaded {path.name} to {folder} as {name} (file {file_id})")
     return PublishedFile(path, file_id, False), key
 
 

@@ -28,8 +28,11 @@ def resolve_period(
     today: date,
     start: date | None = None,
     end: date | None = None,
+    data_end: date | None = None,
 ) -> Period:
     """The period a review covers, by the first rule that applies.
+
+    "Today" below is ``data_end`` (the exports' last date) when that comes before today.
 
     1. ``start`` and/or ``end`` given: those dates (a missing ``end`` is ``today``; a missing
        ``start`` goes back the client's meeting interval, else the default period length).
@@ -37,6 +40,8 @@ def resolve_period(
     3. The last ``meeting_interval_days`` days (the client's meeting interval) up to today.
     4. The last ``review.default_period_days`` days up to today.
     """
+    if data_end is not None and data_end < today and start is None and end is None:
+        today = data_end
     interval = _interval(company)
     length = interval or config.review.default_period_days
     if start is not None or end is not None:

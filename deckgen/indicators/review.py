@@ -381,6 +381,7 @@ def compute_review(
         surveys.in_period(answers, period.previous(), review.zone),
     )
     nps = _nps(review, answered)
+    off_scale = surveys.off_scale(answered[0], config) if len(answered[0]) else []
     csat = _csat(review, answered)
     releases = _releases(review)
     actions = _actions(review, client)
@@ -399,4 +400,5 @@ def compute_review(
         open_hours=sum(hours) if hours else None,
         actions=actions,
         notes=review.notes,
+        off_scale=off_scale,
     )

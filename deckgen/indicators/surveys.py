@@ -13,7 +13,7 @@ from deckgen.config import Config
 from deckgen.indicators.cells import text
 from deckgen.indicators.period import within
 from deckgen.indicators.rounding import percent, round_half_away
-from deckgen.model.review import Comment, Count, Period
+from deckgen.model.review import Comment, Count, OffScaleAnswer, Period
 from deckgen.sources.names import fold
 
 THREE_POINT = {1.0: 1, 2.0: 3, 3.0: 5}  # dissatisfied, neutral, satisfied → 1 / 3 / 5
@@ -111,6 +111,30 @@ class CsatFigures:
         """How many answers of each score, "1" to "5"."""
         counts = Counter(self.scores)
         return [Count(str(s), counts[s]) for s in range(1, 6)]
+
+
+def off_scale(surveys: pd.DataFrame, config: Config) -> list[OffScaleAnswer]:
+    """The NPS and CSAT answers with a value that neither NPS nor CSAT counts (off their
+    scale or not whole), oldest first: they are shown as invalid, never dropped silently."""
+    three = {fold(t) for t in config.surveys.csat_three_point_types}
+    types = surveys["survey_type"].to_numpy(dtype=object).tolist()
+    kinds = surveys["kind"].astype(object).where(surveys["kind"].notna(), None).tolist()
+    values = surveys["value"].to_numpy(dtype=float, na_value=np.nan).tolist()
+    found: list[OffScaleAnswer] = []
+    for row, survey_type, kind, value in zip(surveys.to_dict("records"), types, kinds, values,
+                                             strict=True):
+        three_point = bool(three) and isinstance(survey_type, str) and fold(survey_type) in three
+        if value != value or not (three_point or kind in ("nps", "csat")):
+            continue
+        nps_ok = kind == "nps" and 0 <= value <= 10 and value == round(value)
+        csat_ok = value in THREE_POINT if three_point else (
+            kind == "csat" and value in (1.0, 2.0, 3.0, 4.0, 5.0))
+        if not (nps_ok or csat_ok):
+            found.append(OffScaleAnswer(
+                survey_type=text(survey_type) or "", value=value,
+                submitted=row["submitted_at"].to_pydatetime(), contact=text(row["contact"])))
+    found.sort(key=lambda answer: answer.submitted)
+    return found
 
 
 def csat_figures(surveys: pd.DataFrame, config: Config) -> CsatFigures:

@@ -203,6 +203,16 @@ class Comment:
 
 
 @dataclass(frozen=True)
+class OffScaleAnswer:
+    """A survey answer whose value is off its scale: counted in neither NPS nor CSAT."""
+
+    survey_type: str
+    value: float
+    submitted: datetime
+    contact: str | None = None
+
+
+@dataclass(frozen=True)
 class NpsReport:
     score: Metric  # integer NPS, None without answers
     answers: int
@@ -301,6 +311,7 @@ class ReviewReport:
     open_hours: float | None
     actions: list[Action]
     notes: list[Note] = field(default_factory=list)
+    off_scale: list[OffScaleAnswer] = field(default_factory=list)  # of the period
 
     @property
     def has_ticket_data(self) -> bool:

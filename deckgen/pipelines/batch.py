@@ -19,6 +19,7 @@ from deckgen.clock import build_date
 from deckgen.errors import DeckgenError
 from deckgen.indicators.cells import day, text
 from deckgen.pipelines.review import write_review
+from deckgen.render.brand import logo_folder
 from deckgen.sources.workspace import Workspace
 
 Status = Literal["built", "skipped", "failed"]
@@ -122,9 +123,11 @@ def _build_one(client_id: str, name: str, job: BuildJob) -> Outcome:
 
 
 def _warm(workspace: Workspace) -> None:
-    """Index every table by company in the parent, so forked workers inherit the indexes."""
+    """Index every table by company in the parent, so forked workers inherit the indexes (and
+    the folder of checked logos, which the parent removes at the end)."""
     for source in DATA_SOURCES:
         workspace.company_rows(source, "")
+    logo_folder()
 
 
 def build_many(

@@ -12,9 +12,12 @@ import pandas as pd
 from deckgen.config import Config
 from deckgen.indicators.record import company_record, participants
 from deckgen.pipelines.documents import document_path, document_template
+from deckgen.pipelines.folders import row_folder
 from deckgen.playbook import Playbook, load_playbook
+from deckgen.render.brand import Brand, brand_for
 from deckgen.render.context import terms_for
 from deckgen.render.pptx import RenderResult, render_pptx
+from deckgen.render.properties import document_info
 from deckgen.sources.clients import find_client
 from deckgen.sources.workspace import Workspace
 
@@ -37,11 +40,12 @@ class OnboardingRow:
 
 
 def client_kickoff_context(
-    config: Config, playbook: Playbook, row: pd.Series, today: date
+    config: Config, playbook: Playbook, row: pd.Series, today: date, brand: Brand | None = None
 ) -> dict[str, Any]:
     """Template names: ``company``, ``client``, ``meeting_date``, ``people``, ``next_steps``,
     ``meetings``, ``onboarding`` (empty unless the playbook has an onboarding checklist),
-    ``logo`` (the configured logo file, or None to keep the template's picture)."""
+    ``brand`` and ``logo`` (the vendor's logo file, or None: its picture is removed)."""
+    brand = brand or brand_for(config, str(row["company_id"]), str(row["name"]))
     record = company_record(row)
     spec = playbook.client_kickoff
     return {
@@ -56,7 +60,8 @@ def client_kickoff_context(
             for group in spec.onboarding_checklist
             for item in group.items
         ],
-        "logo": str(config.resolve(config.company.logo)) if config.company.logo else None,
+        "brand": brand,
+        "logo": brand.vendor_logo,
     }
 
 
@@ -69,14 +74,22 @@ def write_client_kickoff(
     language = language or config.company.language
     playbook = load_playbook(config, language)
     row = find_client(workspace.companies, query)
-    out = document_path(out_dir, str(row["name"]), today, playbook.files.client_kickoff, ".pptx")
+    folder = row_folder(workspace.companies, row)
+    out = document_path(out_dir, folder, today, playbook.files.client_kickoff, ".pptx")
+    context = client_kickoff_context(config, playbook, row, today)
+    labels = config.labels_in(language)
+    info = document_info(labels, "kickoff", client=str(row["name"]), period=today,
+                         author=context["client"].get("owner_cs"),
+                         vendor=context["brand"].vendor, built=today, language=language)
     result = render_pptx(
         document_template(template, "kickoff", ".pptx"),
-        {**client_kickoff_context(config, playbook, row, today),
-         "labels": config.labels_in(language), "terms": terms_for(config.labels_in(language))},
+        {**context, "labels": labels, "terms": terms_for(labels)},
         out,
         language=language,
         currency=config.company.currency,
         min_font_pt=config.review.min_font_pt,
+        info=info,
+        theme_colors=config.brand.theme_colors(),
+        limits=config.limits,
     )
     return out, result

@@ -9,8 +9,10 @@ from typing import Any
 
 from deckgen.config import Config
 from deckgen.errors import RenderError
+from deckgen.render.brand import Brand
 from deckgen.render.context import terms_for
 from deckgen.render.docx import render_docx
+from deckgen.render.properties import DocumentInfo
 from deckgen.sources.clients import client_slug
 from deckgen.templates import default_template
 
@@ -19,32 +21,34 @@ def document_template(given: Path | None, kind: str, suffix: str) -> Path:
     """The template given by the user, else the shipped ``<kind><suffix>`` (every language)."""
     if given is None:
         return default_template(kind, suffix)
-    if not given.is_file():
+    if not given.exists():  # a folder or a device: the renderer says which
         raise RenderError(f"{given}: template not found")
     return given
 
 
 def document_path(out_dir: Path, client_name: str, day: date, name: str, suffix: str) -> Path:
-    """``<out>/<client-slug>/<YYYY-MM-DD>-<name><suffix>``, creating the client folder."""
+    """``<out>/<client-slug>/<YYYY-MM-DD>-<name><suffix>`` (the folder is made when the
+    document is written, so a failed render leaves none)."""
     folder = out_dir / client_slug(client_name)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise RenderError(f"{folder}: cannot create the output folder ({exc.strerror})") from None
     return folder / f"{day.isoformat()}-{name}{suffix}"
 
 
 def render_document(
     config: Config, given: Path | None, kind: str, context: Mapping[str, Any], out: Path,
-    language: str,
+    language: str, *, brand: Brand, info: DocumentInfo,
 ) -> None:
-    """Render the Word template of ``kind`` (or the one given) in ``language``."""
+    """Render the Word template of ``kind`` (or the one given) in ``language``, with the
+    brand's logos and colours and the document's properties."""
     render_docx(
         document_template(given, kind, ".docx"),
-        {**context, "labels": config.labels_in(language),
+        {**context, "brand": brand, "labels": config.labels_in(language),
          "terms": terms_for(config.labels_in(language))},
         out,
         language=language,
         currency=config.company.currency,
-        logo=config.resolve(config.company.logo) if config.company.logo else None,
+        pictures={"vendor_logo": brand.vendor_logo, "client_logo": brand.client_logo,
+                  "logo": brand.vendor_logo},
+        info=info,
+        theme_colors=config.brand.theme_colors(),
+        limits=config.limits,
     )

@@ -14,10 +14,13 @@ from deckgen.io import atomic_write
 from deckgen.locale import Labels
 from deckgen.model.review import ReviewReport
 from deckgen.pipelines.documents import document_path, render_document
+from deckgen.pipelines.folders import row_folder
 from deckgen.pipelines.handoff import next_meeting_dates
 from deckgen.playbook import Playbook, load_playbook
+from deckgen.render.brand import Brand, brand_for
 from deckgen.render.context import note_lines, review_context
 from deckgen.render.html import docx_to_html
+from deckgen.render.properties import document_info
 from deckgen.sources.clients import find_client
 from deckgen.sources.workspace import Workspace
 
@@ -32,7 +35,9 @@ class Minutes:
     warnings: list[str]
 
 
-def minutes_context(report: ReviewReport, playbook: Playbook, labels: Labels) -> dict[str, Any]:
+def minutes_context(
+    report: ReviewReport, playbook: Playbook, labels: Labels, brand: Brand | None = None
+) -> dict[str, Any]:
     """The review template names (``client``, ``period``, ``streams``, ``nps``, ``actions``...)
     plus ``meeting_date``, ``next_meeting`` (the meeting after this one, by the agreed
     interval; None without one), one name per entry of the playbook's ``[review.record]``
@@ -52,6 +57,7 @@ def minutes_context(report: ReviewReport, playbook: Playbook, labels: Labels) ->
         "feedback_prompts": playbook.review.feedback_prompts,
         "opportunity_prompts": playbook.review.opportunity_prompts,
         "blank_rows": list(range(playbook.review.blank_action_rows)),
+        **({"brand": brand} if brand is not None else {}),
     })
 
 
@@ -72,12 +78,18 @@ def write_minutes(
     labels = config.labels_in(language)
     playbook = load_playbook(config, language)
     row = find_client(workspace.companies, query)
-    period = resolve_period(config, row, today=today, start=start, end=end)
+    period = resolve_period(config, row, today=today, start=start, end=end,
+                            data_end=workspace.data_end())
     report = compute_review(workspace, str(row["company_id"]), period, today=today)
-    out = document_path(out_dir, report.client.name, period.end, playbook.files.minutes, ".docx")
-    render_document(
-        config, template, "ata-revisao", minutes_context(report, playbook, labels), out, language
-    )
+    folder = row_folder(workspace.companies, row)
+    out = document_path(out_dir, folder, period.end, playbook.files.minutes, ".docx")
+    brand = brand_for(config, report.client.id, report.client.name)
+    info = document_info(labels, "minutes_review", client=report.client.name,
+                         period=(period.start, period.end), author=report.client.owner_cs,
+                         vendor=brand.vendor, built=today, language=language)
+    render_document(config, template, "ata-revisao",
+                    minutes_context(report, playbook, labels, brand), out, language,
+                    brand=brand, info=info)
     html_path = out.with_suffix(".html")
     html = docx_to_html(out)
 

@@ -6,12 +6,15 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from deckgen.clock import build_date
 from deckgen.config import Config
 from deckgen.locale import Labels
 from deckgen.model.portfolio import PortfolioReport
+from deckgen.render.brand import Brand, brand_for
 from deckgen.render.context import portfolio_in_words, terms_for
 from deckgen.render.portfolio_workbook import portfolio_sheets
 from deckgen.render.pptx import render_pptx
+from deckgen.render.properties import DocumentInfo, document_info
 from deckgen.render.xlsx import write_workbook
 from deckgen.sources.clients import client_slug
 from deckgen.templates import choose_template
@@ -26,15 +29,18 @@ class BuiltPortfolio:
     warnings: list[str] = field(default_factory=list)
 
 
-def portfolio_context(report: PortfolioReport, labels: Labels) -> dict[str, Any]:
-    """Top-level template names: every field of the report, ``flagged``, ``report`` and
-    ``labels`` (for the ``term`` filter)."""
+def portfolio_context(
+    report: PortfolioReport, labels: Labels, brand: Brand | None = None
+) -> dict[str, Any]:
+    """Top-level template names: every field of the report, ``flagged``, ``report``,
+    ``labels`` (for the ``term`` filter) and ``brand`` (default: the vendor's name alone)."""
     report = portfolio_in_words(report, labels)
     context: dict[str, Any] = {f.name: getattr(report, f.name) for f in fields(report)}
     context["flagged"] = report.flagged
     context["report"] = report
     context["labels"] = labels
     context["terms"] = terms_for(labels)
+    context["brand"] = brand or Brand(report.company)
     return context
 
 
@@ -52,14 +58,27 @@ def write_portfolio(
     if report.owner:
         stem += f"-{client_slug(report.owner)}"
     deck = folder / f"{stem}.pptx"
+    brand = brand_for(config)
+    scope = report.owner or labels["brand.all_clients"]
+
+    def info(kind: str) -> DocumentInfo:
+        return document_info(labels, kind, client=scope,
+                             period=(report.period.start, report.period.end),
+                             author=report.owner, vendor=brand.vendor, built=build_date(),
+                             language=language)
+
     result = render_pptx(
         choose_template(template, None, "portfolio"),
-        portfolio_context(report, labels),
+        portfolio_context(report, labels, brand),
         deck,
         language=language,
         currency=config.company.currency,
         min_font_pt=config.review.min_font_pt,
+        info=info("portfolio"),
+        theme_colors=config.brand.theme_colors(),
+        limits=config.limits,
     )
     workbook = folder / f"{stem}.xlsx"
-    write_workbook(portfolio_sheets(report, labels), workbook, language)
+    write_workbook(portfolio_sheets(report, labels), workbook, language,
+                   info=info("portfolio_workbook"))
     return BuiltPortfolio(deck, workbook, result.warnings)

@@ -9,12 +9,16 @@ from pathlib import Path
 from deckgen.clock import build_date
 from deckgen.indicators.period import resolve_period
 from deckgen.indicators.review import compute_review
+from deckgen.io import output_set
 from deckgen.model.review import Period, ReviewReport
+from deckgen.pipelines.folders import row_folder
+from deckgen.render.brand import brand_for
 from deckgen.render.context import note_lines, review_context
 from deckgen.render.pptx import render_pptx
+from deckgen.render.properties import DocumentInfo, document_info
 from deckgen.render.review_workbook import review_sheets
 from deckgen.render.xlsx import write_workbook
-from deckgen.sources.clients import client_slug, find_client
+from deckgen.sources.clients import find_client
 from deckgen.sources.workspace import Workspace
 from deckgen.templates import choose_template
 
@@ -30,8 +34,8 @@ class BuiltReview:
 
 
 def client_folder(out_dir: Path, name: str) -> Path:
-    """``out/<slug>``: the slug is made of ASCII words and hyphens, so it stays inside ``out``."""
-    folder = (out_dir / client_slug(name)).resolve()
+    """``out/<name>``: a slug of ASCII words and hyphens, so it stays inside ``out``."""
+    folder = (out_dir / name).resolve()
     if out_dir.resolve() not in folder.parents:
         raise ValueError(f"client folder {folder} escapes {out_dir}")
     return folder
@@ -53,43 +57,36 @@ def write_review(
     config = workspace.config
     today = today or build_date()
     row = find_client(workspace.companies, query)
-    period: Period = resolve_period(config, row, today=today, start=start, end=end)
+    period: Period = resolve_period(config, row, today=today, start=start, end=end,
+                                    data_end=workspace.data_end())
     report = compute_review(workspace, str(row["company_id"]), period, today=today)
     language = language or config.company.language
     labels = config.labels_in(language)
     configured = config.resolve(config.review.template) if config.review.template else None
     template_path = choose_template(template, configured, "review")
-    folder = client_folder(out_dir, report.client.name)
-    created = _make_folders(folder)
+    folder = client_folder(out_dir, row_folder(workspace.companies, row))
     deck = folder / f"{period.end.isoformat()}-{labels['files.review']}.pptx"
     workbook = folder / f"{labels['files.review_workbook']}.xlsx"
-    try:
+    brand = brand_for(config, report.client.id, report.client.name)
+
+    def info(kind: str) -> DocumentInfo:
+        return document_info(labels, kind, client=report.client.name,
+                             period=(period.start, period.end), author=report.client.owner_cs,
+                             vendor=brand.vendor, built=today, language=language)
+
+    with output_set(folder) as files:  # deck and workbook appear together, or neither
         result = render_pptx(
             template_path,
-            review_context(report, labels),
-            deck,
+            review_context(report, labels, brand=brand),
+            files.temporary(deck),
             language=language,
             currency=config.company.currency,
             min_font_pt=config.review.min_font_pt,
+            info=info("review"),
+            theme_colors=config.brand.theme_colors(),
+            limits=config.limits,
         )
-        write_workbook(review_sheets(report, labels), workbook, language)
-    except BaseException:
-        _remove_empty(created)
-        raise
+        write_workbook(review_sheets(report, labels), files.temporary(workbook), language,
+                       info=info("review_workbook"))
+        files.outdates(deck.with_suffix(".pdf"))  # --pdf converts the new deck afterwards
     return BuiltReview(report, deck, workbook, [*note_lines(report, labels), *result.warnings])
-
-
-def _make_folders(folder: Path) -> list[Path]:
-    """Create ``folder`` and its missing parents; return those created, innermost first."""
-    missing = [p for p in (folder, *folder.parents) if not p.exists()]
-    folder.mkdir(parents=True, exist_ok=True)
-    return missing
-
-
-def _remove_empty(folders: list[Path]) -> None:
-    """Remove the folders a failed build created, when nothing else was written into them."""
-    for folder in folders:
-        try:
-            folder.rmdir()
-        except OSError:
-            return

@@ -21,6 +21,8 @@ from deckgen.model.portfolio import PortfolioReport
 from deckgen.model.review import ReviewReport
 from deckgen.pipelines.client_kickoff import Meeting, OnboardingRow
 from deckgen.playbook import RoleSpec
+from deckgen.reading import template_problem
+from deckgen.render.brand import Brand
 from deckgen.render.context import STREAM_SHORTCUTS, Terms
 from deckgen.render.pptx.check import PlaceUsage, Usage, check_template, is_word, iter_missing
 
@@ -41,6 +43,7 @@ def review_roots() -> dict[str, Any]:
     roots["labels"] = Labels
     roots["terms"] = Terms
     roots["warnings"] = list[str]
+    roots["brand"] = Brand
     return roots
 
 
@@ -52,6 +55,7 @@ def portfolio_roots() -> dict[str, Any]:
     roots["report"] = PortfolioReport
     roots["labels"] = Labels
     roots["terms"] = Terms
+    roots["brand"] = Brand
     return roots
 
 
@@ -59,15 +63,15 @@ def client_kickoff_roots() -> dict[str, Any]:
     """The client kickoff deck (see ``client_kickoff_context``)."""
     return {"company": str, "client": Record, "meeting_date": date,
             "people": list[Participant], "next_steps": list[str], "meetings": list[Meeting],
-            "onboarding": list[OnboardingRow], "logo": str | None, "labels": Labels,
-            "terms": Terms}
+            "onboarding": list[OnboardingRow], "brand": Brand, "logo": str | None,
+            "labels": Labels, "terms": Terms}
 
 
 def kickoff_minutes_roots() -> dict[str, Any]:
     """The internal kickoff minutes (see ``kickoff_context``)."""
     return {"company": str, "client": Record, "meeting_date": date,
             "participants": list[Participant], "checklist": list[Section], "blanks": int,
-            "actions": list[ActionState], "labels": Labels,
+            "actions": list[ActionState], "brand": Brand, "labels": Labels,
             "terms": Terms}
 
 
@@ -76,7 +80,7 @@ def handoff_minutes_roots() -> dict[str, Any]:
     return {"company": str, "client": Record, "meeting_date": date,
             "participants": list[Participant], "roles": list[RoleSpec],
             "interval_days": int | None, "next_meetings": list[date],
-            "actions": list[ActionState], "labels": Labels,
+            "actions": list[ActionState], "brand": Brand, "labels": Labels,
             "terms": Terms}
 
 
@@ -135,8 +139,9 @@ class CheckedTemplate:
 
 def check_kind(template: Path, kind: str | None = None) -> CheckedTemplate:
     """Check ``template`` against ``kind``, or the kind its name says, or the best fitting one."""
-    if not template.is_file():
-        raise TemplateError(f"{template}: template not found")
+    problem = template_problem(template)
+    if problem is not None:
+        raise TemplateError(f"{template}: {problem}")
     if kind is not None:
         chosen = KINDS[kind]
         return CheckedTemplate(chosen, "given", check_template(template, chosen.roots()))

@@ -15,6 +15,7 @@ from deckgen.model.review import (
     StreamReport,
     Ticket,
 )
+from deckgen.render.brand import Brand
 from deckgen.sources.names import fold
 
 STREAM_SHORTCUTS = ("support", "implementation", "technology")
@@ -122,8 +123,9 @@ def portfolio_in_words(report: PortfolioReport, labels: Labels) -> PortfolioRepo
 
 def review_context(report: ReviewReport, labels: Labels, **extra: Any) -> dict[str, Any]:
     """Top-level template names: ``client``, ``period``, ``nps``, ``support``... ``report``,
-    ``labels`` (for the ``term`` filter), ``terms`` and ``warnings`` (the report's notes in
-    words). Values from the data reach the template in the deck's language."""
+    ``labels`` (for the ``term`` filter), ``terms``, ``warnings`` (the report's notes in
+    words) and ``brand`` (default: the vendor's name alone). Values from the data reach the
+    template in the deck's language."""
     report = report_in_words(report, labels)
     context: dict[str, Any] = {f.name: getattr(report, f.name) for f in fields(report)}
     for role in STREAM_SHORTCUTS:
@@ -132,5 +134,6 @@ def review_context(report: ReviewReport, labels: Labels, **extra: Any) -> dict[s
     context["labels"] = labels
     context["terms"] = terms_for(labels)
     context["warnings"] = note_lines(report, labels)
+    context["brand"] = Brand(report.company)
     context.update(extra)
     return context

@@ -8,6 +8,7 @@ import hashlib
 import marshal
 import os
 import re
+import stat
 import sys
 import tempfile
 from collections.abc import Callable, Iterator, Mapping
@@ -31,8 +32,21 @@ from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
 
+import deckgen
 from deckgen.locale import default_labels
 from deckgen.render.formatting import DASH, make_filters
+from deckgen.render.limits import (
+    SIZED_FILTERS,
+    check_binop,
+    check_call,
+    check_tree,
+    counted,
+    counting_concat,
+    current_limits,
+    guarded_filter,
+    metered,
+    sized,
+)
 from deckgen.render.output import strip_xml_illegal
 from deckgen.render.terms import term
 
@@ -59,11 +73,36 @@ class UnknownWording(UndefinedError):
 
 
 class _Sandbox(ImmutableSandboxedEnvironment):
-    """Jinja's immutable sandbox, deciding once per type and name whether an attribute is safe."""
+    """Jinja's immutable sandbox, deciding once per type and name whether an attribute is safe,
+    and keeping every render within the limits of ``deckgen.render.limits``."""
+
+    intercepted_binops = frozenset({"*", "**", "+", "%"})
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
         self._safe: dict[tuple[type, str], bool] = {}
+        self.concat = counting_concat  # type: ignore[method-assign]  # output counted as it comes
+        self.filters["deckgen_counted"] = counted
+        self.filters["deckgen_sized"] = sized
+        for name in SIZED_FILTERS:
+            self.filters[name] = guarded_filter(name, self.filters[name])
+
+    def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
+        tree = super()._parse(source, name, filename)
+        check_tree(tree, current_limits())  # what is over the limits on its face
+        return tree
+
+    def _generate(self, source: nodes.Template, name: str | None, filename: str | None,
+                  defer_init: bool = False) -> str:
+        return super()._generate(metered(source), name, filename, defer_init)
+
+    def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
+        check_binop(operator, left, right, current_limits())
+        return super().call_binop(context, operator, left, right)
+
+    def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
+        args = check_call(__obj, args, kwargs)
+        return super().call(__context, __obj, *args, **kwargs)
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         # The sandbox's rules look only at the attribute's name and the object's type.
@@ -168,52 +207,94 @@ def _wording(env: jinja2.Environment, language: str) -> Callable[..., str]:
     return tr
 
 
-def _cache_dir() -> Path:
-    """Where compiled templates are kept between runs (``DECKGEN_CACHE_DIR`` overrides)."""
+# Bump when the code deckgen compiles changes shape, or what parsing refuses (the limits).
+_CODE_FORMAT = "3"
+_CACHE_ENTRY_MAX = 16 << 20
+
+
+def _cache_dir() -> Path | None:
+    """Where compiled templates are kept between runs (``DECKGEN_CACHE_DIR`` overrides), or
+    None when that folder is not safe: it must be a folder of the current user that nobody
+    else can write (created 0700)."""
     given = os.environ.get("DECKGEN_CACHE_DIR")
     if given:
-        return Path(given)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "deckgen" / "jinja"
-
-
-def _load_code(path: Path) -> CodeType | None:
+        folder = Path(given)
+    else:
+        base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+        folder = Path(base) / "deckgen" / "jinja"
     try:
-        code = marshal.loads(path.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        info = folder.lstat()
+    except OSError:
+        return None
+    return folder if _private(info, stat.S_ISDIR) else None
+
+
+def _private(info: os.stat_result, kind: Callable[[int], bool]) -> bool:
+    """Whether ``info`` is of ``kind``, owned by the current user and writable by nobody else."""
+    return (kind(info.st_mode) and info.st_uid == os.getuid()
+            and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH))
+
+
+def _load_code(path: Path, key: bytes) -> CodeType | None:
+    """The code cached at ``path``: only from a private regular file that names ``key``."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        handle = os.open(path, flags)
+    except OSError:
+        return None
+    with os.fdopen(handle, "rb") as stream:
+        info = os.fstat(stream.fileno())
+        if not _private(info, stat.S_ISREG) or info.st_size > _CACHE_ENTRY_MAX:
+            return None  # planted or tampered with: compiled again and replaced
+        data = stream.read(_CACHE_ENTRY_MAX + 1)
+    if not data.startswith(key):
+        return None
+    try:
+        code = marshal.loads(data[len(key):])
+    except (EOFError, ValueError, TypeError):
         return None
     return code if isinstance(code, CodeType) else None
 
 
-def _store_code(path: Path, code: CodeType) -> None:
+def _store_code(path: Path, key: bytes, code: CodeType) -> None:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")  # mode 0600
         with os.fdopen(handle, "wb") as stream:
-            stream.write(marshal.dumps(code))
+            stream.write(key + marshal.dumps(code))
         os.replace(temporary, path)
     except OSError:
         pass  # a cache that cannot be written only costs the next run some time
+
+
+def cache_key(env: jinja2.Environment, kind: str, source: str) -> str:
+    """The hash a compiled source is kept under: the source, the kind of source, the
+    environment, and the Python, Jinja and deckgen versions."""
+    return hashlib.sha256(
+        f"{sys.version}\0{jinja2.__version__}\0{deckgen.__version__}\0{_CODE_FORMAT}"
+        f"\0{type(env).__name__}\0{env.autoescape}\0{kind}\0{source}".encode()
+    ).hexdigest()
 
 
 def _cached_code(env: jinja2.Environment, kind: str, source: str,
                  compile_source: Callable[[], CodeType]) -> CodeType:
     """The compiled code of ``source``, kept on disk between runs.
 
-    Compiling is most of a cold render's Jinja cost; the cache key is the kind of source, the
-    source itself, the Python and Jinja versions, so a changed template or an upgrade simply
-    compiles again (autoescaping is part of the key: it changes the code). The cached code is
-    what Jinja itself would produce (as its ``FileSystemBytecodeCache`` does).
+    Compiling is most of a cold render's Jinja cost. An entry is named by :func:`cache_key`
+    and starts with it, so a changed template or an upgrade simply compiles again; it is
+    used only from a private folder and a private file of the current user (anything else
+    is ignored and rebuilt: cached code runs outside the sandbox's checks of the source).
     """
-    key = hashlib.sha256(
-        f"{sys.version}\0{jinja2.__version__}\0{type(env).__name__}\0{env.autoescape}\0{kind}"
-        f"\0{source}".encode()
-    ).hexdigest()
-    path = _cache_dir() / f"{key}.code"
-    code = _load_code(path)
+    key = cache_key(env, kind, source)
+    folder = _cache_dir()
+    if folder is None:
+        return compile_source()
+    path = folder / f"{key}.code"
+    header = f"deckgen-jinja {key}\n".encode()
+    code = _load_code(path, header)
     if code is None:
         code = compile_source()
-        _store_code(path, code)
+        _store_code(path, header, code)
     return code
 
 

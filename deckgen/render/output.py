@@ -42,34 +42,40 @@ def source_epoch() -> int:
     return FIXED_EPOCH if epoch is None else epoch
 
 
-def normalize_ooxml_zip(path: Path, timestamp: int | None = None) -> None:
+def normalize_ooxml_zip(path: Path, timestamp: int | None = None,
+                        core: bytes | None = None) -> None:
     """Rewrite an Office zip so identical content gives identical bytes.
 
     Entry times become ``timestamp`` (default :func:`source_epoch`), core properties'
-    created/modified/lastModifiedBy are fixed, embedded Office files (chart workbooks) are
-    normalised the same way, and entries are stored in a stable order.
+    created/modified/lastModifiedBy are fixed (or the document's ``core`` properties replace
+    them), embedded Office files (chart workbooks) are normalised the same way, and entries
+    are stored in a stable order.
     """
-    path.write_bytes(normalize_ooxml_bytes(path.read_bytes(), timestamp))
+    path.write_bytes(normalize_ooxml_bytes(path.read_bytes(), timestamp, core))
 
 
-def normalize_ooxml_bytes(data: bytes, timestamp: int | None = None) -> bytes:
+def normalize_ooxml_bytes(data: bytes, timestamp: int | None = None,
+                          core: bytes | None = None) -> bytes:
     """The bytes of an Office zip normalised as :func:`normalize_ooxml_zip` describes."""
-    return _normalized(data, source_epoch() if timestamp is None else timestamp)
+    return _normalized(data, source_epoch() if timestamp is None else timestamp, core)
 
 
-def _normalized(data: bytes, epoch: int) -> bytes:
+def _normalized(data: bytes, epoch: int, core: bytes | None = None) -> bytes:
     with zipfile.ZipFile(io.BytesIO(data)) as source:
         entries = {info.filename: source.read(info) for info in source.infolist()}
     for name, content in entries.items():
         if name.lower().endswith(_OFFICE_SUFFIXES) and content[:2] == b"PK":
             entries[name] = _normalized(content, epoch)
-    return ooxml_zip(entries, epoch)
+    return ooxml_zip(entries, epoch, core)
 
 
-def ooxml_zip(entries: Mapping[str, bytes], timestamp: int | None = None) -> bytes:
+def ooxml_zip(entries: Mapping[str, bytes], timestamp: int | None = None,
+              core: bytes | None = None) -> bytes:
     """An Office zip of ``entries`` (member name → bytes) with fixed times, order and core stamps.
 
-    Embedded documents are taken as they are; :func:`normalize_ooxml_bytes` normalises them.
+    ``core`` (a whole ``docProps/core.xml``) replaces the document's core properties as
+    given. Embedded documents are taken as they are; :func:`normalize_ooxml_bytes`
+    normalises them.
     """
     epoch = max(ZIP_MIN_EPOCH, source_epoch() if timestamp is None else timestamp)
     stamp = datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%dT%H:%M:%SZ").encode()
@@ -79,7 +85,7 @@ def ooxml_zip(entries: Mapping[str, bytes], timestamp: int | None = None) -> byt
         for name in _ordered(entries):
             content = entries[name]
             if name == "docProps/core.xml":
-                content = _fixed_core(content, stamp)
+                content = _fixed_core(content, stamp) if core is None else core
             info = zipfile.ZipInfo(name, date_time=date_time)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16

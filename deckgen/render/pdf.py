@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import tempfile
@@ -30,7 +31,11 @@ def convert_to_pdf(documents: list[Path], out_dir: Path, timeout: float = 300) -
     """Convert documents to PDF in one LibreOffice start; return the PDF paths."""
     soffice = require_soffice()
     out_dir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="deckgen-lo-") as profile:
+    # LibreOffice writes into a private folder beside the output; each finished PDF is then
+    # moved into place whole, so a killed conversion leaves no half PDF.
+    hidden = f".deckgen-pdf-{os.getpid()}-"  # a build removes those of killed runs
+    with tempfile.TemporaryDirectory(prefix="deckgen-lo-") as profile, \
+            tempfile.TemporaryDirectory(prefix=hidden, dir=out_dir) as written:
         command = [
             soffice,
             f"-env:UserInstallation=file://{profile}",
@@ -38,7 +43,7 @@ def convert_to_pdf(documents: list[Path], out_dir: Path, timeout: float = 300) -
             "--convert-to",
             "pdf",
             "--outdir",
-            str(out_dir),
+            written,
             *map(str, documents),
         ]
         try:
@@ -48,8 +53,10 @@ def convert_to_pdf(documents: list[Path], out_dir: Path, timeout: float = 300) -
         except subprocess.CalledProcessError as exc:
             detail = exc.stderr.decode(errors="replace").strip().splitlines()
             raise RenderError(f"LibreOffice failed: {detail[-1] if detail else exc}") from None
-    pdfs = [out_dir / (d.stem + ".pdf") for d in documents]
-    missing = [p.name for p in pdfs if not p.is_file()]
-    if missing:
-        raise RenderError(f"LibreOffice wrote no PDF for {', '.join(missing)}")
-    return pdfs
+        made = [Path(written) / (d.stem + ".pdf") for d in documents]
+        missing = [p.name for p in made if not p.is_file()]
+        if missing:
+            raise RenderError(f"LibreOffice wrote no PDF for {', '.join(missing)}")
+        for pdf in made:
+            os.replace(pdf, out_dir / pdf.name)
+    return [out_dir / pdf.name for pdf in made]

@@ -81,6 +81,8 @@ def review_sheets(report: ReviewReport, labels: Labels) -> list[Sheet]:
                     summary)]
     for stream in report.streams:
         sheets.extend(_stream_sheets(stream, labels))
+    if report.off_scale:  # answers neither NPS nor CSAT counts: shown, never dropped
+        summary.append([lab["off_scale_count"], len(report.off_scale), None, None])
     nps = report.nps
     sheets += [
         Sheet(lab["open_demands"],
@@ -104,4 +106,9 @@ def review_sheets(report: ReviewReport, labels: Labels) -> list[Sheet]:
               [lab[k] for k in ("action", "owner", "due_on", "status", "agreed_on")],
               [[a.action, a.owner, a.due_on, a.status, a.agreed_on] for a in report.actions]),
     ]
+    if report.off_scale:
+        sheets.append(Sheet(lab["off_scale"],
+                            [lab[k] for k in ("submitted", "survey_type", "answer", "contact")],
+                            [[a.submitted, a.survey_type, a.value, a.contact]
+                             for a in report.off_scale]))
     return sheets

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from deckgen.io import atomic_write
 from deckgen.render.output import normalize_ooxml_zip, strip_xml_illegal
+from deckgen.render.properties import DocumentInfo
 
 FIXED_CREATED = datetime(2000, 1, 1)
 
@@ -35,8 +36,11 @@ def _sheet_title(name: str, used: set[str]) -> str:
     return title
 
 
-def write_workbook(sheets: list[Sheet], path: Path, language: str) -> None:
-    """Write sheets as typed cells with frozen headers; text is never read as a formula."""
+def write_workbook(
+    sheets: list[Sheet], path: Path, language: str, info: DocumentInfo | None = None
+) -> None:
+    """Write sheets as typed cells with frozen headers; text is never read as a formula.
+    ``info`` gives the workbook's document properties."""
     import xlsxwriter  # imported here: only the build needs it
 
     date_format = "dd/mm/yyyy" if language == "pt-BR" else "yyyy-mm-dd"
@@ -67,7 +71,7 @@ def write_workbook(sheets: list[Sheet], path: Path, language: str) -> None:
             if sheet.rows:
                 ws.autofilter(0, 0, len(sheet.rows), len(sheet.headers) - 1)
         book.close()
-        normalize_ooxml_zip(target)
+        normalize_ooxml_zip(target, core=info.core_xml() if info is not None else None)
 
     atomic_write(path, write)
 

@@ -47,12 +47,23 @@ def find_client(companies: pd.DataFrame, query: str) -> pd.Series:
             raise ClientNotFound(
                 f"{query!r} matches {len(hits)} clients: {_names(hits)}; be more specific"
             )
-    folded = names.tolist()
-    close = difflib.get_close_matches(wanted, folded, n=3, cutoff=0.5)
     originals = companies["name"].astype("string").tolist()
-    suggestions = [originals[folded.index(name)] for name in close]
+    scores = [_likeness(wanted, name) for name in names.tolist()]
+    ranked = sorted((score, i) for i, score in enumerate(scores) if score >= 0.5)
+    suggestions = [originals[i] for _, i in sorted(ranked, key=lambda p: -p[0])[:3]]
     hint = f"; closest: {', '.join(suggestions)}" if suggestions else ""
     raise ClientNotFound(f"no client matches {query!r} among {len(companies)} companies{hint}")
+
+
+def _likeness(query: str, name: str) -> float:
+    """How alike a typed query is to a folded name (0–1, 0.5 counts as close): to the whole
+    name, or (by 0.75) to the run of as many of its words as the query has ("horizontee" is
+    close to "horizonte", "zebra" is not to "serra")."""
+    words, size = name.split(), max(len(query.split()), 1)
+    parts = [" ".join(words[i:i + size]) for i in range(max(len(words) - size + 1, 1))]
+    whole = difflib.SequenceMatcher(None, query, name).ratio()
+    part = max(difflib.SequenceMatcher(None, query, p).ratio() for p in parts)
+    return max(whole, part - 0.25)  # a part must be much closer than a whole name
 
 
 def export_client(companies: pd.DataFrame, query: str) -> tuple[str, str] | None:

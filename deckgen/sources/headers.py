@@ -12,10 +12,12 @@ columns are only reported.
 
 from __future__ import annotations
 
+import difflib
+import re
 from dataclasses import dataclass
 
 from deckgen.errors import InputError
-from deckgen.sources.names import header_key
+from deckgen.sources.names import fold, header_key
 from deckgen.sources.schema import Column
 
 
@@ -98,3 +100,76 @@ def require(
         f"missing required column '{name}' (a header such as {expected}, or an alias in "
         f"[columns.{source}]); headers found: {found}"
     )
+
+
+# Words of help-desk and CRM exports that stand for a word of the built-in headers, by key:
+# an "SS" (solicitação de serviço) is a ticket, an "ISM"/"CSI" the implementation analyst.
+_SYNONYMS = {
+    "ss": "ticket",
+    "solicitacao": "ticket",
+    "numero": "id",
+    "ism": "analista de implantacao",
+    "csi": "analista de implantacao",
+}
+_BRACKETED = re.compile(r"^\s*[\[(][^\])]*[\])]\s*")
+_WORD = re.compile(r"\w+")
+# How alike two header keys must be (difflib's ratio) to be proposed as the same column.
+CLOSE_ENOUGH = 0.85
+# A known header that an unknown one begins with must be this long to count ("priorizado").
+PREFIX_LENGTH = 6
+
+
+@dataclass(frozen=True)
+class Resemblance:
+    """An ignored ``header`` that looks like canonical ``column``: it resembles ``known``."""
+
+    header: str
+    column: str
+    known: str
+    score: float
+
+
+def _variants(header: str) -> list[str]:
+    """The keys a header is compared by: as written, without a "[CS]"-style prefix, and with
+    the words of :data:`_SYNONYMS` replaced."""
+    stripped = _BRACKETED.sub("", header)
+    words = [_SYNONYMS.get(w, w) for w in _WORD.findall(fold(stripped).replace("_", " "))]
+    keys = [header_key(header), header_key(stripped), header_key(" ".join(words))]
+    return [k for i, k in enumerate(keys) if k and k not in keys[:i]]
+
+
+def resemblance(header: str, columns: dict[str, Column],
+                taken: frozenset[str] = frozenset()) -> Resemblance | None:
+    """The canonical column (not in ``taken``) whose known headers ``header`` most resembles:
+    equal once a bracketed prefix is dropped or synonyms replaced, beginning with a known
+    header, or alike by :data:`CLOSE_ENOUGH`; None when nothing is close."""
+    best: Resemblance | None = None
+    for variant in _variants(header):
+        for name, column in columns.items():
+            if name in taken:
+                continue
+            for known in (*column.headers, *column.aliases, name):
+                key = header_key(known)
+                if not key:
+                    continue
+                if key == variant:
+                    score = 1.0
+                elif len(key) >= PREFIX_LENGTH and variant.startswith(key):
+                    score = 0.9
+                else:
+                    score = difflib.SequenceMatcher(None, variant, key).ratio()
+                if score >= CLOSE_ENOUGH and (best is None or score > best.score):
+                    best = Resemblance(header, name, known, score)
+    return best
+
+
+def resemblances(unmapped: list[str], columns: dict[str, Column],
+                 mapped: set[str]) -> list[Resemblance]:
+    """For each ignored header, the unfed column it resembles (each column proposed once,
+    to the header most like it)."""
+    found: dict[str, Resemblance] = {}
+    for header in unmapped:
+        match = resemblance(header, columns, frozenset(mapped))
+        if match and (match.column not in found or match.score > found[match.column].score):
+            found[match.column] = match
+    return sorted(found.values(), key=lambda r: unmapped.index(r.header))

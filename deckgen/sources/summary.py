@@ -8,8 +8,10 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from deckgen.config import Config
+from deckgen.sources.headers import Resemblance, resemblances
 from deckgen.sources.needs import NEEDS, Gap, gaps
 from deckgen.sources.reader import SourceTable
+from deckgen.sources.schema import source_columns
 from deckgen.sources.workspace import Workspace, assemble, read_sources
 
 # The date column that gives each source its date range.
@@ -38,6 +40,8 @@ class SourceSummary:
     encoding: str | None = None
     delimiter: str | None = None
     sheet: str | None = None
+    resembling: list[Resemblance] = field(default_factory=list)
+    day_first: bool | None = None
 
 
 @dataclass
@@ -51,7 +55,7 @@ class CheckSummary:
     survey_types: dict[str, list[str]] = field(default_factory=dict)
 
 
-def _source_summary(item: SourceTable, table: pd.DataFrame) -> SourceSummary:
+def _source_summary(item: SourceTable, table: pd.DataFrame, config: Config) -> SourceSummary:
     rows = len(table)
     clients = None
     if item.unavailable is None and "company_id" in table.columns:
@@ -62,6 +66,8 @@ def _source_summary(item: SourceTable, table: pd.DataFrame) -> SourceSummary:
     return SourceSummary(
         item.source, item.file, rows, clients, first, last, item.unmapped, item.absent,
         item.unavailable, item.encoding, item.delimiter, item.sheet,
+        resemblances(item.unmapped, source_columns(config, item.source), set(item.headers)),
+        spec.day_first if (spec := getattr(config.sources, item.source)) else None,
     )
 
 
@@ -70,7 +76,7 @@ def summarise(config: Config) -> CheckSummary:
     read = read_sources(config)
     workspace: Workspace = assemble(config, read)
     sources = [
-        _source_summary(item, getattr(workspace, source)) for source, item in read.items()
+        _source_summary(item, getattr(workspace, source), config) for source, item in read.items()
     ]
     missing = {key: found for key in NEEDS if (found := gaps(workspace, key))}
     types = {"nps": config.surveys.nps_types, "csat": config.surveys.csat_types}

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 
 import numpy as np
 import pandas as pd
@@ -60,6 +61,19 @@ class Workspace:
     _by_company: dict[str, tuple[pd.DataFrame, _CompanyIndex]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
+    _data_end: list[date | None] = field(default_factory=list, init=False, repr=False,
+                                         compare=False)
+
+    def data_end(self) -> date | None:
+        """The exports' last day: the latest ticket creation, close or first reply and survey
+        answer, as a local calendar day (None when there is none); computed once."""
+        if not self._data_end:
+            stamps = [table[column].max() for table, column in (
+                (self.tickets, "created_at"), (self.tickets, "closed_at"),
+                (self.tickets, "first_response_at"), (self.surveys, "submitted_at"))]
+            known = [s for s in stamps if not pd.isna(s)]
+            self._data_end.append(max(known).date() if known else None)
+        return self._data_end[0]
 
     def company_rows(self, source: str, company_id: str, name: str | None = None) -> pd.DataFrame:
         """The rows of ``source`` that belong to one company, in table order.

@@ -85,7 +85,7 @@ def test_logo_is_replaced_and_fitted(tmp_path: Path) -> None:
     logo = tmp_path / "logo.jpg"
     Image.new("RGB", (300, 300), "red").save(logo)
     out = tmp_path / "out.docx"
-    render_docx(path, {"a": 1}, out, language="pt-BR", logo=logo)
+    render_docx(path, {"a": 1}, out, language="pt-BR", pictures={"logo": logo})
     with zipfile.ZipFile(out) as package:
         media = [n for n in package.namelist() if n.startswith("word/media/")]
         image = Image.open(io.BytesIO(package.read(media[0])))

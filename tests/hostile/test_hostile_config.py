@@ -55,9 +55,13 @@ APPENDED: dict[str, tuple[str, str]] = {
                           "review.template: '/etc/passwd' lies outside the data folder"),
     "playbook-climbs-out": ('[documents]\nplaybook = "../playbook.{language}.toml"\n',
                             "documents.playbook: '../playbook.{language}.toml' lies outside"),
+    "logo-climbs-out": ('[brand]\nlogo = "../../../root/.ssh/id_rsa"\n',
+                        "brand.logo: '../../../root/.ssh/id_rsa' lies outside the data folder"),
+    "client-logos-absolute": ('[brand]\nclient_logos = "/etc"\n',
+                              "brand.client_logos: '/etc' lies outside the data folder"),
 }
-LOGO = ('name = "Acme"', 'name = "Acme"\nlogo = "../../../root/.ssh/id_rsa"',
-        "company.logo: '../../../root/.ssh/id_rsa' lies outside the data folder")
+LOGO = ('name = "Acme"', 'name = "Acme"\nlogo = "logo.png"',
+        "company: logo moved to [brand] logo (the vendor's logo)")
 
 
 @pytest.mark.parametrize("case", sorted(APPENDED))
@@ -72,7 +76,7 @@ def test_hostile_configuration(workspace: Path, case: str) -> None:
     assert snapshot(workspace.parent) == before
 
 
-def test_logo_outside_the_workspace(workspace: Path) -> None:
+def test_company_logo_names_its_new_place(workspace: Path) -> None:
     old, new, expected = LOGO
     config = workspace / "deckgen.toml"
     config.write_text(config.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")

@@ -282,3 +282,37 @@ def test_an_empty_create_date_column_is_a_warning_in_build_too(workspace: Path) 
     assert "  warning: tickets: tickets.csv: 2 of 2 rows have no 'Create date'" in (
         outcome.stderr.splitlines())
 
+
+
+def test_off_scale_survey_answers_are_named_by_check_and_shown_in_the_workbook(
+    workspace: Path,
+) -> None:
+    import openpyxl
+
+    valid = ("NPS,9,2026-05-05 10:00,101\nNPS,3,2026-05-06 10:00,101\n"
+             "CSAT,4,2026-05-06 10:00,101\n")
+    off = "NPS,11,2026-05-07 10:00,101\nNPS,-1,2026-05-08 10:00,101\n" \
+          "NPS,\"7,5\",2026-05-09 10:00,101\nCSAT,0,2026-05-10 10:00,101\n"
+    header = "Survey type,Response value,Submission date,Associated Company IDs\n"
+    period = ["--period", "2026-05-01..2026-05-31"]
+
+    def workbook(rows: str, out: str) -> dict[str, list[tuple[object, ...]]]:
+        (workspace / "surveys.csv").write_text(header + rows, encoding="utf-8")
+        outcome = run(["build", "101", "--data", str(workspace), *period, "--out",
+                       str(workspace.parent / out)])
+        assert outcome.exit_code == 0, outcome.stderr
+        book = openpyxl.load_workbook(next((workspace.parent / out).rglob("*.xlsx")))
+        return {sheet.title: list(sheet.iter_rows(values_only=True)) for sheet in book}
+
+    clean, dirty = workbook(valid, "clean"), workbook(valid + off, "dirty")
+    for title, rows in clean.items():  # what valid answers count does not change
+        if title != "Resumo":
+            assert dirty[title] == rows, title
+    assert dirty["Resumo"][:len(clean["Resumo"])] == clean["Resumo"]
+    assert dirty["Resumo"][-1] == ("Respostas de pesquisa fora da escala (não contadas)", 4,
+                                   None, None)
+    assert [row[1:3] for row in dirty["Respostas inválidas"][1:]] == [
+        ("NPS", 11), ("NPS", -1), ("NPS", 7.5), ("CSAT", 0)]
+    check = run(["check", "--data", str(workspace)])
+    assert "4 answers outside their scale" in check.stdout + check.stderr
+    assert "row 5 (NPS 11)" in check.stdout + check.stderr

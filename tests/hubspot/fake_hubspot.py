@@ -23,9 +23,10 @@ MEETING_TO_COMPANY = 188
 
 @dataclass
 class Fault:
-    """Answer the next matching request(s) badly: 429, 500, 401, 403, slow, drop, redirect
-    (``status`` 301/302/307/308 to ``location``), huge (an endless body) or trickle (one
-    byte every ``delay`` seconds)."""
+    """Answer the next matching request(s) badly: 429 (``policy`` TEN_SECONDLY_ROLLING or
+    DAILY), 500, 401, 403, slow, drop, drop_after (do the work, then hang up without an
+    answer), redirect (``status`` 301/302/307/308 to ``location``), huge (an endless body)
+    or trickle (one byte every ``delay`` seconds)."""
 
     kind: str
     times: int = 1
@@ -34,16 +35,50 @@ class Fault:
     delay: float = 1.0
     location: str = ""
     status: int = 302
+    policy: str = "TEN_SECONDLY_ROLLING"
+    scope: str = ""
 
 
 class ApiError(Exception):
-    def __init__(self, status: int, message: str, category: str,
+    def __init__(self, status: int, message: str, category: str | None,
                  headers: dict[str, str] | None = None, **extra: Any) -> None:
         super().__init__(message)
         self.status = status
         self.headers = headers or {}
-        self.body = {"status": "error", "message": message, "category": category,
+        self.body = {"status": "error", "message": message,
+                     **({"category": category} if category else {}),
                      "correlationId": str(uuid.uuid4()), **extra}
+
+
+def rate_limited(policy: str, headers: dict[str, str]) -> ApiError:
+    """HubSpot's own 429: ``errorType`` RATE_LIMIT and the policy that was exceeded."""
+    return ApiError(429, f"You have reached your {policy.lower()} limit.", None, headers,
+                    errorType="RATE_LIMIT", policyName=policy,
+                    groupName=f"publicapi:private-app:{TOKEN[-6:]}")
+
+
+@dataclass
+class Limiter:
+    """A sliding window: at most ``requests`` per ``seconds``, counted when they arrive."""
+
+    requests: int
+    seconds: float
+    policy: str = "TEN_SECONDLY_ROLLING"
+    announce: bool = True  # send X-HubSpot-RateLimit-* on every answer (search does not)
+    hits: list[float] = field(default_factory=list)
+
+    def admit(self) -> dict[str, str]:
+        """Count one request; its rate-limit headers, or the 429 HubSpot would answer."""
+        moment = time.monotonic()
+        self.hits = [t for t in self.hits if t > moment - self.seconds]
+        headers = {"X-HubSpot-RateLimit-Max": str(self.requests),
+                   "X-HubSpot-RateLimit-Interval-Milliseconds": str(int(self.seconds * 1000))}
+        if len(self.hits) >= self.requests:
+            raise rate_limited(self.policy, headers | {"X-HubSpot-RateLimit-Remaining": "0"})
+        self.hits.append(moment)
+        if not self.announce:
+            return {}
+        return headers | {"X-HubSpot-RateLimit-Remaining": str(self.requests - len(self.hits))}
 
 
 @dataclass
@@ -66,6 +101,13 @@ class FakeHubSpot:
         "name", "hubspot_owner_id", "fase_do_cliente", "cs_dias_entre_reunioes",
         "proprietario_cs", "notes_last_contacted", "hs_lifecyclestage_customer_date"})
     faults: list[Fault] = field(default_factory=list)
+    # The fault layer's rate limits (None: unlimited): every request, and search requests.
+    limiter: Limiter | None = None
+    search_limiter: Limiter | None = None
+    # Requests the limiters answered with 429.
+    refused: list[str] = field(default_factory=list)
+    # RETURN_EXISTING matches a file by folder and name only (its content is not compared).
+    files_match_by_name: bool = False
     log: list[tuple[str, str, str]] = field(default_factory=list)
     # Every Authorization header received, in order (a server that must never see the token).
     authorizations: list[str] = field(default_factory=list)
@@ -106,6 +148,25 @@ class FakeHubSpot:
         """Bodies of the requests received with this method and path prefix."""
         return [body for m, p, body in self.log if m == method and p.startswith(prefix)]
 
+    def limit(self, requests: int, seconds: float, *, search: int | None = None,
+              announce: bool = True) -> None:
+        """Answer 429 past ``requests`` per ``seconds`` (and ``search`` searches a second);
+        without ``announce``, successful answers carry no rate-limit headers."""
+        self.limiter = Limiter(requests, seconds, announce=announce)
+        self.search_limiter = Limiter(search, 1.0, "SECONDLY") if search else None
+
+    def admit(self, path: str) -> dict[str, str]:
+        """Rate-limit headers for one request, or the limiters' 429."""
+        with self._lock:
+            try:
+                headers = self.limiter.admit() if self.limiter else {}
+                if self.search_limiter and path.endswith("/search"):
+                    self.search_limiter.admit()
+            except ApiError:
+                self.refused.append(path)
+                raise
+        return headers
+
     def take_fault(self, path: str) -> Fault | None:
         with self._lock:
             for fault in self.faults:
@@ -118,6 +179,9 @@ class FakeHubSpot:
     def route(self, method: str, path: str, query: dict[str, str], headers: Any,
               raw: bytes) -> tuple[int, Any]:
         parts = path.strip("/").split("/")
+        found = self.engagement_lookup(method, parts, query, raw)
+        if found is not None:
+            return 200, found
         if method == "POST" and path == "/files/v3/files":
             return self.upload(headers, raw)
         if method == "GET" and path == "/account-info/v3/details":
@@ -140,6 +204,33 @@ class FakeHubSpot:
                                                          "feedback_submissions"):
                 return 200, self.list_objects(kind, query)
         raise ApiError(404, f"No route for {method} {path}", "OBJECT_NOT_FOUND")
+
+    def engagement_lookup(self, method: str, parts: list[str], query: dict[str, str],
+                          raw: bytes) -> dict[str, Any] | None:
+        """A company's notes or meetings (v4 associations), and notes or meetings by id."""
+        if (method == "GET" and parts[:3] == ["crm", "v4", "objects"] and len(parts) == 7
+                and parts[3] == "companies" and parts[5] == "associations"
+                and parts[6] in ("notes", "meetings")):
+            store = self.notes if parts[6] == "notes" else self.meetings
+            type_id = MEETING_TO_COMPANY if parts[6] == "meetings" else NOTE_TO_COMPANY
+            linked = [{"toObjectId": int(i), "associationTypes": [
+                {"category": "HUBSPOT_DEFINED", "typeId": type_id + 1, "label": None}]}
+                for i, r in store.items()
+                if any(str(a["to"]["id"]) == parts[4] for a in r["associations"])]
+            return self.page(linked, query | {"limit": query.get("limit", "500")})
+        if (method == "POST" and parts[:3] == ["crm", "v3", "objects"] and len(parts) == 6
+                and parts[3] in ("notes", "meetings") and parts[4:] == ["batch", "read"]):
+            store = self.notes if parts[3] == "notes" else self.meetings
+            body = _json(raw)
+            inputs = body.get("inputs") or []
+            if len(inputs) > 100:
+                raise ApiError(400, "Batch read accepts at most 100 inputs", "VALIDATION_ERROR")
+            wanted = ",".join(body.get("properties") or [])
+            return {"status": "COMPLETE", "results": [
+                self.record(str(i["id"]), store[str(i["id"])]["properties"],
+                            {"properties": wanted})
+                for i in inputs if str(i.get("id")) in store]}
+        return None
 
     def upload(self, headers: Any, raw: bytes) -> tuple[int, Any]:
         content_type = headers.get("Content-Type", "")
@@ -175,8 +266,8 @@ class FakeHubSpot:
         digest = hashlib.sha256(content).hexdigest()
         if options.get("duplicateValidationStrategy") == "RETURN_EXISTING":
             for existing in self.files.values():
-                if (existing["folder"], existing["filename"], existing["sha"]) == (
-                        folder, filename, digest):
+                same = (existing["folder"], existing["filename"]) == (folder, filename)
+                if same and (self.files_match_by_name or existing["sha"] == digest):
                     return 200, existing["public"]
         file_id = self.new_id()
         stem, _, extension = filename.rpartition(".")
@@ -326,7 +417,11 @@ class _Handler(BaseHTTPRequestHandler):
         self.state.log.append((method, split.path, raw.decode("utf-8", "replace")))
         self.state.authorizations.append(self.headers.get("Authorization") or "")
         fault = self.state.take_fault(split.path)
+        limits = {"X-HubSpot-RateLimit-Max": "190",
+                  "X-HubSpot-RateLimit-Remaining": self.state.rate_remaining,
+                  "X-HubSpot-RateLimit-Interval-Milliseconds": "10000"}
         try:
+            limits = self.state.admit(split.path) if self.state.limiter else limits
             if fault is not None:
                 self.apply(fault)
                 if fault.kind in ("drop", "redirect", "huge", "trickle"):
@@ -338,10 +433,10 @@ class _Handler(BaseHTTPRequestHandler):
             headers = {}
         except ApiError as error:
             status, body, headers = error.status, error.body, error.headers
-        self.reply(status, body, {"X-HubSpot-RateLimit-Max": "190",
-                                  "X-HubSpot-RateLimit-Remaining": self.state.rate_remaining,
-                                  "X-HubSpot-RateLimit-Interval-Milliseconds": "10000",
-                                  **headers})
+        if fault is not None and fault.kind == "drop_after":
+            self.close_connection = True  # the work is done; the answer is lost
+            return
+        self.reply(status, body, limits | headers)
 
     def apply(self, fault: Fault) -> None:
         if fault.kind == "429":
@@ -349,16 +444,18 @@ class _Handler(BaseHTTPRequestHandler):
                        "X-HubSpot-RateLimit-Interval-Milliseconds": "10000"}
             if fault.retry_after is not None:
                 headers["Retry-After"] = fault.retry_after
-            raise ApiError(429, "You have reached your ten_secondly_rolling limit.",
-                           "RATE_LIMITS", headers, policyName="TEN_SECONDLY_ROLLING")
+            raise rate_limited(fault.policy, headers)
         if fault.kind == "500":
             raise ApiError(500, "internal error", "INTERNAL_ERROR")
         if fault.kind == "401":
             raise ApiError(401, "The OAuth token used to make this call expired.",
                            "EXPIRED_AUTHENTICATION")
         if fault.kind == "403":
+            details = [{"message": "One or more of the following scopes are required.",
+                        "context": {"requiredGranularScopes": [fault.scope]}}]
             raise ApiError(403, "This app hasn't been granted all required scopes to make this "
-                           "call.", "MISSING_SCOPES")
+                           "call.", "MISSING_SCOPES", **({"errors": details} if fault.scope
+                                                         else {}))
         if fault.kind == "slow":
             time.sleep(fault.delay)
         if fault.kind == "drop":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from click.testing import CliRunner, Result
 from fake_hubspot import TOKEN, FakeHubSpot
 
 from deckgen.cli import main
+from deckgen.hubspot.files import stored_name
 
 MINUTES = ("<html><head><title>Ata</title></head>"
            "<body><h1>Ata</h1><p>Próximos passos</p></body></html>")
@@ -32,19 +34,23 @@ def test_publish_uploads_files_and_logs_a_note(fake: FakeHubSpot, data_dir: Path
     result = run(data_dir, "Padaria", *deliverables, "--minutes", minutes_file(tmp_path))
     assert result.exit_code == 0, result.output
     stored = sorted(fake.files.values(), key=lambda f: f["filename"])
+    deck_name = stored_name("2026-05-10-revisao.pptx", deliverables[0].read_bytes())
+    workbook_name = stored_name("indicadores.xlsx", deliverables[1].read_bytes())
     assert [(f["folder"], f["filename"], f["public"]["access"]) for f in stored] == [
-        (FOLDER, "2026-05-10-revisao.pptx", "PRIVATE"),
-        (FOLDER, "indicadores.xlsx", "PRIVATE"),
+        (FOLDER, deck_name, "PRIVATE"),
+        (FOLDER, workbook_name, "PRIVATE"),
     ]
     assert stored[0]["content"] == deliverables[0].read_bytes()
     (note,) = fake.notes.values()
     deck_id, workbook_id = (f["public"]["id"] for f in stored)
     assert note["properties"]["hs_attachment_ids"] == f"{deck_id};{workbook_id}"
-    assert note["properties"]["hs_note_body"] == "<h1>Ata</h1><p>Próximos passos</p>"
+    body = note["properties"]["hs_note_body"]
+    assert re.fullmatch(r"<h1>Ata</h1><p>Próximos passos</p>"
+                        r"<p><small>deckgen-ref-[0-9a-f]{16}</small></p>", body)
     assert note["associations"][0]["to"]["id"] == "101"
     assert result.output.splitlines() == [
-        f"uploaded 2026-05-10-revisao.pptx to {FOLDER} (file {deck_id})",
-        f"uploaded indicadores.xlsx to {FOLDER} (file {workbook_id})",
+        f"uploaded 2026-05-10-revisao.pptx to {FOLDER} as {deck_name} (file {deck_id})",
+        f"uploaded indicadores.xlsx to {FOLDER} as {workbook_name} (file {workbook_id})",
         f"created note {note['id']} on company 101",
         f"  {LINK}",
     ]
@@ -75,7 +81,8 @@ def test_dry_run_prints_requests_and_sends_nothing(fake: FakeHubSpot, data_dir: 
     lines = result.output.splitlines()
     assert lines[0] == f"POST {fake.url}/files/v3/files"
     assert lines[1] == "  Authorization: Bearer ***"
-    assert lines[2].startswith("  multipart: file=2026-05-10-revisao.pptx (15 bytes, "
+    deck_name = stored_name("2026-05-10-revisao.pptx", deliverables[0].read_bytes())
+    assert lines[2].startswith(f"  multipart: file={deck_name} (15 bytes, "
                                "application/vnd.openxmlformats-officedocument.presentationml")
     assert f"folderPath={FOLDER}" in lines[2]
     assert '"access": "PRIVATE"' in lines[2]
@@ -132,8 +139,8 @@ def test_interrupted_publish_completes_without_duplicates(fake: FakeHubSpot, dat
     assert "uploaded indicadores.xlsx" in first.output
     assert first.output.splitlines()[-1] == (
         "Error: HubSpot refused POST /crm/v3/objects/notes (HTTP 403): the private app is "
-        "probably missing the scope 'crm.objects.contacts.write'; add it to the app and paste "
-        "the new token")
+        "probably missing the scope 'crm.objects.contacts.write', which deckgen publish needs; "
+        "add it to the app and paste the new token")
     assert len(fake.files) == 2 and not fake.notes
     second = run(data_dir, "Padaria", *deliverables)
     assert second.exit_code == 0, second.output

@@ -10,6 +10,7 @@ from click.testing import CliRunner
 from fake_hubspot import FakeHubSpot
 
 from deckgen.cli import main
+from deckgen.hubspot.files import stored_name
 
 SAMPLE = Path(__file__).resolve().parents[2] / "sample_data" / "gcertifica"
 CLIENT_ID = "21457893011"  # Construtora Horizonte Azul S.A. in the sample companies export
@@ -31,8 +32,10 @@ def test_build_publish_uploads_deck_and_workbook_and_logs_a_note(
             "--out", str(tmp_path / "out"), "--publish"]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
-    assert sorted(f["filename"] for f in fake.files.values()) == [
-        "2026-11-15-revisao.pptx", "indicadores.xlsx"]
+    stored = sorted(fake.files.values(), key=lambda f: f["filename"])
+    assert [f["filename"] for f in stored] == [
+        stored_name("2026-11-15-revisao.pptx", stored[0]["content"]),
+        stored_name("indicadores.xlsx", stored[1]["content"])]
     (note,) = fake.notes.values()
     assert note["associations"][0]["to"]["id"] == CLIENT_ID
     assert set(note["properties"]["hs_attachment_ids"].split(";")) == set(fake.files)
@@ -52,7 +55,8 @@ def test_minutes_publish_uses_the_html_minutes_as_note_body(
     (note,) = fake.notes.values()
     body = note["properties"]["hs_note_body"]
     assert "Construtora Horizonte Azul" in body and "<script" not in body
-    assert [f["filename"] for f in fake.files.values()] == ["2026-11-15-ata-revisao.docx"]
+    (stored,) = fake.files.values()
+    assert stored["filename"] == stored_name("2026-11-15-ata-revisao.docx", stored["content"])
 
 
 def test_publish_dry_run_sends_nothing(fake: FakeHubSpot, workspace: Path, tmp_path: Path) -> None:

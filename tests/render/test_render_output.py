@@ -64,8 +64,11 @@ def test_failed_write_leaves_previous_file_and_no_temp(tmp_path: Path) -> None:
 
 
 def test_unwritable_folder_is_a_render_error(tmp_path: Path) -> None:
-    with pytest.raises(RenderError, match="does not exist"):
-        atomic_write(tmp_path / "missing" / "deck.pptx", lambda temp: None)
+    (tmp_path / "file").write_text("not a folder")
+    with pytest.raises(RenderError, match="file/sub: cannot create the output folder"):
+        atomic_write(tmp_path / "file" / "sub" / "deck.pptx", lambda temp: None)
+    atomic_write(tmp_path / "new" / "deck.pptx", lambda temp: temp.write_bytes(b"x"))
+    assert (tmp_path / "new" / "deck.pptx").read_bytes() == b"x"  # a missing folder is made
     if os.geteuid() == 0:
         return  # root writes anywhere; the permission case cannot be shown
     locked = tmp_path / "locked"

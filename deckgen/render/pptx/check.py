@@ -27,8 +27,11 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from deckgen.errors import TemplateError
 from deckgen.locale import default_labels, languages
+from deckgen.reading import template_problem
 from deckgen.render.docx import paragraph_text as docx_paragraph_text
+from deckgen.render.docx import word_source
 from deckgen.render.jinja import make_environment
+from deckgen.render.limits import TemplateTooCostly
 from deckgen.render.pptx.engine import BINDING, DIRECTIVE, Loop, Page
 from deckgen.render.pptx.ooxml import A, P, iter_shapes, placeholder, shape_name
 from deckgen.render.pptx.package import load_package
@@ -274,7 +277,7 @@ class TemplateChecker:
             return self.env.parse(source)
         except TemplateSyntaxError as exc:
             raise TemplateError(f"{self.template.name}, slide {slide}, shape '{shape}': "
-                                f"syntax error: {exc.message}") from None
+                                f"{_problem(exc)}") from None
 
     def _expression(self, source: str, slide: int, shape: str) -> nodes.Node:
         template = self._parse("{{ " + source + " }}", slide, shape)
@@ -291,8 +294,34 @@ class TemplateChecker:
             raise TemplateError(f"{self.template}: template not found") from None
         except Exception as exc:  # noqa: BLE001 - zipfile/lxml/python-pptx all raise differently
             raise TemplateError(f"{self.template}: not a PowerPoint template ({exc})") from None
-        return [self._slide(number, slide.part)
-                for number, slide in enumerate(presentation.slides, start=1)]
+        places = [self._slide(number, slide.part)
+                  for number, slide in enumerate(presentation.slides, start=1)]
+        masters = [r.target_part for r in presentation.part.rels.values()
+                   if r.reltype == RT.SLIDE_MASTER]
+        layouts = [r.target_part for master in masters for r in master.rels.values()
+                   if r.reltype == RT.SLIDE_LAYOUT]
+        for part in (*masters, *layouts):
+            place = self._pictures_of(part)
+            if place.usages:
+                places.append(place)
+        return places
+
+    def _pictures_of(self, part: Any) -> PlaceUsage:
+        """The picture bindings of a layout or master (they see the deck's names only)."""
+        kind = "layout" if part.partname.startswith("/ppt/slideLayouts/") else "master"
+        name = part._element.find(f"{P}cSld").get("name") or part.partname.rsplit("/", 1)[1]
+        usage = PlaceUsage(f"{kind} '{name}'")
+        for shape in iter_shapes(part._element.find(f"{P}cSld/{P}spTree")):
+            binding = BINDING.match(shape_name(shape))
+            if binding and binding.group(1).lower() == "image" and binding.group(2):
+                expression = binding.group(2)
+                found = self._usages(self._expression(expression, 0, shape_name(shape)),
+                                     {"tr": wording(), **self.roots})
+                usage.add(Usage("image", expression, all(ok for _, ok in found)))
+                for text, ok in found:
+                    if text != expression:
+                        usage.add(Usage("variable", text, ok))
+        return usage
 
     def _slide(self, number: int, part: Any) -> PlaceUsage:
         usage = PlaceUsage(f"slide {number}")
@@ -379,7 +408,7 @@ def _notes_paragraphs(part: Any) -> list[str]:
 def _docx_parts(template: Path) -> Iterator[tuple[str, str]]:
     """(where, Jinja source) of the body, then each header and footer, as docxtpl reads them."""
     try:
-        tpl = DocxTemplate(str(template))
+        tpl = DocxTemplate(word_source(template))
         tpl.init_docx()
     except Exception as exc:  # noqa: BLE001 - any unreadable file is the same user error
         raise TemplateError(f"{template}: not a Word document ({exc})") from None
@@ -400,7 +429,7 @@ def check_docx(template: Path, roots: Mapping[str, Any]) -> list[PlaceUsage]:
             tree = env.parse("\n".join(lines))
         except TemplateSyntaxError as exc:
             where = _paragraph_where(prefix, lines, exc.lineno)
-            raise TemplateError(f"{template.name}, {where}: syntax error: {exc.message}") from None
+            raise TemplateError(f"{template.name}, {where}: {_problem(exc)}") from None
 
         def report(text: str, ok: bool, line: int, prefix: str = prefix,
                    lines: list[str] = lines) -> None:
@@ -409,6 +438,13 @@ def check_docx(template: Path, roots: Mapping[str, Any]) -> list[PlaceUsage]:
 
         _Walker({"tr": wording(), **roots}, report).visit(tree)
     return list(places.values())
+
+
+def _problem(exc: TemplateSyntaxError) -> str:
+    """A parse error in words: a syntax error, or a template over a limit on its face."""
+    if isinstance(exc, TemplateTooCostly):
+        return f"over a limit: {exc.message}"
+    return f"syntax error: {exc.message}"
 
 
 def _split_paragraphs(xml: str) -> str:
@@ -436,8 +472,9 @@ def check_template(template: Path, roots: Mapping[str, Any]) -> list[PlaceUsage]
     """Every name and binding each slide or paragraph of ``template`` uses, checked against
     ``roots`` (a Word document is recognised by its content, whatever its name)."""
     path = Path(template)
-    if not path.is_file():
-        raise TemplateError(f"{path}: template not found")
+    problem = template_problem(path)
+    if problem is not None:
+        raise TemplateError(f"{path}: {problem}")
     if is_word(path):
         return check_docx(path, roots)
     return TemplateChecker(path, roots).check()

@@ -21,13 +21,15 @@ from jinja2.sandbox import SecurityError
 from lxml import etree
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.opc.package import XmlPart
+from pptx.opc.package import Part, XmlPart
 from pptx.package import Package
 from pptx.parts.slide import SlidePart
 
+from deckgen.config import LimitSettings
 from deckgen.errors import TemplateError
 from deckgen.io import atomic_write
 from deckgen.locale import default_labels
+from deckgen.reading import template_problem
 from deckgen.render.jinja import (
     UnknownWording,
     compile_expression,
@@ -38,14 +40,17 @@ from deckgen.render.jinja import (
     plain_wording,
     suggest_name,
 )
+from deckgen.render.limits import LimitExceeded, TemplateTooCostly, budget, rendering_limits
 from deckgen.render.pptx.charts import ChartDataError, fill_chart
 from deckgen.render.pptx.fit import Styles, TextLayout, insets, shrink_to_fit
 from deckgen.render.pptx.ooxml import A, C, P, R, iter_shapes, placeholder, shape_name
 from deckgen.render.pptx.package import load_package
-from deckgen.render.pptx.pictures import PictureError, replace_picture
+from deckgen.render.pptx.pictures import PictureError, remove_picture, replace_picture
 from deckgen.render.pptx.slides import SlideDeck
 from deckgen.render.pptx.tables import TablePlan, TableShapeError, fill_page, plan_table, table_of
 from deckgen.render.pptx.text import BodyTemplate, paragraph_text, parse_body, render_body
+from deckgen.render.properties import DocumentInfo
+from deckgen.render.theme import recolored_theme
 
 BINDING = re.compile(r"^\s*(chart|table|image)\s*:\s*(.*?)\s*$", re.IGNORECASE)
 DIRECTIVE = re.compile(r"^\s*deckgen\s*:\s*(.*?)\s*$", re.IGNORECASE)
@@ -60,9 +65,11 @@ _SAVED_AS_PRESENTATION = frozenset({CT.PML_TEMPLATE_MAIN, CT.PML_SLIDESHOW_MAIN}
 _TAGS = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
 
 
-# Texts known to fit their box as they are, per slide layout (a part shared by every render of
-# a loaded template): static wording is measured once, not once per deck.
-_FITTED: weakref.WeakKeyDictionary[Any, set[tuple[Any, ...]]] = weakref.WeakKeyDictionary()
+# Texts known to fit their box as they are, per parsed template and slide layout (the same in
+# every render of a loaded template): static wording is measured once, not once per deck.
+_FITTED: weakref.WeakKeyDictionary[Package, dict[str, set[tuple[Any, ...]]]] = (
+    weakref.WeakKeyDictionary())
+_LAYOUT_TYPES = frozenset({CT.PML_SLIDE_LAYOUT, CT.PML_SLIDE_MASTER})
 _FITTED_PER_LAYOUT = 4096
 
 
@@ -117,10 +124,12 @@ class Where:
     template: str
     slide: int
     shape: str = ""
+    place: str = ""  # a layout or master ("layout 'Title Slide'"), instead of a slide
 
     def error(self, problem: str) -> TemplateError:
         shape = f", shape '{self.shape}'" if self.shape else ""
-        return TemplateError(f"{self.template}, slide {self.slide}{shape}: {problem}")
+        place = self.place or f"slide {self.slide}"
+        return TemplateError(f"{self.template}, {place}{shape}: {problem}")
 
 
 @dataclass
@@ -162,17 +171,25 @@ class DeckRenderer:
         language: str,
         currency: str,
         min_font_pt: float,
+        info: DocumentInfo | None = None,
+        theme_colors: Mapping[str, str] | None = None,
     ) -> None:
         self.template = template
         self.context = dict(context)
         self.language = language
         self.currency = currency
         self.min_font_pt = min_font_pt
+        self.info = info
         self.warnings: list[str] = []
         words, tag = self._words(), office_language(language)
+        colors = dict(theme_colors or {})
+        problem = template_problem(template)
+        if problem is not None:
+            raise TemplateError(f"{template}: {problem}")
         try:
             self.loaded = load_package(
-                template, lambda package: _prepare(package, words, tag), (tag, _fingerprint(words))
+                template, lambda package: _prepare(package, words, tag, colors),
+                (tag, _fingerprint(words), tuple(sorted(colors.items()))), _binds_pictures,
             )
             main = self.loaded.package.main_document_part
         except FileNotFoundError:
@@ -212,6 +229,9 @@ class DeckRenderer:
         self, exc: Exception, source: str, context: Mapping[str, Any], where: Where
     ) -> TemplateError:
         tags = _TAGS.findall(source) or [source]
+        if isinstance(exc, LimitExceeded | TemplateTooCostly):
+            bad = next((t for t in tags if not self._parses(t)), source)
+            return where.error(f"over a limit in {_display(bad)}: {exc.message}")
         if isinstance(exc, TemplateSyntaxError):
             bad = next((t for t in tags if not self._parses(t)), None)
             return where.error(f"syntax error in {_display(bad or source)}: {exc.message}")
@@ -257,6 +277,7 @@ class DeckRenderer:
         self.deck.keep_only([job.part for job in jobs])
         for position, job in enumerate(jobs, start=1):
             self._render_slide(job, position)
+        self._bind_layout_pictures()
         return self._save()
 
     def _words(self) -> Mapping[str, str]:
@@ -323,6 +344,7 @@ class DeckRenderer:
         if items is None:
             raise where_d.error(f"'deckgen: for {', '.join(names)} in {expression}' needs a "
                                 f"list, got {type(value).__name__}")
+        _spend(len(items), where_d, f"deckgen: for {', '.join(names)} in {expression}")
         instances = []
         for index, item in enumerate(items):
             extra: dict[str, Any] = {"loop": Loop(index, len(items))}
@@ -367,6 +389,7 @@ class DeckRenderer:
             if items is None:
                 raise at.error(f"table: {expression} must be a list of rows, got "
                                f"{type(value).__name__}")
+            _spend(len(items), at, f"table: {expression}")
 
             def row_renderer(item: Any, index: int, at: Where = at) -> Callable[[str], str]:
                 row_context = {**context, "row": item, "row_index": index}
@@ -438,11 +461,32 @@ class DeckRenderer:
     ) -> None:
         value = self.evaluate(expression, context, at)
         if value is None:
+            remove_picture(part, shape)
             return
         try:
             replace_picture(part, shape, value)
         except PictureError as exc:
             raise at.error(f"image: {expression}: {exc}") from None
+
+    def _bind_layout_pictures(self) -> None:
+        """Fill the ``image:`` pictures of the layouts and masters (parts of this render only)."""
+        main = self.presentation.part
+        masters = [r.target_part for r in main.rels.values() if r.reltype == RT.SLIDE_MASTER]
+        parts = [*masters, *(r.target_part for master in masters for r in master.rels.values()
+                             if r.reltype == RT.SLIDE_LAYOUT)]
+        for part in parts:
+            if part in self.loaded.unchanged:
+                continue
+            element = cast(XmlPart, part)._element
+            kind = "layout" if part.content_type == CT.PML_SLIDE_LAYOUT else "master"
+            name = element.find(f"{P}cSld").get("name") or part.partname.rsplit("/", 1)[1]
+            for shape in list(iter_shapes(element.find(f"{P}cSld/{P}spTree"))):
+                binding = BINDING.match(shape_name(shape))
+                if binding is None or binding.group(1).lower() != "image":
+                    continue
+                at = Where(self.template.name, 0, shape_name(shape), f"{kind} '{name}'")
+                self._bind_picture(cast(SlidePart, part), shape, _expression_of(binding, at),
+                                   self.context, at)
 
     def _styles_for(self, part: SlidePart) -> Styles:
         styles = self._slide_styles.get(part)
@@ -485,7 +529,8 @@ class DeckRenderer:
                self.min_font_pt, etree.tostring(body))
         # The same text in the same box of the same layout already fitted as it is, in this
         # render or an earlier one of the template (layouts are shared by its renders).
-        fitted = _FITTED.setdefault(part.part_related_by(RT.SLIDE_LAYOUT), set())
+        layouts = _FITTED.setdefault(self.loaded.source, {})
+        fitted = layouts.setdefault(str(part.part_related_by(RT.SLIDE_LAYOUT).partname), set())
         if key in fitted:
             return
         left, right, top, bottom = insets(body_prs)
@@ -517,10 +562,10 @@ class DeckRenderer:
     # -- saving -------------------------------------------------------------------------------
 
     def _save(self) -> bytes:
-        core = self.presentation.core_properties
+        core = self.presentation.core_properties  # made when the template has none
         core.last_modified_by = "deckgen"
         core.revision = 1
-        return self.loaded.save()
+        return self.loaded.save(self.info.core_xml() if self.info is not None else None)
 
 
 def _fingerprint(words: Mapping[str, str]) -> int:
@@ -529,14 +574,28 @@ def _fingerprint(words: Mapping[str, str]) -> int:
     return hash(frozenset(texts.items()))
 
 
-def _prepare(package: Package, words: Mapping[str, str], tag: str) -> None:
-    """Once per template and language: fixed wording in place of its ``tr()`` calls, and every
-    run language set to ``tag`` (slides and their notes; rendered copies inherit both)."""
+def _prepare(
+    package: Package, words: Mapping[str, str], tag: str, colors: Mapping[str, str]
+) -> None:
+    """Once per template, language and brand: fixed wording in place of its ``tr()`` calls,
+    every run language set to ``tag`` (slides and their notes; rendered copies inherit both),
+    and the brand's colours in the theme."""
     for part in package.iter_parts():
         if part.content_type in (CT.PML_SLIDE, CT.PML_NOTES_SLIDE):
             element = cast(XmlPart, part)._element
             resolve_plain_wording(element, words)
             set_language(element, tag)
+        elif part.content_type == CT.OFC_THEME and colors:
+            part._blob = recolored_theme(part.blob, colors)
+
+
+def _binds_pictures(part: Part) -> bool:
+    """Whether ``part`` is a layout or master with an ``image:`` picture (rendered each time)."""
+    if part.content_type not in _LAYOUT_TYPES:
+        return False
+    tree = cast(XmlPart, part)._element.find(f"{P}cSld/{P}spTree")
+    return any(shape.tag == f"{P}pic" and (m := BINDING.match(shape_name(shape))) is not None
+               and m.group(1).lower() == "image" for shape in iter_shapes(tree))
 
 
 def resolve_plain_wording(element: etree._Element, words: Mapping[str, str]) -> None:
@@ -553,6 +612,17 @@ def set_language(element: etree._Element, tag: str) -> None:
     for props in element.iter(f"{A}rPr", f"{A}endParaRPr", f"{A}defRPr"):
         if props.get("lang") is not None:
             props.set("lang", tag)
+
+
+def _spend(count: int, where: Where, what: str) -> None:
+    """Count ``count`` slide copies or table rows against the document's loop budget."""
+    current = budget()
+    if current is None:
+        return
+    try:
+        current.tick(count)
+    except LimitExceeded as exc:
+        raise where.error(f"over a limit in {_display(what)}: {exc.message}") from None
 
 
 def _expression_of(binding: re.Match[str], at: Where) -> str:
@@ -589,15 +659,22 @@ def render_pptx(
     language: str = "pt-BR",
     currency: str = "BRL",
     min_font_pt: float = 10,
+    info: DocumentInfo | None = None,
+    theme_colors: Mapping[str, str] | None = None,
+    limits: LimitSettings | None = None,
 ) -> RenderResult:
-    """Render ``template`` with ``context`` into ``out`` (written atomically, deterministic)."""
+    """Render ``template`` with ``context`` into ``out`` (written atomically, deterministic),
+    with ``info`` as its document properties, ``theme_colors`` (slot → ``RRGGBB``) in its
+    theme, within the template-engine ``limits`` (docs/security.md)."""
     collecting = gc.isenabled()
     # A render makes many short-lived objects and few cycles: collecting while it runs would
     # cost time and free little, so the collector waits until it is done.
     gc.disable()
     try:
-        renderer = DeckRenderer(Path(template), context, language, currency, min_font_pt)
-        data = renderer.run()
+        with rendering_limits(limits):
+            renderer = DeckRenderer(Path(template), context, language, currency, min_font_pt,
+                                    info, theme_colors)
+            data = renderer.run()
     finally:
         if collecting:
             gc.enable()

@@ -1,8 +1,9 @@
 """Loading templates (parsed once, cloned per render) and saving deterministic ``.pptx`` bytes.
 
-A render changes only the presentation part, the package-level parts (core properties) and
-what the slides own (notes, charts, pictures). Every other part (layouts, masters, themes…) is
-shared by all the clones of a template, unchanged, and serialised once.
+A render changes only the presentation part, the package-level parts (core properties), what
+the slides own (notes, charts, pictures) and the layouts or masters that bind pictures. Every
+other part (the other layouts and masters, themes…) is shared by all the clones of a template,
+unchanged, and serialised once.
 """
 
 from __future__ import annotations
@@ -34,14 +35,16 @@ _TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 
 @dataclass(frozen=True)
 class LoadedTemplate:
-    """A fresh package of a template, and the zip entries of the parts it shares unchanged."""
+    """A fresh package of a template, the zip entries of the parts it shares unchanged, and the
+    parsed template it was cloned from (which lives as long as the template stays cached)."""
 
     package: Package
     unchanged: Mapping[Part, Mapping[str, bytes]]
+    source: Package
 
-    def save(self) -> bytes:
-        """The package as a deterministic ``.pptx``."""
-        return package_bytes(self.package, self.unchanged)
+    def save(self, core: bytes | None = None) -> bytes:
+        """The package as a deterministic ``.pptx`` (``core``: its core properties' XML)."""
+        return package_bytes(self.package, self.unchanged, core)
 
 
 _templates: OrderedDict[tuple[str, int, int, Hashable], LoadedTemplate] = OrderedDict()
@@ -102,10 +105,12 @@ def _entries(part: Part) -> dict[str, bytes]:
     return entries
 
 
-def package_bytes(package: Package, unchanged: Mapping[Part, Mapping[str, bytes]]) -> bytes:
+def package_bytes(package: Package, unchanged: Mapping[Part, Mapping[str, bytes]],
+                  core: bytes | None = None) -> bytes:
     """The package as a deterministic ``.pptx``: only parts reachable from its relationships.
 
-    ``unchanged`` holds the entries of parts known to be as they were serialised.
+    ``unchanged`` holds the entries of parts known to be as they were serialised; ``core``
+    replaces the core properties.
     """
     parts = list(package.iter_parts())
     entries = {"[Content_Types].xml": _content_types_xml(parts),
@@ -113,20 +118,22 @@ def package_bytes(package: Package, unchanged: Mapping[Part, Mapping[str, bytes]
     for part in parts:
         saved = unchanged.get(part)
         entries.update(saved if saved is not None else _entries(part))
-    return ooxml_zip(entries)
+    return ooxml_zip(entries, core=core)
 
 
 def load_package(
     path: Path,
     prepare: Callable[[Package], None] | None = None,
     variant: Hashable = None,
+    per_render: Callable[[Part], bool] | None = None,
 ) -> LoadedTemplate:
     """A fresh, independent package of the template at ``path``.
 
     The file is parsed once per content (path, size and modification time) and ``variant``;
     ``prepare`` then changes the parsed package once for that variant (e.g. puts one language's
-    words in place). Later calls clone the parts a render changes, which costs a fraction of
-    parsing, and share the others.
+    words in place, the brand's theme colours). Later calls clone the parts a render changes
+    (those of the slides, and the parts ``per_render`` names, e.g. a layout binding a picture),
+    which costs a fraction of parsing, and share the others.
     """
     stat = os.stat(path)
     key = (str(Path(path).resolve()), stat.st_size, stat.st_mtime_ns, variant)
@@ -136,20 +143,25 @@ def load_package(
         if prepare is not None:
             prepare(package)
         pristine = LoadedTemplate(package, {part: _entries(part)
-                                            for part in _unchanged_parts(package)})
+                                            for part in _unchanged_parts(package, per_render)},
+                                  package)
         _templates[key] = pristine
         while len(_templates) > _CACHE_SIZE:
             _templates.popitem(last=False)
     _templates.move_to_end(key)
     return LoadedTemplate(clone_package(pristine.package, pristine.unchanged.keys()),
-                          pristine.unchanged)
+                          pristine.unchanged, pristine.package)
 
 
-def _unchanged_parts(package: Package) -> set[Part]:
+def _unchanged_parts(
+    package: Package, per_render: Callable[[Part], bool] | None = None
+) -> set[Part]:
     """Parts no render changes, none of which relates to a part a render may change."""
     main = package.main_document_part
     changed: set[Part] = {main, *(r.target_part for r in package._rels.values()
                                   if not r.is_external)}
+    if per_render is not None:
+        changed.update(part for part in package.iter_parts() if per_render(part))
     owned = [r.target_part for r in main.rels.values() if r.reltype == RT.SLIDE]
     while owned:
         part = owned.pop()

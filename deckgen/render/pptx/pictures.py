@@ -1,4 +1,5 @@
-"""Replacing a template picture with an image file or bytes, fitted inside the original box."""
+"""Replacing a template picture with an image file or bytes, fitted inside the original box,
+or removing it (on a slide, a layout or a master)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from lxml import etree
-from pptx.parts.slide import SlidePart
+from pptx.parts.slide import BaseSlidePart
 
+from deckgen.reading import template_problem
 from deckgen.render.pptx.ooxml import A, P, R
 
 
@@ -17,7 +19,7 @@ class PictureError(ValueError):
     """The bound value cannot be used as a picture; the message says why."""
 
 
-def replace_picture(slide: SlidePart, pic: etree._Element, image: Any) -> None:
+def replace_picture(slide: BaseSlidePart, pic: etree._Element, image: Any) -> None:
     """Point ``pic`` at ``image`` (path or bytes), centred in its box, aspect ratio kept."""
     if pic.tag != f"{P}pic":
         raise PictureError("an image: binding must name a picture")
@@ -25,8 +27,9 @@ def replace_picture(slide: SlidePart, pic: etree._Element, image: Any) -> None:
         source: Any = io.BytesIO(bytes(image))
     elif isinstance(image, str | os.PathLike):
         path = Path(image)
-        if not path.is_file():
-            raise PictureError(f"image file not found: {path}")
+        problem = template_problem(path)  # a regular file under the templates' cap
+        if problem is not None:
+            raise PictureError(f"image file {path}: {problem.replace('template ', '')}")
         source = str(path)
     else:
         raise PictureError(f"expected an image path or bytes, got {type(image).__name__}")
@@ -41,11 +44,32 @@ def replace_picture(slide: SlidePart, pic: etree._Element, image: Any) -> None:
     old = blip.get(f"{R}embed")
     blip.set(f"{R}embed", r_id)
     if old and old != r_id:
-        slide.drop_rel(old)
+        drop_unused_rel(slide, old)
     src_rect = pic.find(f"{P}blipFill/{A}srcRect")
     if src_rect is not None:
         src_rect.getparent().remove(src_rect)
     _fit(pic, width_px, height_px)
+
+
+def remove_picture(slide: BaseSlidePart, pic: etree._Element) -> None:
+    """Remove ``pic`` from its shape tree, and its image when nothing else shows it."""
+    if pic.tag != f"{P}pic":
+        raise PictureError("an image: binding must name a picture")
+    r_ids = {value for element in pic.iter() for name, value in element.attrib.items()
+             if name.startswith(R)}
+    pic.getparent().remove(pic)
+    for r_id in r_ids:
+        drop_unused_rel(slide, r_id)
+
+
+def drop_unused_rel(part: BaseSlidePart, r_id: str) -> None:
+    """Drop the relationship ``r_id`` when no attribute of the part's XML refers to it."""
+    for element in part._element.iter():
+        for name, value in element.attrib.items():
+            if value == r_id and name.startswith(R):
+                return
+    if r_id in part.rels:
+        part.rels.pop(r_id)
 
 
 def _fit(pic: etree._Element, width_px: int, height_px: int) -> None:
