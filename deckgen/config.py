@@ -217,11 +217,70 @@ class SurveySettings(_Strict):
     csat_three_point_types: list[str] = Field(default_factory=list)
 
 
+SectionKey = Literal[
+    "support", "implementation", "technology", "releases", "nps", "demands", "feedback",
+    "expansion", "actions",
+]
+# auto: full slides when the section has something to show in the period, else one line.
+SectionMode = Literal["auto", "show", "card", "hide"]
+
+
 class ReviewSettings(_Strict):
     default_period_days: int = Field(default=90, gt=0, le=3660)
     template: str | None = None
     output: str = "out"
     min_font_pt: float = Field(default=10, ge=1, le=96)
+    sections: dict[SectionKey, SectionMode] = Field(default_factory=dict)
+    comment_chars: int = Field(default=280, ge=40, le=1000)  # longer comments are cut
+
+
+CardKey = Literal["created", "prioritized", "sla", "csat", "nps", "open", "hours"]
+HealthKey = Literal["sla", "csat", "nps", "open_age", "overdue"]
+
+
+def _weights() -> dict[HealthKey, float]:
+    return {"sla": 30, "csat": 25, "nps": 20, "open_age": 15, "overdue": 10}
+
+
+def _references() -> dict[Literal["sla", "csat", "nps"], float]:
+    return {"sla": 90, "csat": 80, "nps": 30}
+
+
+class HealthSettings(_Strict):
+    """The health signal's formula (docs/indicators.md): weights, references, thresholds."""
+
+    weights: dict[HealthKey, float] = Field(default_factory=_weights)
+    # What "fine" is for sla / csat (percent) and nps when no target is configured.
+    references: dict[Literal["sla", "csat", "nps"], float] = Field(default_factory=_references)
+    points_per_unit: float = Field(default=4, gt=0, le=100)  # lost per p.p. / point below
+    old_demand_days: int = Field(default=60, gt=0, le=3660)
+    green: float = Field(default=75, ge=0, le=100)
+    yellow: float = Field(default=50, ge=0, le=100)
+
+    @field_validator("weights")
+    @classmethod
+    def _non_negative(cls, value: dict[str, float]) -> dict[str, float]:
+        if any(w < 0 for w in value.values()):
+            raise ValueError("weights must be 0 or more")
+        return value
+
+    @model_validator(mode="after")
+    def _ordered(self) -> HealthSettings:
+        if self.yellow > self.green:
+            raise ValueError(f"yellow ({self.yellow}) must not be above green ({self.green})")
+        return self
+
+
+class SummarySettings(_Strict):
+    """The executive summary: which way is better, targets, what a notable change is."""
+
+    better: dict[CardKey, Literal["up", "down", "none"]] = Field(default_factory=dict)
+    targets: dict[Literal["sla", "csat", "nps"], float] = Field(default_factory=dict)
+    # The smallest change the headline tells: p.p. for sla/csat, points for nps, percent of
+    # the previous value for counts.
+    notable: dict[CardKey, float] = Field(default_factory=dict)
+    headline_size: int = Field(default=3, ge=1, le=5)
+    health: HealthSettings = HealthSettings()
 
 
 class DocumentSettings(_Strict):
@@ -362,6 +421,7 @@ class Config(_Strict):
     sla: SlaSettings = SlaSettings()
     surveys: SurveySettings = SurveySettings()
     review: ReviewSettings = ReviewSettings()
+    summary: SummarySettings = SummarySettings()
     hubspot: HubSpotSettings = HubSpotSettings()
     brand: BrandSettings = BrandSettings()
     documents: DocumentSettings = DocumentSettings()

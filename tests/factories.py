@@ -12,6 +12,10 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from deckgen.config import SummarySettings
+from deckgen.indicators.comments import comment_groups
+from deckgen.indicators.sections import plan_sections
+from deckgen.indicators.summary import next_meeting, summarize
 from deckgen.locale import Labels, labels_for
 from deckgen.model.review import (
     Action,
@@ -434,6 +438,7 @@ def make_nps() -> NpsReport:
         passives=9,
         detractors=7,
         comments=make_comments(),
+        groups=comment_groups(make_comments(), 280),
     )
 
 
@@ -468,8 +473,16 @@ def make_review_report(**overrides: Any) -> ReviewReport:
         open_demands=open_demands,
         open_hours=float(sum(s.open_hours or 0.0 for s in streams)),
         actions=make_actions(),
+        next_meeting=next_meeting(GENERATED_ON, make_client().meeting_interval_days, None),
     )
-    return dataclasses.replace(report, **overrides) if overrides else report
+    return with_summary(dataclasses.replace(report, **overrides) if overrides else report)
+
+
+def with_summary(report: ReviewReport) -> ReviewReport:
+    """``report`` with the summary and section plan of the default configuration."""
+    return dataclasses.replace(
+        report, summary=summarize(report, SummarySettings()), sections=plan_sections(report, {}),
+    )
 
 
 def _empty_stream(key: str, role: str) -> StreamReport:
@@ -531,4 +544,4 @@ def make_empty_review_report(*, with_streams: bool = True, **overrides: Any) -> 
         actions=[],
         notes=[Note("suporte", "tickets"), Note("nps", "surveys"), Note("csat", "surveys")],
     )
-    return dataclasses.replace(report, **overrides) if overrides else report
+    return with_summary(dataclasses.replace(report, **overrides) if overrides else report)

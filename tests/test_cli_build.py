@@ -209,8 +209,7 @@ def test_pdf_without_libreoffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 def _broken_template(tmp_path: Path) -> Path:
     """The default template with an unknown variable on a late slide (the closing one)."""
     deck = Presentation(str(ROOT / "templates" / "review.pptx"))
-    last = deck.slides[len(deck.slides) - 1]
-    box = next(s for s in last.shapes if s.name == "Closing details")
+    box = next(s for slide in deck.slides for s in slide.shapes if s.name == "Closing details")
     box.text_frame.paragraphs[0].runs[0].text = "{{ client.nome }}"
     path = tmp_path / "broken.pptx"
     deck.save(str(path))

@@ -15,7 +15,7 @@ import shutil
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass, fields, is_dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +33,7 @@ from deckgen.indicators.review import compute_review
 from deckgen.locale import Labels, default_labels
 from deckgen.model.review import Period, ReviewReport
 from deckgen.render.context import report_in_words
+from deckgen.render.formatting import make_filters
 from deckgen.render.pdf import convert_to_pdf
 from deckgen.render.pptx.layout import check_deck
 from deckgen.render.terms import term
@@ -190,54 +191,78 @@ def _render(text: str, report: ReviewReport, labels: Labels, **extra: Any) -> st
     return env.from_string(text).render(context)
 
 
+SHORT = {  # the kickers of the sections that are not streams
+    "pt-BR": {"releases": "LANÇAMENTOS", "nps": "NPS", "demands": "DEMANDAS EM ANDAMENTO",
+              "feedback": "FEEDBACK", "expansion": "OPORTUNIDADES", "actions": "PLANO DE AÇÃO"},
+    "en": {"releases": "RELEASES", "nps": "NPS", "demands": "OPEN DEMANDS",
+           "feedback": "FEEDBACK", "expansion": "OPPORTUNITIES", "actions": "ACTION PLAN"},
+}
+
+
 def expected_sections(report: ReviewReport, labels: Labels) -> list[tuple[str, str]]:
-    """(kicker, title) of every section the report calls for, in the playbook's order."""
+    """(kicker, title) of every slide the report calls for, in the playbook's order: the
+    sections shown in full (report.sections), each numbered as in the agenda."""
     t = STRINGS[labels.language]
-    support, implementation, technology = (
-        report.support, report.implementation, report.technology,
-    )
     nps, csat = report.nps, report.csat
 
-    def sla(stream: str, kicker: str, label: str) -> tuple[str, str]:
-        present = getattr(report, stream)
-        key = "t_sla" if present and present.sla else "t_sla_none"
-        title = _render(t[key], report, labels, stream=present, fallback=t[label])
-        return kicker, title
+    def kicker(key: str) -> str:
+        stream = report.stream_for(key) if key in STREAMS else None
+        short = (labels.term("stream", stream.key) if stream
+                 else SHORT[labels.language][key]).upper()
+        return f"{report.section(key).number} · {short}"
 
-    keys: list[tuple[str, str]] = [
-        ("cover_kicker", "{{ client.name }}"), ("agenda_kicker", t["agenda_title"]),
-        ("summary_kicker", t["summary_title"]),
-        ("support_kicker",
-         t["t_sup_categories" if support and support.by_category else "t_sup_none"]),
+    def title(key: str, **extra: Any) -> str:
+        return _render(str(t[key]), report, labels, **extra)
+
+    slides: list[tuple[str, str]] = [
+        (_render(str(t["cover_kicker"]), report, labels),
+         _render("{{ client.name }}", report, labels)),
+        (_render(str(t["agenda_kicker"]), report, labels), t["agenda_title"]),
+        (_render(str(t["summary_kicker"]), report, labels), t["summary_title"]),
     ]
-    if support and support.prioritized:
-        keys.append(("support_kicker", t["t_sup_prioritized"]))
-    elif support and support.created.known:
-        keys.append(("support_kicker", t["t_sup_prio_none"]))
-    keys.append(sla("support", "support_kicker", "support_label"))
-    keys.append(("support_kicker", t["t_csat" if csat.count else "t_csat_none"]))
-    keys.append(("impl_kicker", t["t_impl" if implementation and implementation.by_category
-                                  else "t_impl_none"]))
-    keys.append(sla("implementation", "impl_kicker", "implementation_label"))
-    if technology:
-        keys.append(("tech_kicker", t["t_tech" if technology.by_category else "t_tech_none"]))
-    keys.append(("releases_kicker", t["t_releases" if report.releases else "t_releases_none"]))
-    keys.append(("nps_kicker", t["t_nps" if nps.answers else "t_nps_none"]))
-    if nps.comments:
-        keys.append(("nps_kicker", t["t_comments"]))
-    elif nps.answers:
-        keys.append(("nps_kicker", t["t_comments_none"]))
-    keys += [
-        ("demands_kicker", t["t_demands" if report.open_demands else "t_demands_none"]),
-        ("feedback_kicker", t["t_feedback"]), ("expansion_kicker", t["t_expansion"]),
-        ("actions_kicker", t["t_actions" if report.actions else "t_actions_none"]),
-        ("actions_kicker", t["t_next"]), ("", t["closing_title"]),
-    ]
-    return [
-        (_render(str(t[kicker]), report, labels) if kicker else "",
-         _render(str(title), report, labels))
-        for kicker, title in keys
-    ]
+    for key, chart, few in (("support", "t_sup_categories", "t_sup_none"),
+                            ("implementation", "t_impl", "t_impl_none"),
+                            ("technology", "t_tech", "t_tech_none")):
+        stream = report.stream_for(key)
+        if not report.shows(key):
+            continue
+        if stream:
+            slides.append((kicker(key), title(chart if len(stream.by_category) >= 3 else few)))
+            if key == "support" and stream.prioritized:
+                slides.append((kicker(key), title("t_sup_prioritized")))
+            if key != "technology":
+                if any(r.closed for r in stream.sla):
+                    slides.append((kicker(key), title("t_sla", stream=stream)))
+                elif stream.sla and not {"sla", "closed_at"} & set(stream.missing):
+                    slides.append((kicker(key), title("t_sla_none", stream=stream,
+                                                      fallback="")))
+        if key == "support" and csat.count:
+            slides.append((kicker(key), title("t_csat" if csat.count >= 3 else "t_csat_none")))
+    if report.shows("releases"):
+        slides.append((kicker("releases"),
+                       title("t_releases" if report.releases else "t_releases_none")))
+    if report.shows("nps"):
+        slides.append((kicker("nps"), title("t_nps" if nps.answers >= 3 else "t_nps_none")))
+        if nps.shown:
+            slides.append((kicker("nps"), title("t_comments")))
+        elif nps.answers:
+            slides.append((kicker("nps"), title("t_comments_none")))
+    if report.shows("demands"):
+        slides.append((kicker("demands"),
+                       title("t_demands" if report.open_demands else "t_demands_none")))
+    if report.shows("feedback"):
+        slides.append((kicker("feedback"), title("t_feedback")))
+    if report.shows("expansion"):
+        slides.append((kicker("expansion"), title("deck.t_expansion")))
+    if report.shows("actions"):
+        slides.append((kicker("actions"),
+                       title("t_actions" if report.actions else "t_actions_none")))
+        slides.append((kicker("actions"), title("t_next")))
+    slides.append(("", title("closing_title")))
+    return slides
+
+
+STREAMS = ("support", "implementation", "technology")
 
 
 def _sections_of(deck: PresentationType, language: str) -> list[tuple[str, str]]:
@@ -283,27 +308,29 @@ def test_every_section_is_there_in_playbook_order(
 
 def _expected_charts(
     report: ReviewReport, labels: Labels
-) -> dict[str, tuple[list[str], list[float]]]:
+) -> dict[str, tuple[list[str], list[float | None]]]:
     """Shape name → categories and values, for every chart the report calls for."""
-    def counts(items: list[Any], kind: str | None) -> tuple[list[str], list[float]]:
+    def counts(
+        items: list[Any], kind: str | None, gaps: bool = False
+    ) -> tuple[list[str], list[float | None]]:
+        """Names and values; with ``gaps`` an empty bar is no bar (no "0" label)."""
         names = [labels.term(kind, c.key) if kind else str(c.key) for c in items]
-        return names, [float(c.count) for c in items]
+        return names, [float(c.count) or (None if gaps else 0.0) for c in items]
 
     t = STRINGS[labels.language]
-    charts: dict[str, tuple[list[str], list[float]]] = {}
-    for role in ("support", "implementation", "technology"):
+    charts: dict[str, tuple[list[str], list[float | None]]] = {}
+    for role in STREAMS:  # a chart of fewer than three bars is a sentence instead
         stream = report.stream_for(role)
-        if stream and stream.by_category:
+        if report.shows(role) and stream and len(stream.by_category) >= 3:
             charts[f"chart: {role}.category_chart | term"] = counts(stream.by_category,
                                                                     "category")
-    impl = report.implementation
-    if impl and impl.by_category:
-        charts["chart: implementation.urgency_chart | term"] = counts(impl.by_urgency,
-                                                                      "priority")
-    if report.csat.count:
-        charts["chart: csat.chart"] = counts(report.csat.distribution, None)
+            if role == "implementation":
+                charts["chart: implementation.urgency_chart | term"] = counts(
+                    stream.by_urgency, "priority", gaps=True)
+    if report.shows("support") and report.csat.count >= 3:
+        charts["chart: csat.chart"] = counts(report.csat.distribution, None, gaps=True)
     nps = report.nps
-    if nps.answers:
+    if report.shows("nps") and nps.answers >= 3:
         charts[NPS_CHART] = (
             [str(t["promoters"]), str(t["passives"]), str(t["detractors"])],
             [float(nps.promoters), float(nps.passives), float(nps.detractors)],
@@ -316,7 +343,7 @@ def test_chart_values_are_the_indicators(
     sample_runs: dict[tuple[str, str], SampleRun], workspace: str, language: str
 ) -> None:
     for deck in _run(sample_runs, workspace, language).decks:
-        found: dict[str, tuple[list[str], list[float]]] = {}
+        found: dict[str, tuple[list[str], list[float | None]]] = {}
         for slide in deck.deck.slides:
             for shape in slide.shapes:
                 if shape.has_chart:
@@ -341,19 +368,26 @@ def test_no_table_row_is_lost_across_continuation_slides(
             # in a list of open demands does not look like a mistake.
             assert row[3].startswith(ticket.status), (deck.name, row)
             assert (row[3] != ticket.status) == (ticket.closed is not None), (deck.name, row)
-        comments = _named(d, "table: nps.comments")
-        assert [r[3] for r in _rows(comments)] == [c.text for c in report.nps.comments], deck.name
+        comments = _named(d, "table: nps.shown")
+        shown = report.nps.shown if report.shows("nps") else []
+        texts = [r[3] for r in _rows(comments)]
+        assert len(texts) == len(shown), deck.name
+        assert all(text.startswith(c.text) for text, c in zip(texts, shown, strict=True))
+        if report.shows("nps"):  # grouped and deduplicated, none dropped
+            assert sum(c.repeats for c in shown) == len(report.nps.comments), deck.name
         support = report.support
         assert [r[0] for r in _rows(_named(d, "table: support.prioritized"))] == (
-            [t.id for t in support.prioritized] if support else []
+            [t.id for t in support.prioritized] if support and report.shows("support") else []
         ), deck.name
         for role in ("support", "implementation"):
             stream = report.stream_for(role)
+            shows = stream and report.shows(role) and any(r.closed for r in stream.sla)
             assert [r[0] for r in _rows(_named(d, f"table: {role}.sla"))] == (
                 [deck.labels.term("sla_category", r.category_key) for r in stream.sla]
-                if stream else []
+                if stream and shows else []
             ), deck.name
-        assert len(_rows(_named(d, "table: releases"))) == len(report.releases), deck.name
+        releases = report.releases if report.shows("releases") else []
+        assert len(_rows(_named(d, "table: releases"))) == len(releases), deck.name
         assert [r[0] for r in _rows(_named(d, "table: actions"))] == [
             a.action for a in report.actions
         ], deck.name
@@ -373,9 +407,10 @@ def test_closing_slide_announces_the_next_meeting(
         text = next(s.text_frame.text for s in closing.shapes if s.name == "Closing details")
         days = deck.report.client.meeting_interval_days
         first = text.splitlines()[0]
-        if days:  # the meeting after this one: never the due date of this one, already past
-            assert first == (f"Próxima reunião em cerca de {days} dias" if language == "pt-BR"
-                             else f"Next meeting in about {days} days"), deck.name
+        if days:  # the meeting after this one (this meeting + the cadence), as a date
+            when = make_filters(language)["date"](TODAY + timedelta(days=days), "long")
+            assert first == (f"Próxima reunião: {when}" if language == "pt-BR"
+                             else f"Next meeting: {when}"), deck.name
         else:
             assert first == "", deck.name
 

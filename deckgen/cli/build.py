@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from deckgen.cli.dates import DAY
 from deckgen.cli.options import (
     lang_option,
     on_option,
@@ -42,6 +43,10 @@ if TYPE_CHECKING:
 @lang_option("Deck")
 @out_option()
 @click.option("--pdf", is_flag=True, help="Also convert the decks to PDF with LibreOffice.")
+@click.option("--internal", is_flag=True,
+              help="Add the internal appendix (expansion forecast, data notes) for your team.")
+@click.option("--next-meeting", "next_meeting", type=DAY, default=None,
+              help="Date of the next review (default: today plus the client's cadence).")
 @click.option("--all", "all_clients", is_flag=True, help="Every client of the companies export.")
 @click.option("--due", is_flag=True, help="Every client whose next review is due (today or --on).")
 @on_option("With --due: due on or before DATE.")
@@ -62,6 +67,8 @@ def build(
     lang: str | None,
     out_dir: Path | None,
     pdf: bool,
+    internal: bool,
+    next_meeting: date | None,
     all_clients: bool,
     due: bool,
     due_on: date | None,
@@ -94,6 +101,8 @@ def build(
         raise click.UsageError("--on, --owner, --phase, --jobs and --shard go with --all or --due")
     if due_on and not due:
         raise click.UsageError("--on goes with --due")
+    if many and (internal or next_meeting):
+        raise click.UsageError("--internal and --next-meeting go with one CLIENT")
     if publish and many:
         raise click.UsageError("--publish works with one CLIENT; publish a portfolio per client")
     chosen_shard = _shard(shard)
@@ -115,7 +124,8 @@ def build(
     from deckgen.render.formatting import make_filters
 
     assert client is not None
-    built = workspace.review(client, start=start, end=end, template=template, out=out)
+    built = workspace.review(client, start=start, end=end, template=template, out=out,
+                             next_meeting=next_meeting, internal=internal)
     report = built.report
     when = make_filters(workspace.language)["date"]
     click.echo(f"{report.client.name}: {when(report.period.start)}–{when(report.period.end)}")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -14,7 +14,10 @@ from deckgen.config import Config, Stream
 from deckgen.errors import ClientNotFound
 from deckgen.indicators import sla, surveys, tickets
 from deckgen.indicators.cells import day, plain, text
+from deckgen.indicators.comments import comment_groups
 from deckgen.indicators.period import dates_within, within
+from deckgen.indicators.sections import plan_sections
+from deckgen.indicators.summary import next_meeting, summarize
 from deckgen.model.review import (
     Action,
     Client,
@@ -253,6 +256,7 @@ def _stream_report(
         open_demands=open_rows,
         open_hours=open_hours,
         missing=missing,
+        prioritized_levels=list(config.tickets.prioritized_priorities),
     )
 
 
@@ -265,14 +269,16 @@ def _nps(review: _Review, answers: tuple[pd.DataFrame, pd.DataFrame]) -> NpsRepo
     now = surveys.nps_answers(answers[0])
     counts = surveys.nps_counts(now)
     before = surveys.nps_counts(surveys.nps_answers(answers[1]))
+    comments = surveys.nps_comments(now)
     return NpsReport(
         score=Metric(counts.score, before.score),
         answers=counts.answers,
         promoters=counts.promoters,
         passives=counts.passives,
         detractors=counts.detractors,
-        comments=surveys.nps_comments(now),
+        comments=comments,
         missing=missing,
+        groups=comment_groups(comments, review.config.review.comment_chars),
     )
 
 
@@ -314,7 +320,18 @@ def _releases(review: _Review) -> list[Release]:
     return releases
 
 
-def _actions(review: _Review, client: Client) -> list[Action]:
+def _side(owner: str | None, vendor: set[str], client: set[str]) -> str | None:
+    """Whose action it is: "vendor" for the vendor's people (the company's CS, sales and
+    implementation owners, ticket owners), "client" for the client's survey contacts."""
+    if owner is None:
+        return None
+    key = fold(owner)
+    return "vendor" if key in vendor else "client" if key in client else None
+
+
+def _actions(
+    review: _Review, client: Client, vendor: set[str], contacts: set[str]
+) -> list[Action]:
     if review.lacks("next_steps"):
         review.note("actions", [], "actions")
         return []
@@ -338,16 +355,25 @@ def _actions(review: _Review, client: Client) -> list[Action]:
                 done=done,
                 overdue=not done and due is not None and due < period.end,
                 agreed_on=agreed,
+                side=_side(text(r["owner"]), vendor, contacts),
             )
         )
     actions.sort(key=lambda a: (a.done, a.due_on or date.max, fold(a.action)))
     return actions
 
 
+def _people(values: Iterable[object]) -> set[str]:
+    """Folded names of a column's non-blank values."""
+    names = (text(value) for value in values)
+    return {fold(name) for name in names if name}
+
+
 def compute_review(
-    workspace: Workspace, client_id: str, period: Period, *, today: date
+    workspace: Workspace, client_id: str, period: Period, *, today: date,
+    next_meeting_on: date | None = None, internal: bool = False,
 ) -> ReviewReport:
-    """Every indicator of one client (by HubSpot Record ID) for ``period``."""
+    """Every indicator of one client (by HubSpot Record ID) for ``period``; the next
+    meeting is ``next_meeting_on`` or ``today`` plus the cadence."""
     config = workspace.config
     rows = workspace.company_rows("companies", client_id)
     if rows.empty:
@@ -384,9 +410,15 @@ def compute_review(
     off_scale = surveys.off_scale(answered[0], config) if len(answered[0]) else []
     csat = _csat(review, answered)
     releases = _releases(review)
-    actions = _actions(review, client)
+    vendor = _people([client.owner_cs, client.owner_sales, client.owner_implementation])
+    vendor |= _people(client_tickets["owner"].dropna().unique())
+    actions = _actions(
+        review, client, vendor, _people(answers["contact"].dropna().unique()) - vendor
+    )
     hours = [s.open_hours for s in streams if s.open_hours is not None]
-    return ReviewReport(
+    before = tickets.open_at_end(client_tickets, period.previous(), review.zone)
+    open_before = int(before["stream"].isin(names).to_numpy(bool, na_value=False).sum())
+    report = ReviewReport(
         company=config.company.name,
         client=client,
         period=period,
@@ -401,4 +433,17 @@ def compute_review(
         actions=actions,
         notes=review.notes,
         off_scale=off_scale,
+        next_meeting=next_meeting(today, client.meeting_interval_days, next_meeting_on),
+        internal=internal,
+        open_before=open_before if not review.lacks_file("tickets") else None,
+    )
+    return with_story(report, config)
+
+
+def with_story(report: ReviewReport, config: Config) -> ReviewReport:
+    """``report`` with its executive summary and section plan."""
+    return replace(
+        report,
+        summary=summarize(report, config.summary),
+        sections=plan_sections(report, config.review.sections),
     )

@@ -95,11 +95,14 @@ class ChartData:
 
     @classmethod
     def from_counts(
-        cls, name: str, counts: list[Count], terms: str | None, series_terms: str | None = None
+        cls, name: str, counts: list[Count], terms: str | None, series_terms: str | None = None,
+        *, gaps: bool = False,
     ) -> ChartData:
-        """One series of ``counts``; categories are the counts' keys, of kind ``terms``."""
+        """One series of ``counts``; categories are the counts' keys, of kind ``terms``.
+        With ``gaps`` a count of 0 is drawn as no bar and no label (its category stays)."""
+        values = [None if gaps and not c.count else float(c.count) for c in counts]
         return cls(
-            [c.key for c in counts], [Series(name, [float(c.count) for c in counts])],
+            [c.key for c in counts], [Series(name, values)],
             category_terms=terms, series_terms=series_terms,
         )
 
@@ -171,6 +174,14 @@ class StreamReport:
     open_demands: list[Ticket]
     open_hours: float | None
     missing: list[str] = field(default_factory=list)  # keys of missing reasons
+    # The priorities that make a ticket prioritized (besides the export's flag).
+    prioritized_levels: list[str] = field(default_factory=lambda: ["urgent", "high"])
+
+    @property
+    def flagged(self) -> list[Ticket]:
+        """Prioritized tickets listed for the flag alone (their priority is not one of the
+        prioritized levels)."""
+        return [t for t in self.prioritized if t.priority not in self.prioritized_levels]
 
     @property
     def category_chart(self) -> ChartData:
@@ -178,7 +189,7 @@ class StreamReport:
 
     @property
     def urgency_chart(self) -> ChartData:
-        return ChartData.from_counts(self.key, self.by_urgency, "priority", "stream")
+        return ChartData.from_counts(self.key, self.by_urgency, "priority", "stream", gaps=True)
 
     @property
     def sla_chart(self) -> ChartData:
@@ -221,6 +232,12 @@ class NpsReport:
     detractors: int
     comments: list[Comment]
     missing: list[str] = field(default_factory=list)
+    groups: list[CommentGroup] = field(default_factory=list)  # what the slides show
+
+    @property
+    def shown(self) -> list[ShownComment]:
+        """The comments of every group, one list (detractors first), for a slide's table."""
+        return [c for g in self.groups for c in g.comments]
 
     @property
     def chart(self) -> ChartData:
@@ -242,7 +259,7 @@ class CsatReport:
 
     @property
     def chart(self) -> ChartData:
-        return ChartData.from_counts("CSAT", self.distribution, None)
+        return ChartData.from_counts("CSAT", self.distribution, None, gaps=True)
 
 
 @dataclass(frozen=True)
@@ -263,6 +280,142 @@ class Action:
     done: bool
     overdue: bool
     agreed_on: date | None
+    side: str | None = None  # "client" | "vendor" when the plan says whose it is
+
+    @property
+    def state(self) -> str:
+        """One status key for the slide: "done", "overdue" or "on_track"."""
+        return "done" if self.done else "overdue" if self.overdue else "on_track"
+
+
+@dataclass(frozen=True)
+class ShownComment:
+    """A comment as a slide shows it: cut at a word boundary, identical ones counted once."""
+
+    text: str
+    score: int
+    submitted: datetime
+    klass: str
+    cut: bool  # the text was shortened; the workbook has it whole
+    repeats: int = 1  # how many answers of this group said exactly this
+    first: bool = False  # the first comment of its group on the list
+    group_size: int = 0  # answers with a comment in its group
+
+
+@dataclass(frozen=True)
+class CommentGroup:
+    """The comments of one NPS class ("detractor", "passive", "promoter"), newest first."""
+
+    klass: str
+    answers: int  # answers of this class with a comment
+    comments: list[ShownComment]
+
+
+@dataclass(frozen=True)
+class Card:
+    """One executive-summary card: a figure, its change and whether that change is good.
+
+    ``key`` names the indicator ("created", "sla", "csat", "nps", "open", "hours"); ``unit``
+    is "count", "percent", "score" or "hours"; ``better`` is "up", "down" or None (a change
+    is neither good nor bad); ``missing`` is the reason key when ``value`` is None.
+    """
+
+    key: str
+    value: float | None
+    previous: float | None
+    unit: str
+    better: str | None
+    target: float | None = None
+    missing: str | None = None
+
+    @property
+    def delta(self) -> float | None:
+        if self.value is None or self.previous is None:
+            return None
+        return self.value - self.previous
+
+    @property
+    def arrow(self) -> str | None:
+        """ "up", "down" or "flat"; None without a comparison."""
+        delta = self.delta
+        if delta is None:
+            return None
+        return "up" if delta > 0 else "down" if delta < 0 else "flat"
+
+    @property
+    def tone(self) -> str | None:
+        """ "good", "bad" or "neutral" for the change; None without a comparison."""
+        arrow = self.arrow
+        if arrow is None:
+            return None
+        if arrow == "flat" or self.better is None:
+            return "neutral"
+        return "good" if arrow == self.better else "bad"
+
+    @property
+    def on_target(self) -> bool | None:
+        """Whether the value meets the target (in the better direction); None without one."""
+        if self.value is None or self.target is None or self.better is None:
+            return None
+        return self.value >= self.target if self.better == "up" else self.value <= self.target
+
+
+@dataclass(frozen=True)
+class HealthFactor:
+    """One input of the health signal: its score 0–100 (None: no data) and why it is low.
+
+    ``reason`` is a key ("sla_below_target", "old_demands", "overdue_actions"...) with the
+    numbers behind it in ``value`` and ``reference``.
+    """
+
+    key: str
+    weight: float
+    score: float | None
+    value: float | None
+    reference: float | None
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class Health:
+    """The green / yellow / red signal; ``level`` None when no factor has data."""
+
+    level: str | None
+    score: float | None
+    factors: list[HealthFactor]
+
+    @property
+    def reasons(self) -> list[HealthFactor]:
+        """The factors that pulled the score down, biggest loss first."""
+        low = [f for f in self.factors if f.score is not None and f.reason]
+        return sorted(low, key=lambda f: -(f.weight * (100 - (f.score or 0))))
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The executive summary: cards, the biggest changes (for the headline) and health."""
+
+    cards: list[Card]
+    headline: list[Card]  # the two or three most notable changes, biggest first
+    health: Health
+
+    def card(self, key: str) -> Card:
+        """The card of one indicator (a card without data when the summary lacks it)."""
+        found = next((c for c in self.cards if c.key == key), None)
+        return found or Card(key, None, None, "count", None, missing="no_data")
+
+
+@dataclass(frozen=True)
+class Section:
+    """One section of the deck and how it is shown: "show", "card" (one line) or "hide".
+
+    ``reason`` is the missing-reason key of a collapsed section ("no_tickets", "no_answers").
+    """
+
+    key: str
+    mode: str
+    reason: str | None = None
+    number: int | None = None  # its number in the agenda, when shown
 
 
 @dataclass(frozen=True)
@@ -312,6 +465,29 @@ class ReviewReport:
     actions: list[Action]
     notes: list[Note] = field(default_factory=list)
     off_scale: list[OffScaleAnswer] = field(default_factory=list)  # of the period
+    summary: Summary = field(default_factory=lambda: Summary([], [], Health(None, None, [])))
+    sections: list[Section] = field(default_factory=list)
+    next_meeting: date | None = None  # this meeting + the cadence, or the date given
+    internal: bool = False  # the deck is for the vendor's team: internal appendix included
+    open_before: int | None = None  # open demands at the end of the previous period
+
+    def section(self, key: str) -> Section:
+        """How section ``key`` is shown ("show" when the report has no plan for it)."""
+        return next((s for s in self.sections if s.key == key), Section(key, "show"))
+
+    def shows(self, key: str) -> bool:
+        """Whether section ``key`` gets its full slides."""
+        return self.section(key).mode == "show"
+
+    @property
+    def agenda(self) -> list[Section]:
+        """The sections shown in full, in deck order (numbered)."""
+        return [s for s in self.sections if s.mode == "show"]
+
+    @property
+    def quiet(self) -> list[Section]:
+        """The sections collapsed to one line."""
+        return [s for s in self.sections if s.mode == "card"]
 
     @property
     def has_ticket_data(self) -> bool:

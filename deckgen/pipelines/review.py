@@ -51,15 +51,19 @@ def write_review(
     template: Path | None = None,
     today: date | None = None,
     language: str | None = None,
+    next_meeting: date | None = None,
+    internal: bool = False,
 ) -> BuiltReview:
     """Render ``<out>/<slug>/<date>-revisao.pptx`` and ``indicadores.xlsx`` for one client,
-    in ``language`` (default: the configuration's)."""
+    in ``language`` (default: the configuration's); ``next_meeting`` overrides the date the
+    cadence gives, ``internal`` adds the appendix for the vendor's team."""
     config = workspace.config
     today = today or build_date()
     row = find_client(workspace.companies, query)
     period: Period = resolve_period(config, row, today=today, start=start, end=end,
                                     data_end=workspace.data_end())
-    report = compute_review(workspace, str(row["company_id"]), period, today=today)
+    report = compute_review(workspace, str(row["company_id"]), period, today=today,
+                            next_meeting_on=next_meeting, internal=internal)
     language = language or config.company.language
     labels = config.labels_in(language)
     configured = config.resolve(config.review.template) if config.review.template else None

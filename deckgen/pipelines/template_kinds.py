@@ -44,6 +44,7 @@ def review_roots() -> dict[str, Any]:
     roots["terms"] = Terms
     roots["warnings"] = list[str]
     roots["brand"] = Brand
+    roots["terms"] = Terms  # interim, see deckgen.render.context
     return roots
 
 

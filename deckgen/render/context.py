@@ -137,3 +137,4 @@ def review_context(report: ReviewReport, labels: Labels, **extra: Any) -> dict[s
     context["brand"] = Brand(report.company)
     context.update(extra)
     return context
+

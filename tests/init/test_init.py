@@ -55,11 +55,12 @@ def _numbers(report: ReviewReport) -> dict[str, object]:
 
 
 def _assert_same_numbers(folder: Path, name: str) -> None:
-    """The init configuration, with the shipped [sla] (targets and clock: decisions no export
-    states), gives the shipped configuration's review of every client."""
+    """The init configuration, with the shipped [sla] and [summary] (targets and clock:
+    decisions no export states), gives the shipped configuration's review of every client."""
     shipped = load_config(SAMPLES / name)
     written = load_config(folder)
-    written = written.model_copy(update={"sla": shipped.sla, "data_dir": folder})
+    written = written.model_copy(
+        update={"sla": shipped.sla, "summary": shipped.summary, "data_dir": folder})
     period = _period(name)
     expected, got = _reports(shipped, period), _reports(written, period)
     assert expected.keys() == got.keys()
