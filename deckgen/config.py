@@ -296,6 +296,16 @@ class DocumentSettings(_Strict):
     playbook_fields: bool = True
 
 
+class PortfolioSettings(_Strict):
+    """The CS Ops report's alert thresholds: a client is flagged only by a threshold set here
+    (NPS points or CSAT percentage points lower than the previous period; SLA compliance
+    below a percent), never when churned."""
+
+    nps_drop: float | None = Field(default=None, gt=0, le=200)
+    csat_drop: float | None = Field(default=None, gt=0, le=100)
+    sla_below: float | None = Field(default=None, gt=0, le=100)
+
+
 class PacingSettings(_Strict):
     """How fast deckgen talks to HubSpot: the app's burst limit, the search limit, and how
     long it waits out rate limiting before giving up (docs/hubspot.md)."""
@@ -421,6 +431,7 @@ class Config(_Strict):
     sla: SlaSettings = SlaSettings()
     surveys: SurveySettings = SurveySettings()
     review: ReviewSettings = ReviewSettings()
+    portfolio: PortfolioSettings = PortfolioSettings()
     summary: SummarySettings = SummarySettings()
     hubspot: HubSpotSettings = HubSpotSettings()
     brand: BrandSettings = BrandSettings()

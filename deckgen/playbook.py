@@ -88,10 +88,13 @@ class ActionSpec(_Field):
 
 
 class MeetingSpec(_Strict):
-    """A meeting of the implementation and the date column that schedules it."""
+    """A milestone of the implementation, the date column that schedules it and, for when it
+    has no date yet, its target ``week`` counted from the kickoff (week 1 = the kickoff's).
+    ``with_cs`` (whether CS joins) is internal: the client deck does not show it."""
 
     title: str
     field: str
+    week: int | None = Field(default=None, ge=1, le=104)
     with_cs: bool = True
 
     @field_validator("field")
@@ -117,7 +120,40 @@ class KickoffPlaybook(_Strict):
     actions: list[ActionSpec] = Field(default_factory=list)
 
 
+class TeamMember(_Strict):
+    """A role on the kickoff deck's team slides, named by a company column (``field``) or,
+    for a team rather than a person (e.g. Support), by ``name``."""
+
+    role: str
+    field: str | None = None
+    name: str = ""
+    description: str = ""
+
+    @field_validator("field")
+    @classmethod
+    def _known(cls, value: str | None, info: ValidationInfo) -> str | None:
+        return None if value is None else _not_a_date(value, info)
+
+
+class Channel(_Strict):
+    """A support channel the client may use: its name, address or number, and hours."""
+
+    name: str
+    contact: str
+    hours: str = ""
+
+
 class ClientKickoffPlaybook(_Strict):
+    """The client kickoff deck: what the client keeps after the meeting. ``objectives`` and
+    ``scope`` name company columns (shown only when filled); the rest is the workspace's."""
+
+    objectives: list[ChecklistItem] = Field(default_factory=list)
+    scope: list[ChecklistItem] = Field(default_factory=list)
+    scope_items: list[str] = Field(default_factory=list)
+    vendor_team: list[TeamMember] = Field(default_factory=list)
+    client_team: list[TeamMember] = Field(default_factory=list)
+    channels: list[Channel] = Field(default_factory=list)
+    client_provides: list[str] = Field(default_factory=list)
     next_steps: list[str] = Field(default_factory=list)
     meetings: list[MeetingSpec] = Field(default_factory=list)
     onboarding_checklist: list[OnboardingGroup] = Field(default_factory=list)

@@ -22,6 +22,7 @@ from deckgen.model.portfolio import (
     CsmFigures,
     PortfolioReport,
     StreamTrend,
+    Thresholds,
 )
 from deckgen.model.review import Metric, Period
 from deckgen.sources.names import fold
@@ -139,8 +140,22 @@ def _total(scores: list[_Scores]) -> _Scores:
     )
 
 
+def client_flags(nps: Metric, csat: Metric, sla: Metric, churned: bool,
+                 limits: Thresholds) -> list[str]:
+    """The flags a client's figures raise against the configured thresholds: an NPS or
+    CSAT fall of at least the threshold, SLA compliance below it; none for a churned client."""
+    if churned:
+        return []
+    return [flag for flag, limit, past in (
+        ("nps_down", limits.nps_drop, lambda t: nps.delta is not None and -nps.delta >= t),
+        ("csat_down", limits.csat_drop,
+         lambda t: csat.delta is not None and -csat.delta >= t),
+        ("sla_below", limits.sla_below, lambda t: sla.value is not None and sla.value < t),
+    ) if limit is not None and past(limit)]
+
+
 def _client(
-    workspace: Workspace, row: Mapping[Any, Any], period: Period
+    workspace: Workspace, row: Mapping[Any, Any], period: Period, limits: Thresholds
 ) -> tuple[ClientFigures, _Scores, _Scores]:
     cid, name = str(row["company_id"]), text(row["name"])
     answers = workspace.company_rows("surveys", cid, name)
@@ -153,11 +168,10 @@ def _client(
     nps = Metric(now.nps.score, before.nps.score)
     csat = Metric(now.csat.satisfied, before.csat.satisfied)
     missed = now.sla_closed - now.sla_within
-    flags = [flag for flag, on in (
-        ("nps_down", (nps.delta or 0) < 0),
-        ("csat_down", (csat.delta or 0) < 0),
-        ("sla_breached", missed > 0),
-    ) if on]
+    sla_compliance = Metric(percent(now.sla_within, now.sla_closed),
+                            percent(before.sla_within, before.sla_closed))
+    churned_on = row["churned_on"]
+    churned = bool(pd.notna(churned_on) and churned_on <= pd.Timestamp(period.end))
     figures = ClientFigures(
         client_id=cid,
         name=name or cid,
@@ -167,12 +181,12 @@ def _client(
         nps_answers=now.nps.answers,
         csat_satisfied=csat,
         csat_answers=now.csat.count,
-        sla_compliance=Metric(percent(now.sla_within, now.sla_closed),
-                              percent(before.sla_within, before.sla_closed)),
+        sla_compliance=sla_compliance,
         sla_missed=missed,
         tickets_created=Metric(now.created, before.created),
         open_at_end=len(tickets.open_at_end(mine, period, workspace.config.company.timezone)),
-        flags=flags,
+        churned=churned,
+        flags=client_flags(nps, csat, sla_compliance, churned, limits),
     )
     return figures, now, before
 
@@ -183,15 +197,17 @@ def compute_portfolio(
     """Every figure of the CS Ops report for ``period`` (compared with the one before it).
 
     With ``owner``, only that CSM's clients count. Per-client figures reuse the review
-    indicators (NPS, CSAT, SLA compliance, ticket windows); flags: NPS or CSAT lower than in
-    the previous period, or at least one ticket closed outside its SLA target.
+    indicators (NPS, CSAT, SLA compliance, ticket windows); flags only from the thresholds
+    of ``[portfolio]`` (:func:`client_flags`).
     """
     workspace = owner_workspace(compact_workspace(workspace, period), owner)
     config = workspace.config
+    limits = Thresholds(config.portfolio.nps_drop, config.portfolio.csat_drop,
+                        config.portfolio.sla_below)
     previous = period.previous()
     clients, now, before = [], [], []
     for row in _active(workspace.companies, period).to_dict("records"):
-        figures, current, prior = _client(workspace, row, period)
+        figures, current, prior = _client(workspace, row, period, limits)
         clients.append(figures)
         now.append(current)
         before.append(prior)
@@ -215,6 +231,7 @@ def compute_portfolio(
         streams=_streams(workspace, period),
         clients=clients,
         due=portfolio.reviews_due(workspace.companies, today),
+        thresholds=limits,
     )
 
 

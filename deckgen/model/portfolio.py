@@ -79,7 +79,21 @@ class StreamTrend:
 
 
 # Why a client is flagged in the CS Ops report.
-FLAGS = ("nps_down", "csat_down", "sla_breached")
+FLAGS = ("nps_down", "csat_down", "sla_below")
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """The configured alert thresholds (None: that flag is off): NPS points and CSAT
+    percentage points of fall against the previous period, SLA compliance percent."""
+
+    nps_drop: float | None = None
+    csat_drop: float | None = None
+    sla_below: float | None = None
+
+    @property
+    def any(self) -> bool:
+        return any(v is not None for v in (self.nps_drop, self.csat_drop, self.sla_below))
 
 
 @dataclass(frozen=True)
@@ -98,6 +112,7 @@ class ClientFigures:
     sla_missed: int  # tickets closed in the period outside their target
     tickets_created: Metric
     open_at_end: int
+    churned: bool = False  # churned on or before the period's end: never flagged
     flags: list[str] = field(default_factory=list)
 
     @property
@@ -123,12 +138,24 @@ class PortfolioReport:
     sla_compliance: Metric  # every stream together
     csms: list[CsmFigures]
     streams: list[StreamTrend]
-    clients: list[ClientFigures]  # clients active in the period, by name
+    clients: list[ClientFigures]  # the active clients (see ``active_clients``), by name
     due: list[DueReview]  # reviews due on or before ``generated_on``, most overdue first
+    thresholds: Thresholds = Thresholds()
+
+    @property
+    def active_clients(self) -> int:
+        """The one count of active clients: clients on at least one day of the period
+        (customer since on or before its end, not churned before its start)."""
+        return len(self.clients)
+
+    @property
+    def churned_in_period(self) -> int:
+        """Active clients that churned by the period's end."""
+        return sum(c.churned for c in self.clients)
 
     @property
     def flagged(self) -> list[ClientFigures]:
-        """Clients with falling NPS or CSAT, or SLAs missed in the period."""
+        """Clients past a configured threshold (never a churned one)."""
         return [c for c in self.clients if c.flags]
 
     def volume_chart(self, previous: str, current: str) -> ChartData:

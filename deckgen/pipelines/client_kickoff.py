@@ -1,19 +1,20 @@
-"""The client kickoff presentation: who is who, next steps, implementation meetings, onboarding."""
+"""The client kickoff deck: objectives, scope, timeline, both teams, channels and SLA, what the
+client provides, the onboarding plan and next steps; nothing internal."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from deckgen.config import Config
-from deckgen.indicators.record import company_record, participants
+from deckgen.indicators.record import Item, company_record, display
 from deckgen.pipelines.documents import document_path, document_template
 from deckgen.pipelines.folders import row_folder
-from deckgen.playbook import Playbook, load_playbook
+from deckgen.playbook import ChecklistItem, Playbook, TeamMember, load_playbook
 from deckgen.render.brand import Brand, brand_for
 from deckgen.render.context import terms_for
 from deckgen.render.pptx import RenderResult, render_pptx
@@ -24,11 +25,34 @@ from deckgen.sources.workspace import Workspace
 
 @dataclass(frozen=True)
 class Meeting:
-    """An implementation meeting, its date when the record has one, and whether CS joins."""
+    """A milestone of the timeline. ``state``: "today" (the kickoff), "done" (its date is
+    before the kickoff), "scheduled", "planned" (no date: ``day`` is the Monday of its target
+    ``week``) or "to_schedule" (no date, no target week)."""
 
     title: str
     day: date | None
-    with_cs: bool
+    state: str
+    week: int | None = None
+
+
+@dataclass(frozen=True)
+class TeamRow:
+    """One person (or team) on a team slide; ``name`` None when the record has none yet."""
+
+    role: str
+    name: str | None
+    description: str
+
+
+@dataclass(frozen=True)
+class SlaRow:
+    """A configured SLA target of a support stream: category key ("*all_categories" for any),
+    priority key or None, and the targets in hours (None: not set)."""
+
+    category: str
+    priority: str | None
+    first_response_hours: float | None
+    resolution_hours: float | None
 
 
 @dataclass(frozen=True)
@@ -39,29 +63,81 @@ class OnboardingRow:
     item: str
 
 
+def _filled(record: dict[str, Any], items: list[ChecklistItem], playbook: Playbook) -> list[Item]:
+    """The items whose company column holds a value, with that value as text."""
+    found = [Item(i.label, display(record.get(i.field), playbook), i.field) for i in items]
+    return [item for item in found if item.value]
+
+
+def _team(record: dict[str, Any], members: list[TeamMember], playbook: Playbook) -> list[TeamRow]:
+    return [
+        TeamRow(m.role, (display(record.get(m.field), playbook) if m.field else None) or m.name
+                or None, m.description)
+        for m in members
+    ]
+
+
+def timeline(record: dict[str, Any], playbook: Playbook, today: date) -> list[Meeting]:
+    """The kickoff (untitled: the template names it), then each implementation meeting by its
+    date, or its target week's Monday (never a past date shown as upcoming: a date before
+    the kickoff is "done")."""
+    monday = today - timedelta(days=today.weekday())
+    rows = [Meeting("", today, "today", 1)]
+    for spec in playbook.client_kickoff.meetings:
+        day = record.get(spec.field)
+        if isinstance(day, date):
+            rows.append(Meeting(spec.title, day, "done" if day < today else "scheduled"))
+        elif spec.week is not None:
+            rows.append(Meeting(spec.title, monday + timedelta(weeks=spec.week - 1), "planned",
+                                spec.week))
+        else:
+            rows.append(Meeting(spec.title, None, "to_schedule"))
+    return rows
+
+
+def sla_rows(config: Config) -> list[SlaRow]:
+    """The SLA targets of the support streams, as configured."""
+    support = {s.key for s in config.streams if s.role == "support"}
+    return [
+        SlaRow("*all_categories" if t.category == "*" else t.category, t.priority,
+               t.first_response_hours, t.resolution_hours)
+        for t in config.sla.targets if t.stream in support
+    ]
+
+
 def client_kickoff_context(
     config: Config, playbook: Playbook, row: pd.Series, today: date, brand: Brand | None = None
 ) -> dict[str, Any]:
-    """Template names: ``company``, ``client``, ``meeting_date``, ``people``, ``next_steps``,
-    ``meetings``, ``onboarding`` (empty unless the playbook has an onboarding checklist),
-    ``brand`` and ``logo`` (the vendor's logo file, or None: its picture is removed)."""
+    """Template names: ``company``, ``client``, ``meeting_date``, ``brand``, ``objectives`` and
+    ``scope`` (filled company values), ``scope_items``, ``timeline``, ``vendor_team``,
+    ``client_team``, ``channels``, ``sla``, ``sla_clock``, ``business_hours``,
+    ``client_provides``, ``onboarding``, ``next_steps``."""
     brand = brand or brand_for(config, str(row["company_id"]), str(row["name"]))
     record = company_record(row)
     spec = playbook.client_kickoff
+    hours = config.sla.business_hours
     return {
         "company": config.company.name,
         "client": record,
         "meeting_date": today,
-        "people": participants(record, playbook.people),
+        "brand": brand,
+        "objectives": _filled(record, spec.objectives, playbook),
+        "scope": _filled(record, spec.scope, playbook),
+        "scope_items": spec.scope_items,
+        "timeline": timeline(record, playbook, today),
+        "vendor_team": _team(record, spec.vendor_team, playbook),
+        "client_team": _team(record, spec.client_team, playbook),
+        "channels": spec.channels,
+        "sla": sla_rows(config),
+        "sla_clock": config.sla.clock,
+        "business_hours": f"{hours.start}–{hours.end}",
+        "client_provides": spec.client_provides,
         "next_steps": spec.next_steps,
-        "meetings": [Meeting(m.title, record[m.field], m.with_cs) for m in spec.meetings],
         "onboarding": [
             OnboardingRow(group.title, item)
             for group in spec.onboarding_checklist
             for item in group.items
         ],
-        "brand": brand,
-        "logo": brand.vendor_logo,
     }
 
 

@@ -12,7 +12,7 @@ from deckgen.indicators.record import display, document_value
 from deckgen.indicators.review import compute_review
 from deckgen.io import atomic_write
 from deckgen.locale import Labels
-from deckgen.model.review import ReviewReport
+from deckgen.model.review import Comment, ReviewReport
 from deckgen.pipelines.documents import document_path, render_document
 from deckgen.pipelines.folders import row_folder
 from deckgen.pipelines.handoff import next_meeting_dates
@@ -23,6 +23,35 @@ from deckgen.render.html import docx_to_html
 from deckgen.render.properties import document_info
 from deckgen.sources.clients import find_client
 from deckgen.sources.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class CommentGroup:
+    """An NPS comment as the minutes list it: identical texts of one class once, with a count."""
+
+    text: str
+    klass: str
+    scores: str  # "9" or "9, 10": the distinct scores of the answers, ascending
+    contact: str | None
+    count: int
+
+
+def collapse_comments(comments: list[Comment]) -> list[CommentGroup]:
+    """``comments`` in order, each text (case and spacing aside) of one NPS class once."""
+    groups: dict[tuple[str, str], list[Comment]] = {}
+    for comment in comments:
+        key = (" ".join(comment.text.split()).casefold(), comment.klass)
+        groups.setdefault(key, []).append(comment)
+    return [
+        CommentGroup(
+            text=" ".join(same[0].text.split()),
+            klass=same[0].klass,
+            scores=", ".join(str(score) for score in sorted({c.score for c in same})),
+            contact=same[0].contact if len({c.contact for c in same}) == 1 else None,
+            count=len(same),
+        )
+        for same in groups.values()
+    ]
 
 
 @dataclass(frozen=True)
@@ -40,9 +69,10 @@ def minutes_context(
 ) -> dict[str, Any]:
     """The review template names (``client``, ``period``, ``streams``, ``nps``, ``actions``...)
     plus ``meeting_date``, ``next_meeting`` (the meeting after this one, by the agreed
-    interval; None without one), one name per entry of the playbook's ``[review.record]``
-    (the company column's value as text, None when blank), the playbook's ``feedback_prompts`` /
-    ``opportunity_prompts`` and ``blank_rows`` for new actions."""
+    interval; None without one), ``comments`` (the NPS comments collapsed), one name per
+    entry of the playbook's ``[review.record]`` (the company column's value as text, None
+    when blank), the playbook's ``feedback_prompts`` / ``opportunity_prompts`` and
+    ``blank_rows`` for new actions."""
     properties = report.client.properties
     interval = report.client.meeting_interval_days
     following = next_meeting_dates(report.generated_on, interval, 1)
@@ -52,6 +82,7 @@ def minutes_context(
     }
     return review_context(report, labels, **{
         **record,
+        "comments": collapse_comments(report.nps.comments),
         "meeting_date": report.generated_on,
         "next_meeting": following[0] if following else None,
         "feedback_prompts": playbook.review.feedback_prompts,

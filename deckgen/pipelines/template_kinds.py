@@ -15,12 +15,13 @@ from pathlib import Path
 from typing import Any
 
 from deckgen.errors import TemplateError
-from deckgen.indicators.record import ActionState, Participant, Section
+from deckgen.indicators.record import ActionState, Item, Participant, Section
 from deckgen.locale import Labels
 from deckgen.model.portfolio import PortfolioReport
 from deckgen.model.review import ReviewReport
-from deckgen.pipelines.client_kickoff import Meeting, OnboardingRow
-from deckgen.playbook import RoleSpec
+from deckgen.pipelines.client_kickoff import Meeting, OnboardingRow, SlaRow, TeamRow
+from deckgen.pipelines.minutes import CommentGroup
+from deckgen.playbook import Channel, RoleSpec
 from deckgen.reading import template_problem
 from deckgen.render.brand import Brand
 from deckgen.render.context import STREAM_SHORTCUTS, Terms
@@ -44,7 +45,6 @@ def review_roots() -> dict[str, Any]:
     roots["terms"] = Terms
     roots["warnings"] = list[str]
     roots["brand"] = Brand
-    roots["terms"] = Terms  # interim, see deckgen.render.context
     return roots
 
 
@@ -62,10 +62,13 @@ def portfolio_roots() -> dict[str, Any]:
 
 def client_kickoff_roots() -> dict[str, Any]:
     """The client kickoff deck (see ``client_kickoff_context``)."""
-    return {"company": str, "client": Record, "meeting_date": date,
-            "people": list[Participant], "next_steps": list[str], "meetings": list[Meeting],
-            "onboarding": list[OnboardingRow], "brand": Brand, "logo": str | None,
-            "labels": Labels, "terms": Terms}
+    return {"company": str, "client": Record, "meeting_date": date, "brand": Brand,
+            "objectives": list[Item], "scope": list[Item], "scope_items": list[str],
+            "timeline": list[Meeting], "vendor_team": list[TeamRow], "client_team": list[TeamRow],
+            "channels": list[Channel], "sla": list[SlaRow], "sla_clock": str,
+            "business_hours": str, "client_provides": list[str], "next_steps": list[str],
+            "onboarding": list[OnboardingRow], "labels": Labels,
+            "terms": Terms}
 
 
 def kickoff_minutes_roots() -> dict[str, Any]:
@@ -87,7 +90,8 @@ def handoff_minutes_roots() -> dict[str, Any]:
 
 def review_minutes_roots() -> dict[str, Any]:
     """The review minutes: the review deck's names and the minutes' own (``minutes_context``)."""
-    return {**review_roots(), "meeting_date": date, "next_meeting": date | None,
+    return {**review_roots(), "comments": list[CommentGroup], "meeting_date": date,
+            "next_meeting": date | None,
             "expansion": str | None, "second_wave": str | None, "feedback_prompts": list[str],
             "opportunity_prompts": list[str], "blank_rows": list[int]}
 

@@ -36,6 +36,15 @@ from deckgen.render.theme import recolored_theme
 # Header pictures a render may fill, by name or description: the brand's logos, and "logo"
 # (the vendor's, in the shipped minutes templates).
 PICTURE_NAMES = ("vendor_logo", "client_logo", "logo")
+_APP_XML = (
+    b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"'
+    b' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    b"<Application>deckgen</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>"
+    b"<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
+    b"<HyperlinksChanged>false</HyperlinksChanged></Properties>"
+)
+_STALE_PARTS = ("/word/stylesWithEffects.xml",)  # Word 2010's copy of styles.xml, never updated
 _TAGS = re.compile(r"<[^>]+>")
 _PARAGRAPH = re.compile(r"\n<w:p([ >])")
 _JINJA = re.compile(r"\{[{%](.*?)[}%]\}")
@@ -217,6 +226,18 @@ def _recolor(tpl: DocxTemplate, colors: Mapping[str, str]) -> None:
             part._blob = recolored_theme(part.blob, colors)
 
 
+def _office_hygiene(tpl: DocxTemplate) -> None:
+    """Drop parts Word would not write today and say truthfully which program wrote the file
+    (an ``app.xml`` that claims no counts rather than Word's stale "0 words")."""
+    package = tpl.docx.part.package
+    for rel in list(tpl.docx.part.rels.values()):
+        if not rel.is_external and str(rel.target_part.partname) in _STALE_PARTS:
+            tpl.docx.part.drop_rel(rel.rId)
+    for rel in package.rels.values():
+        if not rel.is_external and str(rel.target_part.partname) == "/docProps/app.xml":
+            rel.target_part._blob = _APP_XML
+
+
 def _set_language(tpl: DocxTemplate, tag: str) -> None:
     """The languages the styles and the body declare (``<w:lang w:val=…>``) become ``tag``."""
     for root in (tpl.docx.styles.element, tpl.docx.element):
@@ -256,6 +277,7 @@ def render_docx(
     with rendering_limits(limits):
         tpl.render(dict(context), jinja_env=env, autoescape=True)
     _set_language(tpl, office_language(language))
+    _office_hygiene(tpl)
     if pictures:
         _fill_pictures(tpl, pictures)
     if theme_colors:

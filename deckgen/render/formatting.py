@@ -81,12 +81,13 @@ def make_filters(language: str, currency: str = "BRL") -> dict[str, Callable[...
     def number(value: Any, digits: int = 0) -> str:
         if is_missing(value):
             return DASH
-        return _formatted(str(_rounded(value, digits)), digits, language)
+        return _formatted(str(_rounded(value, digits)), digits, language).replace("-", MINUS)
 
     def percent(value: Any, digits: int = 1) -> str:
         if is_missing(value):
             return DASH
-        return format_percent(_rounded(value, digits) / 100, _pattern(digits, "%"), locale=locale)
+        text = format_percent(_rounded(value, digits) / 100, _pattern(digits, "%"), locale=locale)
+        return text.replace("-", MINUS)
 
     def signed(value: Any, digits: int = 1, unit: str = "") -> str:
         if is_missing(value):

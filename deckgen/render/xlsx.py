@@ -16,11 +16,23 @@ FIXED_CREATED = datetime(2000, 1, 1)
 
 @dataclass(frozen=True)
 class Sheet:
-    """One worksheet: a title, column headers and typed rows."""
+    """One worksheet: a name (the tab, at most 31 characters), column headers and typed rows;
+    optionally a ``title`` written above the headers, and an Excel number format per column
+    (``formats[i]`` for column i; None: General)."""
 
     name: str
     headers: list[str]
     rows: list[list[object]]
+    title: str = ""
+    formats: tuple[str | None, ...] = ()
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number written with its own Excel number format (rows whose kinds differ)."""
+
+    value: float | int | None
+    format: str
 
 
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
@@ -55,34 +67,46 @@ def write_workbook(
         header = book.add_format({"bold": True, "bg_color": "#E8EEF5", "border": 1})
         day = book.add_format({"num_format": date_format})
         stamp = book.add_format({"num_format": date_format + " hh:mm"})
+        heading = book.add_format({"bold": True, "font_size": 13})
+        wanted = {f for s in sheets for f in s.formats if f} | {
+            v.format for s in sheets for row in s.rows for v in row if isinstance(v, Number)}
+        numbers = {f: book.add_format({"num_format": f}) for f in sorted(wanted)}
         used: set[str] = set()
         for sheet in sheets:
             ws = book.add_worksheet(_sheet_title(sheet.name, used))
+            top = 0
+            if sheet.title:
+                ws.write_string(0, 0, strip_xml_illegal(sheet.title), heading)
+                top = 1
             widths = [len(h) for h in sheet.headers]
             for col, title in enumerate(sheet.headers):
-                ws.write_string(0, col, title, header)
-            for r, row in enumerate(sheet.rows, start=1):
-                for c, value in enumerate(row):
-                    _write_cell(ws, r, c, value, day, stamp)
+                ws.write_string(top, col, title, header)
+            for r, row in enumerate(sheet.rows, start=top + 1):
+                for c, cell in enumerate(row):
+                    fmt = sheet.formats[c] if c < len(sheet.formats) else None
+                    value = cell.value if isinstance(cell, Number) else cell
+                    fmt = cell.format if isinstance(cell, Number) else fmt
+                    _write_cell(ws, r, c, value, day, stamp, numbers.get(fmt) if fmt else None)
                     widths[c] = max(widths[c], min(len(str(value or "")), 60))
             for col, width in enumerate(widths):
                 ws.set_column(col, col, width + 2)
-            ws.freeze_panes(1, 0)
+            ws.freeze_panes(top + 1, 0)
             if sheet.rows:
-                ws.autofilter(0, 0, len(sheet.rows), len(sheet.headers) - 1)
+                ws.autofilter(top, 0, top + len(sheet.rows), len(sheet.headers) - 1)
         book.close()
         normalize_ooxml_zip(target, core=info.core_xml() if info is not None else None)
 
     atomic_write(path, write)
 
 
-def _write_cell(ws: object, row: int, col: int, value: object, day: object, stamp: object) -> None:
+def _write_cell(ws: object, row: int, col: int, value: object, day: object, stamp: object,
+                number: object = None) -> None:
     if value is None or (isinstance(value, float) and value != value):
         ws.write_blank(row, col, None)  # type: ignore[attr-defined]
     elif isinstance(value, bool):
         ws.write_boolean(row, col, value)  # type: ignore[attr-defined]
     elif isinstance(value, int | float):
-        ws.write_number(row, col, value)  # type: ignore[attr-defined]
+        ws.write_number(row, col, value, number)  # type: ignore[attr-defined]
     elif isinstance(value, datetime):
         ws.write_datetime(row, col, value.replace(tzinfo=None), stamp)  # type: ignore[attr-defined]
     elif isinstance(value, date):

@@ -2,26 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 
-from deckgen.config import DocumentSettings, load_config
+from deckgen.config import load_config
 from deckgen.sources.workspace import Workspace, load_workspace
 from documents.samples import SAMPLES
-
-# The SISMETRO playbook's configuration review, as a workspace would add it to the shipped one.
-ONBOARDING = """
-[[client_kickoff.onboarding_checklist]]
-title = "Menu Configurações"
-items = ["Empresa", "Filial", "Categorias", "Tipos de Tecnologia",
-         "Parâmetros de SS: Tipo de SS, Tipo de Atendimento, Tipo de Evolução, Categorias",
-         "Biblioteca de Respostas"]
-
-[[client_kickoff.onboarding_checklist]]
-title = "Menu Cadastro"
-items = ["Solicitante", "Localização", "Patrimônios"]
-"""
 
 
 def _load(name: str) -> Workspace:
@@ -36,14 +21,10 @@ def gcertifica() -> Workspace:
 
 
 @pytest.fixture(scope="session")
-def sismetro(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
-    """SISMETRO's workspace with its onboarding checklist in a workspace playbook file."""
-    workspace = _load("sismetro")
-    folder = tmp_path_factory.mktemp("sismetro-playbook")
-    (folder / "playbook.pt-BR.toml").write_text(ONBOARDING, encoding="utf-8")
-    settings = DocumentSettings(playbook=str(folder / "playbook.{language}.toml"))
-    config = workspace.config.model_copy(update={"documents": settings})
-    return dataclasses.replace(workspace, config=config)
+def sismetro() -> Workspace:
+    """SISMETRO's workspace, whose playbook files add the onboarding checklist (seed 001),
+    its channels and what its clients provide."""
+    return _load("sismetro")
 
 
 @pytest.fixture(scope="session")

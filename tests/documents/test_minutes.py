@@ -107,12 +107,13 @@ def test_factory_report(tmp_path: Path) -> None:
     path = _render("pt-BR", tmp_path)
     text = all_text(path)
     report = make_review_report()
-    assert "Metalúrgica Horizonte S.A. · 5 de novembro de 2026" in text
+    assert ("Ata da reunião de acompanhamento — Metalúrgica Horizonte S.A.\n"
+            "SISMETRO · 5 de novembro de 2026") in text
     assert row_with(path, "Período analisado")[1] == "01/08/2026 a 31/10/2026"
     assert row_with(path, "Próxima reunião")[1] == "03/02/2027"  # 5/11/2026 + 90 days
     for release in report.releases:
         assert release.title in text
-    assert "Potencial registrado no HubSpot: Planta de Sete Lagoas" in text
+    assert "Potencial de expansão: Planta de Sete Lagoas" in text
     assert "Produtos da segunda onda: Monitoramento, BGC, Avaliação de fornecedores" in text
 
 
@@ -123,7 +124,7 @@ def test_empty_report_says_so(tmp_path: Path) -> None:
     assert "CSAT: sem avaliações no período" in text
     assert "Nenhum lançamento no período." in text
     assert "Nenhum comentário de NPS no período." in text
-    assert "Potencial registrado no HubSpot: __________ (preencher na reunião)" in text
+    assert "Potencial de expansão: __________ (preencher na reunião)" in text
     html = docx_to_html(path)
     assert "<td></td>" not in html  # the blank action rows are left out of the note
 

@@ -46,7 +46,7 @@ def test_documents_convert_to_pdf(workspaces: dict[str, Workspace], tmp_path: Pa
     if shutil.which("pdftotext"):
         assert "Ata do KickOff interno" in texts[0] and "Mineração Serra Dourada" in texts[0]
         assert "Ata da passagem de bastão" in texts[1]
-        assert "Quem é quem" in texts[2]
+        assert "Nosso time" in texts[2] and "Cronograma da implantação" in texts[2]
         assert "Plano de onboarding" in texts[5] and "Patrimônios" in texts[5]
         assert "Ata da reunião de acompanhamento" in texts[6]
         assert "{{" not in "".join(texts[:6])

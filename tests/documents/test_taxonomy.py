@@ -62,6 +62,11 @@ items = [
 text = "Conferir a migração do histórico dos pacientes"
 field = "data_migrated"
 
+[client_kickoff]  # the shipped objectives, scope and client team name shipped fields
+objectives = [{ label = "Especialidades", field = "specialties" }]
+scope = []
+client_team = []
+
 [[client_kickoff.meetings]]
 title = "Treinamento da equipe veterinária"
 field = "vet_training_on"
@@ -127,16 +132,16 @@ def test_a_declared_date_field_schedules_a_client_kickoff_meeting(data_dir: Path
         [cell.text for cell in row.cells]
         for slide in Presentation(str(path)).slides
         for shape in slide.shapes
-        if shape.has_table and shape.name == "table: meetings"
+        if shape.has_table and shape.name == "table: timeline"
         for row in list(shape.table.rows)[1:]
     ]
-    assert rows[-1][:2] == ["Treinamento da equipe veterinária", "15 de janeiro de 2027"]
+    assert rows[-1] == ["Treinamento da equipe veterinária", "15 de janeiro de 2027", "Agendado"]
 
 
 def test_the_review_minutes_show_the_fields_the_playbook_names(data_dir: Path) -> None:
     path = _run(data_dir, "minutes", "Patas Felizes", "--period", "2026-08-01..2026-10-31")
     text = all_text(path)
-    assert "Potencial registrado no HubSpot: Felinos, Exóticos" in text
+    assert "Potencial de expansão: Felinos, Exóticos" in text
 
 
 def test_check_knows_only_this_taxonomy(data_dir: Path) -> None:

@@ -63,7 +63,8 @@ TICKETS: list[dict[str, Any]] = [
     {"ticket_id": "t4", "company_id": "1", "stream": "suporte", "status": "Fechado",
      "created_at": "2026-05-10 09:00", "closed_at": "2026-05-10 12:00"},
 ]
-CONFIG = make_config(sla={"targets": [{"stream": "suporte", "resolution_hours": 24}]})
+CONFIG = make_config(sla={"targets": [{"stream": "suporte", "resolution_hours": 24}]},
+                     portfolio={"nps_drop": 10, "csat_drop": 10, "sla_below": 80})
 
 
 def workspace() -> Workspace:
@@ -89,14 +90,34 @@ def test_portfolio_figures_against_hand_counts() -> None:
     assert [c.name for c in report.clients] == ["Alfa", "Beta", "Gama"]  # Delta left before Q3
     alfa, beta, gama = report.clients
     assert (alfa.nps.value, alfa.nps.previous, alfa.flags) == (0, 100, ["nps_down"])
-    assert (beta.csat_satisfied.value, beta.flags) == (50.0, [])
-    assert (gama.sla_compliance.value, gama.sla_missed, gama.flags) == (50.0, 1, ["sla_breached"])
+    assert (beta.csat_satisfied.value, beta.churned, beta.flags) == (50.0, True, [])
+    assert (gama.sla_compliance.value, gama.sla_missed, gama.flags) == (50.0, 1, ["sla_below"])
     assert (gama.tickets_created.value, gama.open_at_end) == (3, 1)
     assert [c.name for c in report.flagged] == ["Alfa", "Gama"]
     # Gama: Aug 1 + 30 = Aug 31, 35 days before Oct 5; Alfa: Jul 1 + 90 = Sep 29, 6 days
     assert [(d.name, d.days_overdue) for d in report.due] == [("Gama", 35), ("Alfa", 6)]
     support = report.streams[0]
     assert (support.created.value, support.created.previous, support.closed.value) == (3, 1, 2)
+
+
+def test_flags_only_from_configured_thresholds_never_for_churned_clients() -> None:
+    falling = {"company_id": "2", "survey_type": "NPS", "value": 0, "submitted_at": "2026-08-03"}
+    before = {"company_id": "2", "survey_type": "NPS", "value": 10,
+              "submitted_at": "2026-05-03"}
+    space = make_workspace(CONFIG, companies=COMPANIES, surveys=[*ANSWERS, falling, before],
+                           tickets=TICKETS)
+    beta = compute_portfolio(space, Q3, today=TODAY).clients[1]
+    assert (beta.name, beta.nps.delta, beta.churned, beta.flags) == ("Beta", -100, True, [])
+    unset = make_config(sla={"targets": [{"stream": "suporte", "resolution_hours": 24}]})
+    report = compute_portfolio(make_workspace(unset, companies=COMPANIES, surveys=ANSWERS,
+                                              tickets=TICKETS), Q3, today=TODAY)
+    assert report.flagged == [] and not report.thresholds.any
+    # a fall smaller than the threshold is no flag: Alfa's NPS fell 100 points
+    strict = make_config(sla={"targets": [{"stream": "suporte", "resolution_hours": 24}]},
+                         portfolio={"nps_drop": 101})
+    report = compute_portfolio(make_workspace(strict, companies=COMPANIES, surveys=ANSWERS,
+                                              tickets=TICKETS), Q3, today=TODAY)
+    assert report.flagged == []
 
 
 def test_client_figures_match_the_review_deck() -> None:
@@ -134,7 +155,7 @@ def test_deck_and_workbook_show_the_model(tmp_path: Path) -> None:
     slides = list(Presentation(str(built.deck)).slides)
     summary = slides[1]
     assert shape_text(summary, "KPI churn").splitlines()[1] == "33,3%"
-    assert "1 de 3 clientes ativos no início" in shape_text(summary, "KPI churn")
+    assert "1 de 3 clientes no início do período" in shape_text(summary, "KPI churn")
     assert shape_text(summary, "KPI NPS").splitlines()[1] == "40"
     assert shape_text(summary, "KPI due").splitlines()[1] == "2"
     assert shape_text(summary, "KPI flagged").splitlines()[1] == "2"
@@ -145,10 +166,11 @@ def test_deck_and_workbook_show_the_model(tmp_path: Path) -> None:
     assert [r[0] for r in table_rows(clients, "table: clients")[1:]] == ["Alfa", "Beta", "Gama"]
     assert table_rows(clients, "table: clients")[3][5] == "50,0%"
     book = openpyxl.load_workbook(built.workbook)
-    assert [row[0].value for row in book["Por cliente"].iter_rows(min_row=2)] == [
+    assert [row[0].value for row in book["Por cliente"].iter_rows(min_row=3)] == [
         "Alfa", "Beta", "Gama"]
-    assert book["Resumo"]["B2"].value == 33.3
-    assert book["Clientes em alerta"]["Q2"].value == "NPS em queda"
+    assert book["Por cliente"]["A1"].value == "Por cliente — SISMETRO · 01/07/2026 – 30/09/2026"
+    assert (book["Resumo"]["B3"].value, book["Resumo"]["B3"].number_format) == (33.3, '0.0"%"')
+    assert book["Clientes em alerta"]["Q3"].value == "NPS em queda"
     if shutil.which("soffice") is None:
         pytest.skip("soffice (LibreOffice) is not installed: PDF page count not checked")
     subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless",

@@ -158,7 +158,7 @@ def test_a_word_syntax_error_is_one_located_line(tmp_path: Path) -> None:
 @pytest.mark.parametrize("kind", ["kickoff", "portfolio"])
 def test_other_deck_kinds_check_their_own_names(tmp_path: Path, kind: str) -> None:
     builder = TemplateBuilder()
-    names = {"kickoff": "{% for p in people %}{{ p.role }}: {{ p.nome }}{% endfor %}",
+    names = {"kickoff": "{% for p in vendor_team %}{{ p.role }}: {{ p.nome }}{% endfor %}",
              "portfolio": "{{ churn.rate | percent }} {{ churn.taxa }}"}
     builder.text(builder.slide(), "Body", names[kind])
     template = builder.save(tmp_path / f"{kind}.pptx")
