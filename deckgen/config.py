@@ -8,6 +8,7 @@ import os
 import re
 import string
 import tomllib
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -23,7 +24,7 @@ from pydantic import (
 )
 
 from deckgen.errors import ConfigError
-from deckgen.locale import Label, Labels, labels_for
+from deckgen.locale import Label, Labels, label_for, labels_for
 from deckgen.reading import MiB, ReadRefused, read_capped
 
 CONFIG_NAME = "deckgen.toml"
@@ -390,6 +391,33 @@ class FieldSpec(_Strict):
     headers: list[str] = Field(default_factory=list)
 
 
+ValueKind = Literal["category", "status", "phase"]
+
+
+class TermSettings(_Strict):
+    """What this workspace calls a ticket and its effort ("SS", "HH"), one string or one per
+    language; unset: the locale's word."""
+
+    ticket: Label | None = None
+    tickets: Label | None = None
+    hours: Label | None = None
+
+
+def word_texts(
+    terms: TermSettings, values: dict[ValueKind, dict[str, Label]], language: str
+) -> dict[str, str]:
+    """``[terms]`` and ``[values]`` as label texts of ``language`` ("terms.ticket",
+    "value.status.Encerrada"); a value without a word in ``language`` is left out."""
+    texts = {f"terms.{key}": label_for(label, language)
+             for key, label in terms if label is not None}
+    for kind, words in values.items():
+        for value, label in words.items():
+            word = label if isinstance(label, str) else label.get(language)
+            if word:
+                texts[f"value.{kind}.{value}"] = word
+    return texts
+
+
 class Config(_Strict):
     """The whole workspace configuration. ``data_dir`` is where relative paths resolve."""
 
@@ -411,6 +439,8 @@ class Config(_Strict):
     limits: LimitSettings = LimitSettings()
     paths: PathSettings = PathSettings()
     labels: dict[str, Label] = Field(default_factory=dict)
+    terms: TermSettings = TermSettings()
+    values: dict[ValueKind, dict[str, Label]] = Field(default_factory=dict)
     data_dir: Path = Path(".")
     config_path: Path = Path(CONFIG_NAME)
 
@@ -478,10 +508,12 @@ class Config(_Strict):
         raise KeyError(key)
 
     def labels_in(self, language: str | None = None) -> Labels:
-        """The words of ``language`` (default: the configured one), overrides and streams."""
-        return labels_for(
-            language or self.company.language, self.labels, {s.key: s.label for s in self.streams}
-        )
+        """The words of ``language`` (default: the configured one), overrides and streams,
+        with the workspace's terms and words for data values."""
+        language = language or self.company.language
+        labels = labels_for(language, self.labels, {s.key: s.label for s in self.streams})
+        words = word_texts(self.terms, self.values, language)
+        return replace(labels, texts={**labels.texts, **words})
 
     def resolve(self, relative: str) -> Path:
         """A path from the configuration, relative to the data folder."""

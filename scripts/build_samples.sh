@@ -33,4 +33,12 @@ if [ -n "$pdf" ] && command -v pdftoppm >/dev/null; then
   # a contact sheet (PNG) of every deck and document (decks from the PDFs just written)
   find "$out" \( -name '*.pptx' -o -name '*.docx' \) -print0 | sort -z | xargs -0 "$deckgen" preview
 fi
+if [ -n "$pdf" ] && command -v pdftotext >/dev/null; then
+  # the layout check of every deck written (deckgen.render.pptx.layout): text inside its
+  # slide and box, nothing over the footer or other text, balanced continuation slides,
+  # positive chart axis ids; reuses the PDFs written beside the decks
+  python="$(dirname "$(command -v "$deckgen")")/python"
+  [ -x "$python" ] || python=python3
+  "$python" -m deckgen.render.pptx.layout "$out"
+fi
 echo "sample decks and documents in $out/"

@@ -191,7 +191,8 @@ def test_missing_data_deck_says_so(decks: dict, language: str, case: str) -> Non
         assert sentence in text
     # No chart is left on a slide without data, and no table shows a bare header.
     assert not [s for s in rendered.deck.slides if _charts(s)]
-    bound_headers = {"SS", "Ticket", "Data", "Date", "Frente", "Stream", "Ação", "Action"}
+    bound_headers = {"SS", "Chamado", "Ticket", "Data", "Date", "Frente", "Stream", "Ação",
+                     "Action"}
     bare = [
         shape.table.cell(0, 0).text_frame.text
         for slide in rendered.deck.slides
@@ -283,7 +284,7 @@ def test_no_table_row_is_lost_across_continuation_slides(decks: dict, language: 
     assert [pointer in text for text in texts] == [c.cut for c in shown]
     assert any(c.cut for c in shown)
 
-    prioritized = _tables(rendered.deck, "Ticket" if en else "SS")
+    prioritized = _tables(rendered.deck, "Ticket" if en else "Chamado")
     rows = [t.cell(r, 0).text_frame.text for t in prioritized for r in range(1, len(t.rows))]
     assert rows == [t.id for t in report.support.prioritized]
 

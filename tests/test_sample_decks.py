@@ -4,8 +4,8 @@
 compared with the report recomputed by :func:`deckgen.indicators.review.compute_review` on the same
 workspace and period: the playbook's sections in order, chart values, every table row across
 continuation slides, no template syntax left, the workbook's typed cells. Then every deck
-goes through LibreOffice in one call, and the PDF is checked for pages and for text that runs
-off the page, out of its box or over other text.
+goes through LibreOffice in one call (with the portfolio and kickoff decks), and the PDFs are
+checked by the layout checker (deckgen.render.pptx.layout).
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, fields, is_dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -24,19 +23,19 @@ import jinja2
 import openpyxl
 import pytest
 from click.testing import CliRunner
-from deck_text import all_shapes, slide_texts
-from lxml import etree
+from deck_text import slide_texts
 from pptx import Presentation
-from pptx.enum.text import MSO_AUTO_SIZE
 from pptx.presentation import Presentation as PresentationType
-from pptx.util import Inches, Pt
 
 from deckgen.cli import main
 from deckgen.config import load_config
 from deckgen.indicators.review import compute_review
 from deckgen.locale import Labels, default_labels
 from deckgen.model.review import Period, ReviewReport
+from deckgen.render.context import report_in_words
 from deckgen.render.formatting import make_filters
+from deckgen.render.pdf import convert_to_pdf
+from deckgen.render.pptx.layout import check_deck
 from deckgen.render.terms import term
 from deckgen.sources.clients import client_slug
 from deckgen.sources.workspace import Workspace, load_workspace
@@ -127,7 +126,9 @@ def _build_run(workspace: str, language: str, out: Path) -> SampleRun:
         deck = folder / f"{period.end.isoformat()}-{DECK_NAME[language]}.pptx"
         if not deck.is_file():
             continue
-        report = compute_review(ws, str(row["company_id"]), period, today=TODAY)
+        # as the deck shows it: values from the data in the deck's language
+        report = report_in_words(compute_review(ws, str(row["company_id"]), period, today=TODAY),
+                                 labels)
         decks.append(SampleDeck(workspace, language, str(row["name"]), report, deck,
                                 folder / WORKBOOK_NAME[language], Presentation(str(deck)),
                                 labels))
@@ -564,56 +565,6 @@ def test_data_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
 # The PDF: what a client sees
 
 
-@dataclass(frozen=True)
-class TextBox:
-    """A line or a word of text on a PDF page, in points from the top left corner."""
-
-    box: tuple[float, float, float, float]  # x0, y0, x1, y1
-    text: str
-
-    @property
-    def core(self) -> tuple[float, float, float, float]:
-        """The box without the font's ascender and descender room (where glyphs really are).
-
-        pdftotext's boxes span the font's whole ascent and descent, so the boxes of two
-        consecutive lines of one paragraph, or of a big figure and the line under it, touch
-        or overlap by a few points while the glyphs are well apart.
-        """
-        x0, y0, x1, y1 = self.box
-        trim = 0.25 * (y1 - y0)
-        return x0, y0 + trim, x1, y1 - trim
-
-
-@dataclass
-class PdfPage:
-    width: float
-    height: float
-    lines: list[TextBox]
-    words: list[TextBox]
-
-
-def _box(element: Any) -> tuple[float, float, float, float]:
-    x0, y0, x1, y1 = (float(element.get(k, "0")) for k in ("xMin", "yMin", "xMax", "yMax"))
-    return x0, y0, x1, y1
-
-
-def _pdf_pages(pdf: Path) -> list[PdfPage]:
-    xml = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True,
-                         check=True, timeout=60).stdout
-    root = etree.fromstring(re.sub(rb"<!DOCTYPE[^>]*>", b"", xml))
-    ns = {"h": "http://www.w3.org/1999/xhtml"}
-    pages = []
-    for page in root.iterfind(".//h:page", ns):
-        lines, words = [], []
-        for line in page.iterfind(".//h:line", ns):
-            found = [TextBox(_box(w), w.text or "") for w in line.iterfind("h:word", ns)]
-            lines.append(TextBox(_box(line), " ".join(w.text for w in found)))
-            words += found
-        pages.append(PdfPage(float(page.get("width", "0")), float(page.get("height", "0")),
-                             lines, words))
-    return pages
-
-
 def _page_count(pdf: Path) -> int:
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True,
                           timeout=60).stdout
@@ -622,148 +573,72 @@ def _page_count(pdf: Path) -> int:
     return int(match.group(1))
 
 
-def _text_boxes(slide: Any) -> list[tuple[float, float, float, float]]:
-    """The boxes (in points) of a slide's shapes that carry text: text frames, tables, charts."""
-    boxes = []
-    for shape in all_shapes(slide.shapes):
-        carries = (
-            (shape.has_text_frame and shape.text_frame.text.strip())
-            or (getattr(shape, "has_table", False) and shape.has_table)
-            or shape.has_chart
+def _other_decks(workspace: str, language: str, out: Path) -> list[Path]:
+    """The workspace's CS Ops portfolio report and one client's kickoff deck (as make samples)."""
+    period_text, _ = _period(workspace)
+    data = str(SAMPLES / workspace)
+    client = {"gcertifica": "Horizonte", "sismetro": "Frigorífico"}[workspace]
+    for command in (["portfolio", "--period", period_text],
+                    ["kickoff", client, "--client-deck"]):
+        result = CliRunner().invoke(
+            main, [*command, "--data", data, "--lang", language, "--out", str(out)],
+            env={"SOURCE_DATE_EPOCH": EPOCH},
         )
-        if carries:
-            k = 72 / 914400
-            x, y = shape.left * k, shape.top * k
-            boxes.append((x, y, x + shape.width * k, y + shape.height * k))
-    return boxes
-
-
-TOLERANCE = 1.5  # points
-
-
-def layout_problems(page: PdfPage, boxes: list[tuple[float, float, float, float]]) -> list[str]:
-    """Text off the page, outside every text-bearing shape, or over other text.
-
-    Overlaps are looked for between words, whatever pdftotext's blocks: it merges text that
-    overlaps into one block, even one line.
-    """
-    problems = []
-    for line in page.lines:
-        x0, y0, x1, y1 = line.core
-        if x0 < -TOLERANCE or y0 < -TOLERANCE or x1 > page.width + TOLERANCE or (
-            y1 > page.height + TOLERANCE
-        ):
-            problems.append(f"off the page: {line.text!r}")
-        elif not any(
-            x0 >= b[0] - TOLERANCE and y0 >= b[1] - TOLERANCE
-            and x1 <= b[2] + TOLERANCE and y1 <= b[3] + TOLERANCE
-            for b in boxes
-        ):
-            problems.append(f"outside its box: {line.text!r}")
-    words = sorted(page.words, key=lambda w: w.core[1])
-    for i, word in enumerate(words):
-        a = word.core
-        for other in words[i + 1:]:
-            b = other.core
-            if b[1] >= a[3] - TOLERANCE:
-                break
-            w = min(a[2], b[2]) - max(a[0], b[0])
-            h = min(a[3], b[3]) - max(a[1], b[1])
-            if w > TOLERANCE and h > TOLERANCE:
-                problems.append(f"overlap: {word.text!r} / {other.text!r}")
-    return problems
-
-
-def _broken_deck(path: Path) -> None:
-    """A deck with known layout faults, converted with the real ones to prove the check bites."""
-    prs = Presentation()
-    prs.slide_width, prs.slide_height = Inches(13.333), Inches(7.5)
-    blank = prs.slide_layouts[6]
-
-    def box(slide: Any, x: float, y: float, w: float, h: float, text: str, wrap: bool) -> None:
-        tf = slide.shapes.add_textbox(Inches(x), Inches(y), Inches(w), Inches(h)).text_frame
-        tf.word_wrap, tf.auto_size = wrap, MSO_AUTO_SIZE.NONE
-        tf.text = text
-        for p in tf.paragraphs:
-            for r in p.runs:
-                r.font.size = Pt(18)
-
-    s = prs.slides.add_slide(blank)  # a paragraph spilling out of its box onto another one
-    box(s, 1, 1, 3, 0.4, "A long paragraph that wraps over many lines in a narrow box " * 3, True)
-    box(s, 1, 1.6, 3, 0.5, "Text underneath", True)
-    s = prs.slides.add_slide(blank)  # a line running past the slide's right edge
-    box(s, 11.5, 3, 1.5, 0.5, "This line does not wrap and runs off the slide", False)
-    prs.save(str(path))
+        assert result.exit_code == 0, result.output
+    return sorted(out.rglob("*.pptx"))
 
 
 @dataclass
 class Converted:
-    broken: Path
-    decks: list[tuple[SampleDeck, Path]]
+    decks: list[tuple[str, Path, Path]]  # (what, pptx, pdf)
 
 
 @pytest.fixture(scope="session")
 def converted(
     sample_runs: dict[tuple[str, str], SampleRun], tmp_path_factory: pytest.TempPathFactory
 ) -> Converted:
-    """Every sample deck (and the broken one) as PDF, from ONE LibreOffice start."""
-    soffice = shutil.which("soffice")
-    if soffice is None:
+    """Every sample deck (review decks, portfolio reports, client kickoff decks, in both
+    languages) as PDF, from ONE LibreOffice start."""
+    if shutil.which("soffice") is None:
         pytest.skip("LibreOffice (soffice) is not installed: PDF layout not checked")
     for tool in ("pdfinfo", "pdftotext"):
         if shutil.which(tool) is None:
             pytest.skip(f"poppler's {tool} is not installed: PDF layout not checked")
     folder = tmp_path_factory.mktemp("pdf")
-    sources: list[tuple[SampleDeck, Path]] = []
-    for run in sample_runs.values():
+    sources: list[tuple[str, Path]] = []
+    for (workspace, language), run in sample_runs.items():
         for deck in run.decks:
-            flat = folder / f"{deck.workspace}-{deck.language}-{deck.path.parent.name}.pptx"
-            shutil.copyfile(deck.path, flat)
-            sources.append((deck, flat))
-    broken = folder / "broken.pptx"
-    _broken_deck(broken)
-    profile = Path("/tmp") / f"lo-deckgen-tests-{uuid.uuid4().hex}"
-    try:
-        subprocess.run(
-            [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
-             "pdf", "--outdir", str(folder), str(broken), *(str(p) for _, p in sources)],
-            check=True, capture_output=True, timeout=900,
-        )
-    finally:
-        shutil.rmtree(profile, ignore_errors=True)
-    return Converted(broken.with_suffix(".pdf"),
-                     [(deck, flat.with_suffix(".pdf")) for deck, flat in sources])
-
-
-@pytest.mark.pdf
-def test_layout_check_finds_known_faults(converted: Converted) -> None:
-    prs = Presentation(str(converted.broken.with_suffix(".pptx")))
-    pages = _pdf_pages(converted.broken)
-    spilled = layout_problems(pages[0], _text_boxes(prs.slides[0]))
-    assert any(p.startswith("outside its box") for p in spilled), spilled
-    assert any(p.startswith("overlap") for p in spilled), spilled
-    cut = layout_problems(pages[1], _text_boxes(prs.slides[1]))
-    assert any(p.startswith(("off the page", "outside its box")) for p in cut), cut
+            sources.append((f"{workspace} {language} {deck.name}", deck.path))
+        others = tmp_path_factory.mktemp(f"others-{workspace}-{language}")
+        sources += [(f"{workspace} {language} {p.stem}", p)
+                    for p in _other_decks(workspace, language, others)]
+    flat = []
+    for index, (_, path) in enumerate(sources):
+        copy = folder / f"{index:03d}-{path.name}"
+        shutil.copyfile(path, copy)
+        flat.append(copy)
+    pdfs = convert_to_pdf(flat, folder, timeout=900)
+    return Converted([(what, copy, pdf)
+                      for (what, _), copy, pdf in zip(sources, flat, pdfs, strict=True)])
 
 
 @pytest.mark.pdf
 def test_pdf_has_one_page_per_slide(converted: Converted) -> None:
     wrong = [
-        (deck.workspace, deck.language, deck.name, _page_count(pdf), len(deck.deck.slides))
-        for deck, pdf in converted.decks
-        if _page_count(pdf) != len(deck.deck.slides)
+        (what, _page_count(pdf), len(Presentation(str(deck)).slides))
+        for what, deck, pdf in converted.decks
+        if _page_count(pdf) != len(Presentation(str(deck)).slides)
     ]
     assert not wrong
 
 
 @pytest.mark.pdf
-def test_no_text_runs_off_its_box_or_over_other_text(converted: Converted) -> None:
-    problems = []
-    for deck, pdf in converted.decks:
-        pages = _pdf_pages(pdf)
-        for number, (page, slide) in enumerate(zip(pages, deck.deck.slides, strict=True), 1):
-            problems += [
-                f"{deck.workspace} {deck.language} {deck.name}, slide {number}: {p}"
-                for p in layout_problems(page, _text_boxes(slide))
-            ]
+def test_every_sample_deck_is_laid_out_within_its_slides(converted: Converted) -> None:
+    """Review, portfolio and kickoff decks of both workspaces in both languages: text inside
+    the slide and its box, nothing over the footer or other text, balanced continuation
+    slides, positive chart axis ids (deckgen.render.pptx.layout)."""
+    names = " ".join(deck.name for _, deck, _ in converted.decks)
+    assert all(kind in names for kind in ("revisao", "review", "portfolio", "kickoff"))
+    problems = [f"{what}: {p}" for what, deck, pdf in converted.decks
+                for p in check_deck(deck, pdf)]
     assert not problems, "\n".join(problems)

@@ -16,6 +16,7 @@ from deckgen.pipelines.documents import document_path, document_template
 from deckgen.pipelines.folders import row_folder
 from deckgen.playbook import ChecklistItem, Playbook, TeamMember, load_playbook
 from deckgen.render.brand import Brand, brand_for
+from deckgen.render.context import terms_for
 from deckgen.render.pptx import RenderResult, render_pptx
 from deckgen.render.properties import document_info
 from deckgen.sources.clients import find_client
@@ -158,7 +159,7 @@ def write_client_kickoff(
                          vendor=context["brand"].vendor, built=today, language=language)
     result = render_pptx(
         document_template(template, "kickoff", ".pptx"),
-        {**context, "labels": labels},
+        {**context, "labels": labels, "terms": terms_for(labels)},
         out,
         language=language,
         currency=config.company.currency,

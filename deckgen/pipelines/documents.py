@@ -10,6 +10,7 @@ from typing import Any
 from deckgen.config import Config
 from deckgen.errors import RenderError
 from deckgen.render.brand import Brand
+from deckgen.render.context import terms_for
 from deckgen.render.docx import render_docx
 from deckgen.render.properties import DocumentInfo
 from deckgen.sources.clients import client_slug
@@ -40,7 +41,8 @@ def render_document(
     brand's logos and colours and the document's properties."""
     render_docx(
         document_template(given, kind, ".docx"),
-        {**context, "brand": brand, "labels": config.labels_in(language)},
+        {**context, "brand": brand, "labels": config.labels_in(language),
+         "terms": terms_for(config.labels_in(language))},
         out,
         language=language,
         currency=config.company.currency,

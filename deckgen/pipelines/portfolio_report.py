@@ -11,6 +11,7 @@ from deckgen.config import Config
 from deckgen.locale import Labels
 from deckgen.model.portfolio import PortfolioReport
 from deckgen.render.brand import Brand, brand_for
+from deckgen.render.context import portfolio_in_words, terms_for
 from deckgen.render.portfolio_workbook import portfolio_sheets
 from deckgen.render.pptx import render_pptx
 from deckgen.render.properties import DocumentInfo, document_info
@@ -33,10 +34,12 @@ def portfolio_context(
 ) -> dict[str, Any]:
     """Top-level template names: every field of the report, ``flagged``, ``report``,
     ``labels`` (for the ``term`` filter) and ``brand`` (default: the vendor's name alone)."""
+    report = portfolio_in_words(report, labels)
     context: dict[str, Any] = {f.name: getattr(report, f.name) for f in fields(report)}
     context["flagged"] = report.flagged
     context["report"] = report
     context["labels"] = labels
+    context["terms"] = terms_for(labels)
     context["brand"] = brand or Brand(report.company)
     return context
 

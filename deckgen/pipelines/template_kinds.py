@@ -42,9 +42,9 @@ def review_roots() -> dict[str, Any]:
     roots.update({name: stream for name in STREAM_SHORTCUTS})
     roots["report"] = ReviewReport
     roots["labels"] = Labels
+    roots["terms"] = Terms
     roots["warnings"] = list[str]
     roots["brand"] = Brand
-    roots["terms"] = Terms  # interim, see deckgen.render.context
     return roots
 
 
@@ -55,6 +55,7 @@ def portfolio_roots() -> dict[str, Any]:
     roots["flagged"] = typing.get_type_hints(flagged.fget)["return"]
     roots["report"] = PortfolioReport
     roots["labels"] = Labels
+    roots["terms"] = Terms
     roots["brand"] = Brand
     return roots
 
@@ -66,14 +67,16 @@ def client_kickoff_roots() -> dict[str, Any]:
             "timeline": list[Meeting], "vendor_team": list[TeamRow], "client_team": list[TeamRow],
             "channels": list[Channel], "sla": list[SlaRow], "sla_clock": str,
             "business_hours": str, "client_provides": list[str], "next_steps": list[str],
-            "onboarding": list[OnboardingRow], "labels": Labels}
+            "onboarding": list[OnboardingRow], "labels": Labels,
+            "terms": Terms}
 
 
 def kickoff_minutes_roots() -> dict[str, Any]:
     """The internal kickoff minutes (see ``kickoff_context``)."""
     return {"company": str, "client": Record, "meeting_date": date,
             "participants": list[Participant], "checklist": list[Section], "blanks": int,
-            "actions": list[ActionState], "brand": Brand, "labels": Labels}
+            "actions": list[ActionState], "brand": Brand, "labels": Labels,
+            "terms": Terms}
 
 
 def handoff_minutes_roots() -> dict[str, Any]:
@@ -81,7 +84,8 @@ def handoff_minutes_roots() -> dict[str, Any]:
     return {"company": str, "client": Record, "meeting_date": date,
             "participants": list[Participant], "roles": list[RoleSpec],
             "interval_days": int | None, "next_meetings": list[date],
-            "actions": list[ActionState], "brand": Brand, "labels": Labels}
+            "actions": list[ActionState], "brand": Brand, "labels": Labels,
+            "terms": Terms}
 
 
 def review_minutes_roots() -> dict[str, Any]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from deckgen.locale import Labels
 from deckgen.model.portfolio import ClientFigures, PortfolioReport
 from deckgen.model.review import Metric
+from deckgen.render.context import ValueWords
 from deckgen.render.formatting import make_filters
 from deckgen.render.xlsx import Number, Sheet
 
@@ -43,6 +44,7 @@ def _metric(label: str, metric: Metric, value: str, delta: str) -> list[object]:
 def portfolio_sheets(report: PortfolioReport, labels: Labels) -> list[Sheet]:
     """The sheets of the CS Ops workbook, in the deck's order, titled in ``labels``' language."""
     lab = _Titles(labels)
+    word = ValueWords(labels)
     day = make_filters(labels.language)["date"]
     scope = f"{report.company} · {day(report.period.start)} – {day(report.period.end)}"
     if report.owner:
@@ -74,7 +76,8 @@ def portfolio_sheets(report: PortfolioReport, labels: Labels) -> list[Sheet]:
                       PERCENT, PERCENT, COUNT, COUNT, COUNT, COUNT, None)
 
     def client_row(c: ClientFigures) -> list[object]:
-        return [c.name, c.client_id, c.owner_cs, c.phase, c.nps.value, c.nps.previous,
+        return [c.name, c.client_id, c.owner_cs, word("phase", c.phase),
+                c.nps.value, c.nps.previous,
                 c.nps_answers, c.csat_satisfied.value, c.csat_satisfied.previous,
                 c.csat_answers, c.sla_compliance.value, c.sla_compliance.previous,
                 c.sla_missed, c.tickets_created.value, c.tickets_created.previous,

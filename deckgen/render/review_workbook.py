@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from deckgen.locale import Labels
 from deckgen.model.review import ReviewReport, SlaRow, StreamReport, Ticket
+from deckgen.render.context import report_in_words
 from deckgen.render.xlsx import Sheet
 
 
@@ -58,7 +59,9 @@ def _stream_sheets(stream: StreamReport, labels: Labels) -> list[Sheet]:
 
 
 def review_sheets(report: ReviewReport, labels: Labels) -> list[Sheet]:
-    """The sheets of a review's workbook, in the deck's order, titled in ``labels``' language."""
+    """The sheets of a review's workbook, in the deck's order, titled in ``labels``' language
+    (values from the data too, as in the deck)."""
+    report = report_in_words(report, labels)
     lab = _Titles(labels)
     summary: list[list[object]] = []
     for stream in report.streams:

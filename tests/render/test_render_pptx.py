@@ -325,7 +325,7 @@ def test_wrapped_rows_are_measured_with_the_font(tmp_path: Path, builder: Templa
     result = render(template, {"rows": rows}, out)
     assert result.slide_count == 2  # the long row takes two lines: four rows no longer fit
     tables = table_rows(out, "table: rows")
-    assert [len(t) - 1 for t in tables] == [3, 1]
+    assert [len(t) - 1 for t in tables] == [2, 2]  # balanced pages, not 3 + 1
 
 
 def test_table_row_template_formatting_is_kept(tmp_path: Path, builder: TemplateBuilder) -> None:
@@ -619,3 +619,57 @@ def test_a_potx_or_ppsx_template_writes_a_plain_presentation(
         types = written.read("[Content_Types].xml")
     assert main.encode() in types and other.encode() not in types
     assert Presentation(str(out)).slides[0].shapes[0].text_frame.text == "ACME"
+
+
+# -- layout guarantees: axis ids, balanced pages, over-tall rows -----------------------------
+
+def test_chart_axis_ids_are_positive(tmp_path: Path, builder: TemplateBuilder) -> None:
+    slide = builder.slide()
+    builder.chart(slide, "chart: c", categories=["x", "y"], series=[("S", (1, 2))])
+    template = builder.save(tmp_path / "t.pptx")
+    with zipfile.ZipFile(template) as deck:
+        written = deck.read("ppt/charts/chart1.xml").decode()
+    assert re.search(r'<c:axId val="-\d+"', written)  # python-pptx's own ids, the fault
+    out = tmp_path / "chart-ids.pptx"
+    render(template, {"c": ChartData(["a", "b"], [Series("S", [1.0, 2.0])])}, out)
+    with zipfile.ZipFile(out) as deck:
+        xml = next(deck.read(n).decode() for n in deck.namelist()
+                   if re.fullmatch(r"ppt/charts/chart\d+\.xml", n))
+    axes = re.findall(r'<c:(?:axId|crossAx) val="([^"]+)"', xml)
+    assert axes and all(int(v) > 0 for v in axes), axes
+    own = re.findall(r'<c:(?:catAx|valAx)>\s*<c:axId val="(\d+)"', xml)
+    crossed = re.findall(r'<c:crossAx val="(\d+)"', xml)
+    assert sorted(own) == sorted(crossed) == ["1", "2"]  # each axis crosses the other
+
+
+@pytest.mark.parametrize(("count", "expected"), [(5, [3, 2]), (9, [3, 3, 3]), (13, [3, 3, 4, 3])])
+def test_continuation_pages_are_balanced(
+    tmp_path: Path, builder: TemplateBuilder, count: int, expected: list[int]
+) -> None:
+    template = _table_template(tmp_path, builder, height_in=2.0)  # header + 4 rows of 0.4 in
+    rows = [{"n": i, "subject": f"assunto {i}"} for i in range(1, count + 1)]
+    out = tmp_path / f"balanced-{count}.pptx"
+    render(template, {"rows": rows}, out)
+    tables = table_rows(out, "table: rows")
+    assert [len(t) - 1 for t in tables] == expected
+    assert [r for t in tables for r in t[1:]] == [[str(r["n"]), r["subject"]] for r in rows]
+
+
+def test_a_row_taller_than_the_box_is_cut_at_a_word(
+    tmp_path: Path, builder: TemplateBuilder
+) -> None:
+    template = _table_template(tmp_path, builder, height_in=2.0)
+    long = " ".join(f"palavra{i}" for i in range(600))  # ~30 lines in an 8-inch column
+    rows = [{"n": 1, "subject": "curto"}, {"n": 2, "subject": long}]
+    out = tmp_path / "cut.pptx"
+    result = render(template, {"rows": rows}, out)
+    cut = [r[1] for t in table_rows(out, "table: rows") for r in t[1:] if r[0] == "2"][0]
+    assert cut.endswith("\u2026") and long.startswith(cut[:-1])
+    assert cut[:-1].split()[-1] in long.split()  # cut between words
+    assert len(cut) < len(long) // 2
+    assert any("row 2 is taller than the table's box" in w for w in result.warnings)
+    deck = Presentation(str(out))
+    for slide in deck.slides:
+        for shape in slide.shapes:
+            if shape.has_table:
+                assert shape.top + sum(r.height for r in shape.table.rows) <= deck.slide_height

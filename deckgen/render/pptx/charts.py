@@ -77,6 +77,18 @@ def chart_data(data: Any) -> _ChartData:
     return result
 
 
+def positive_axis_ids(space: Any) -> None:
+    """Number the chart's axes 1, 2, … in order (``c:axId`` and the ``c:crossAx`` pointing at
+    them): the schema says unsigned int, and python-pptx writes negative ids."""
+    ids: dict[str, str] = {}
+    for element in space.iter(f"{C}axId"):
+        ids.setdefault(element.get("val"), str(len(ids) + 1))
+    for element in (*space.iter(f"{C}axId"), *space.iter(f"{C}crossAx")):
+        value = element.get("val")
+        if value in ids:
+            element.set("val", ids[value])
+
+
 def fill_chart(chart: Chart, data: Any) -> None:
     """Replace the chart's categories and series (and workbook) with ``data``."""
     new = chart_data(data)
@@ -90,6 +102,7 @@ def fill_chart(chart: Chart, data: Any) -> None:
     chart.replace_data(new)
     number_format = new.number_format
     space = chart._chartSpace
+    positive_axis_ids(space)
     if empty:
         for cache in (*space.iter(f"{C}strCache"), *space.iter(f"{C}numCache")):
             for point in cache.findall(f"{C}pt"):

@@ -1,11 +1,15 @@
 """Tables bound to a list: row 2 is the row template; rows that do not fit continue on copies.
 
 Row heights are measured from the rendered cell text with the real fonts (wrap included), so a
-page holds as many whole rows as the table's box on the slide can show; a row is never cut.
+page holds whole rows that the table's box on the slide can show, and the pages of a table are
+balanced (as many pages as needed, each about as full). A row is never split across pages; a
+row taller than the whole box has its tallest cells' text cut at a word boundary with "…", as
+a last resort, with a warning.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -100,6 +104,101 @@ def _header_height(cell: _Cell, render: Callable[[str], str] | None) -> int:
     return cell.height(split_output(render(cell.template.source)))
 
 
+ELLIPSIS = "\u2026"
+_WORDS = re.compile(r"\S+")
+
+
+def _greedy(heights: list[int], cap: int) -> list[int]:
+    """How many rows each page holds when pages are filled in order up to ``cap``."""
+    sizes = [0]
+    used = 0
+    for height in heights:
+        if sizes[-1] and used + height > cap:
+            sizes.append(0)
+            used = 0
+        sizes[-1] += 1
+        used += height
+    return sizes
+
+
+def _even(heights: list[int], available: int, pages: int) -> list[int] | None:
+    """Rows per page when each of ``pages`` pages takes its share of the rows' height left
+    (a row goes on when at least half of it is within the share); None if they do not fit."""
+    sizes = []
+    index = 0
+    for page in range(pages):
+        share = sum(heights[index:]) / (pages - page)
+        used = count = 0
+        while index < len(heights) and used + heights[index] <= available and (
+            count == 0 or page == pages - 1 or used + heights[index] / 2 <= share
+        ):
+            used += heights[index]
+            index += 1
+            count += 1
+        sizes.append(count)
+    return sizes if index == len(heights) and all(sizes) else None
+
+
+def paginate(heights: list[int], available: int) -> list[int]:
+    """Rows per page: the fewest pages that hold the rows, each about as full as the others,
+    so no continuation page is left with a row or two."""
+    sizes = _greedy(heights, available)
+    if len(sizes) < 2:
+        return sizes
+    even = _even(heights, available, len(sizes))
+    if even is not None:
+        return even
+    low, high = max(heights), available  # else: the lowest page height needing no more pages
+    while low < high:
+        middle = (low + high) // 2
+        if len(_greedy(heights, middle)) <= len(sizes):
+            high = middle
+        else:
+            low = middle + 1
+    return _greedy(heights, high)
+
+
+def _cut(paragraphs: list[RenderedParagraph], words: int) -> list[RenderedParagraph]:
+    """The first ``words`` words of ``paragraphs``, ended with "…"."""
+    kept: list[RenderedParagraph] = []
+    left = words
+    for paragraph in paragraphs:
+        if left <= 0:
+            break
+        pieces: list[tuple[int, str]] = []
+        for run, text in paragraph.pieces:
+            if left <= 0:
+                break
+            found = list(_WORDS.finditer(text))
+            if len(found) > left:
+                text = text[:found[left - 1].end()]
+            left -= min(len(found), left)
+            pieces.append((run, text))
+        kept.append(RenderedParagraph(paragraph.index, pieces, paragraph.verbatim))
+    last = next((p for p in reversed(kept) if p.pieces), None)
+    if last is not None:
+        run, text = last.pieces[-1]
+        last.pieces[-1] = (run, text.rstrip(" ,;:.-\u2013\u2014") + ELLIPSIS)
+    return kept
+
+
+def _count_words(paragraphs: list[RenderedParagraph]) -> int:
+    return sum(len(text.split()) for p in paragraphs for _, text in p.pieces)
+
+
+def fit_cell(cell: _Cell, rendered: list[RenderedParagraph], room: int
+             ) -> list[RenderedParagraph]:
+    """``rendered`` cut at a word boundary (with "…") to the most words that fit ``room``."""
+    low, high = 0, _count_words(rendered)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if cell.height(_cut(rendered, middle)) <= room:
+            low = middle
+        else:
+            high = middle - 1
+    return _cut(rendered, low)
+
+
 def plan_table(
     frame: etree._Element,
     items: list[Any],
@@ -128,27 +227,35 @@ def plan_table(
     designed = max([int(template.get("h", "0")),
                     *(c.height() for c in cells if c.template is None)])
     plan = TablePlan([[]])
-    used = 0
     source = CELL.join(c.template.source if c.template else "" for c in cells)
+    rows_out: list[etree._Element] = []
     for index, item in enumerate(items, start=1):
         tr = copy_element(template)
         outputs = row_renderer(item, index)(source).split(CELL)
-        height = designed
+        bodies = []
         for cell, tc, output in zip(cells, tr.findall(f"{A}tc"), outputs, strict=True):
             body = tc.find(f"{A}txBody")
-            if cell.template is None or body is None:
-                continue
-            rendered = split_output(output)
+            if cell.template is not None and body is not None:
+                bodies.append((cell, body, split_output(output)))
+        height = max([designed, *(cell.height(r) for cell, _, r in bodies)])
+        if height > available > 0:
+            bodies = [(cell, body, fit_cell(cell, r, available)
+                       if cell.height(r) > available else r) for cell, body, r in bodies]
+            height = max([designed, *(cell.height(r) for cell, _, r in bodies)])
+            plan.warnings.append(f"row {index} is taller than the table's box: its text is cut "
+                                 "to fit (\u2026)")
+        for cell, body, rendered in bodies:
+            assert cell.template is not None
             write_body(body, cell.template, rendered)
-            height = max(height, cell.height(rendered))
         tr.set("h", str(height))
-        if plan.pages[-1] and used + height > available:
-            plan.pages.append([])
-            used = 0
-        if height > available:
-            plan.warnings.append(f"row {index} is taller than the table's box")
-        plan.pages[-1].append(tr)
-        used += height
+        rows_out.append(tr)
+    if rows_out:
+        sizes = paginate([int(tr.get("h", "0")) for tr in rows_out], available)
+        plan.pages = []
+        start = 0
+        for size in sizes:
+            plan.pages.append(rows_out[start:start + size])
+            start += size
     return plan
 
 
