@@ -472,15 +472,20 @@ def _labels(language: str) -> dict[str, str]:
     return {k.removeprefix(prefix): v for k, v in texts.items() if k.startswith(prefix)}
 
 
-def _expected_sheets(report: ReviewReport, labels: Labels) -> list[str]:
+def _expected_sheets(report: ReviewReport, labels: Labels, sheetnames: list[str]) -> list[str]:
+    """The sheet names the workbook must have; a stream's sheets are its name (without the
+    parenthesis, whole words only, as many as fit in Excel's 31 characters) and the kind."""
     lab = _labels(labels.language)
     names = [lab["summary"]]
     for stream in report.streams:
-        name = labels.term("stream", stream.key)
-        names += [f"{name} {lab[k]}" for k in ("categories", "urgency", "sla", "prioritized")]
+        words = re.sub(r"\s*\([^)]*\)", "", labels.term("stream", stream.key)).split()
+        for k in ("categories", "urgency", "sla", "prioritized"):
+            fitting = [" ".join(words[:n]) + f" {lab[k]}" for n in range(len(words), 0, -1)]
+            names.append(next(n for n in fitting if len(n) <= 31))
     names += [lab[k] for k in ("open_demands", "nps", "nps_comments", "csat", "releases",
                                "actions")]
-    return [re.sub(r"[\[\]:*?/\\]", " ", n).strip()[:31] for n in names]
+    assert all(len(n) <= 31 for n in sheetnames), sheetnames
+    return [re.sub(r"[\[\]:*?/\\]", " ", n).strip() for n in names]
 
 
 @pytest.mark.parametrize(("workspace", "language"), RUNS)
@@ -491,7 +496,7 @@ def test_workbook_has_typed_cells_and_frozen_headers(
     for deck in _run(sample_runs, workspace, language).decks:
         report = deck.report
         book = openpyxl.load_workbook(deck.workbook)
-        assert book.sheetnames == _expected_sheets(report, deck.labels), deck.name
+        assert book.sheetnames == _expected_sheets(report, deck.labels, book.sheetnames), deck.name
         for ws in book.worksheets:
             assert ws.freeze_panes == "A2", (deck.name, ws.title)
             header = [c.value for c in ws[1]]

@@ -3,6 +3,8 @@ per indicator, titled in the deck's language."""
 
 from __future__ import annotations
 
+import re
+
 from deckgen.locale import Labels
 from deckgen.model.review import ReviewReport, SlaRow, StreamReport, Ticket
 from deckgen.render.context import report_in_words
@@ -35,6 +37,16 @@ def _sla_category(row: SlaRow, labels: Labels) -> str:
     return labels[f"sla.{row.scope}"]
 
 
+def _tab(stream: str, kind: str) -> str:
+    """A sheet tab of at most 31 characters: the stream's name without its parenthesis, cut at
+    a word if need be, then the kind (the sheet's title row keeps the full name)."""
+    short = re.sub(r"\s*\([^)]*\)", "", stream).strip() or stream
+    room = 31 - len(kind) - 1
+    while len(short) > room and " " in short:
+        short = short.rsplit(" ", 1)[0]
+    return f"{short[:room]} {kind}"
+
+
 def _stream_sheets(stream: StreamReport, labels: Labels) -> list[Sheet]:
     lab = _Titles(labels)
     name = labels.term("stream", stream.key)
@@ -42,18 +54,18 @@ def _stream_sheets(stream: StreamReport, labels: Labels) -> list[Sheet]:
                                         "owner", "created", "closed_on", "age_days",
                                         "estimated_hours")]
     return [
-        Sheet(f"{name} {lab['categories']}", [lab["category"], lab["count"]],
+        Sheet(_tab(name, lab["categories"]), [lab["category"], lab["count"]],
               [[labels.term("category", c.key), c.count] for c in stream.by_category]),
-        Sheet(f"{name} {lab['urgency']}", [lab["priority"], lab["count"]],
+        Sheet(_tab(name, lab["urgency"]), [lab["priority"], lab["count"]],
               [[labels.term("priority", c.key), c.count] for c in stream.by_urgency]),
-        Sheet(f"{name} {lab['sla']}",
+        Sheet(_tab(name, lab["sla"]),
               [lab[k] for k in ("category", "priority", "first_response_hours",
                                 "resolution_hours", "closed", "within", "compliance")],
               [[_sla_category(r, labels),
                 None if r.priority is None else labels.term("priority", r.priority),
                 r.first_response_hours, r.resolution_hours,
                 r.closed, r.within, r.compliance] for r in stream.sla]),
-        Sheet(f"{name} {lab['prioritized']}", ticket_headers,
+        Sheet(_tab(name, lab["prioritized"]), ticket_headers,
               _ticket_rows(stream.prioritized, labels)),
     ]
 
