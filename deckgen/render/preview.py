@@ -19,7 +19,7 @@ from deckgen.errors import RenderError
 from deckgen.io import atomic_write
 from deckgen.render.pdf import convert_to_pdf
 
-DOCUMENT_SUFFIXES = (".pptx", ".docx", ".xlsx")
+DOCUMENT_SUFFIXES = (".pptx", ".docx")  # what LibreOffice Impress and Writer convert
 _THUMB_WIDTH = 360
 _GAP = 16
 _LABEL = 22

@@ -50,13 +50,14 @@ def test_find_documents_walks_folders_and_refuses_other_files(tmp_path: Path) ->
     (tmp_path / "sub").mkdir()
     b = _deck(tmp_path / "sub" / "b.pptx", 1)
     (tmp_path / "notes.txt").write_text("x")
+    (tmp_path / "indicadores.xlsx").write_bytes(b"PK")  # the workbook beside a deck: not previewed
     (tmp_path / ".~lock.a.pptx#").write_text("x")
     assert find_documents([tmp_path]) == [a, b]
     result = CliRunner().invoke(main, ["preview", str(tmp_path / "notes.txt")])
     assert result.exit_code == 1
     assert result.output.strip().splitlines() == [
         f"Error: {tmp_path / 'notes.txt'}: not a document deckgen can preview "
-        "(.pptx, .docx, .xlsx)"]
+        "(.pptx, .docx)"]
     missing = CliRunner().invoke(main, ["preview", str(tmp_path / "nope.pptx")])
     assert missing.exit_code == 1 and "no such file or folder" in missing.output
 
