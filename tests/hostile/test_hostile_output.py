@@ -260,3 +260,101 @@ def test_the_pdf_of_a_replaced_deck_goes_with_it_and_stays_when_the_build_fails(
     assert old_pdf.is_file()  # the failed build changed nothing of the set
     assert run(_build(workspace)).exit_code == 0
     assert not old_pdf.exists()  # it showed the deck the new one replaced
+
+
+# -- the PDF inside the output set ---------------------------------------------------------------
+
+FAKE_SOFFICE = """#!/bin/sh
+# A stand-in for LibreOffice: writes OUTDIR/STEM.pdf for each document, or fails as told.
+outdir=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --outdir) outdir="$2"; shift 2;;
+    -*) shift;;
+    *) doc="$1"; shift
+       case "{mode}" in
+         fail) echo "Error: source file could not be loaded" >&2; exit 1;;
+         nothing) ;;
+         *) name=$(basename "$doc"); mkdir -p "$outdir"
+            printf '%%PDF-1.4 of %s' "$name" > "$outdir/${{name%.*}}.pdf";;
+       esac;;
+  esac
+done
+"""
+
+
+def _fake_soffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mode: str) -> None:
+    """A fake ``soffice`` first on PATH (the forked child inherits the environment)."""
+    folder = tmp_path / f"bin-{mode}"
+    folder.mkdir()
+    script = folder / "soffice"
+    script.write_text(FAKE_SOFFICE.format(mode=mode), encoding="utf-8")
+    script.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{folder}{os.pathsep}{os.environ['PATH']}")
+
+
+def test_build_pdf_appears_with_its_deck_and_workbook(
+    workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _fake_soffice(tmp_path, monkeypatch, "ok")
+    outcome = run(_build(workspace, "--pdf"))
+    assert outcome.exit_code == 0, outcome.stderr
+    deck = next(_folder(workspace).glob("*.pptx"))
+    pdf = deck.with_suffix(".pdf")
+    assert pdf.read_bytes() == f"%PDF-1.4 of {deck.name}".encode()  # converted under its name
+    assert f"  wrote {pdf}" in outcome.stdout.splitlines()
+    assert sorted(p.name for p in _folder(workspace).iterdir()) == sorted(
+        [deck.name, pdf.name, "indicadores.xlsx"])  # no temporary file or folder left
+
+
+@pytest.mark.parametrize("mode", ["fail", "nothing"])
+def test_a_failed_pdf_conversion_keeps_the_previous_set_whole(
+    workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mode: str
+) -> None:
+    assert run(_build(workspace)).exit_code == 0
+    deck = next(_folder(workspace).glob("*.pptx"))
+    deck.with_suffix(".pdf").write_bytes(b"%PDF of the previous deck")
+    before = _files(workspace)
+    _fake_soffice(tmp_path, monkeypatch, mode)
+    line = run(_build(workspace, "--pdf")).error_line()
+    assert line.startswith(f"Error: {deck}: LibreOffice "), line
+    assert _files(workspace) == before  # deck, workbook and PDF of the previous build, as they were
+
+
+def test_a_failed_pdf_conversion_in_a_batch_fails_that_client_only(
+    workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _fake_soffice(tmp_path, monkeypatch, "fail")
+    outcome = run(["build", "--all", "--data", str(workspace), "--out", str(workspace / "out"),
+                   "--pdf", "--jobs", "1"])
+    assert outcome.exit_code == 1
+    assert "failed  Padaria Pão Quente: " in outcome.stdout
+    assert "LibreOffice failed to convert it to PDF" in outcome.stdout
+    assert not (workspace / "out").exists() or not any((workspace / "out").rglob("*.*"))
+
+
+def test_batch_pdfs_are_written_inside_each_clients_set(
+    workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _fake_soffice(tmp_path, monkeypatch, "ok")
+    outcome = run(["build", "--all", "--data", str(workspace), "--out", str(workspace / "out"),
+                   "--pdf", "--jobs", "2"])
+    assert outcome.exit_code == 0, outcome.stdout + outcome.stderr
+    for folder in (workspace / "out").iterdir():
+        names = sorted(p.name for p in folder.iterdir())
+        assert [Path(n).suffix for n in names] == [".pdf", ".pptx", ".xlsx"], names
+
+
+def test_portfolio_pdf_failure_leaves_no_report(
+    workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _fake_soffice(tmp_path, monkeypatch, "fail")
+    args = ["portfolio", "--data", str(workspace), "--out", str(workspace / "out"),
+            "--period", "2026-05-01..2026-05-31", "--pdf"]
+    line = run(args).error_line()
+    assert "portfolio.pptx: LibreOffice failed to convert it to PDF" in line, line
+    assert not (workspace / "out").exists()
+    _fake_soffice(tmp_path, monkeypatch, "ok")
+    assert run(args).exit_code == 0
+    assert sorted(p.suffix for p in (workspace / "out" / "portfolio").iterdir()) == [
+        ".pdf", ".pptx", ".xlsx"]
