@@ -59,7 +59,7 @@ TICKET_COLUMNS = (
     "ticket_id", "subject", "stream", "categories", "priority", "status", "owner", "created_at",
     "closed_at", "first_response_at", "estimated_hours", "sla_status", "prioritized", "is_closed",
 )
-SURVEY_COLUMNS = ("submitted_at", "survey_type", "kind", "value", "comment", "contact")
+SURVEY_COLUMNS = ("submitted_at", "survey_type", "kind", "value", "comment", "contact", "row")
 
 
 def compact(frame: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
@@ -381,7 +381,8 @@ def compute_review(
         surveys.in_period(answers, period.previous(), review.zone),
     )
     nps = _nps(review, answered)
-    off_scale = surveys.off_scale(answered[0], config) if len(answered[0]) else []
+    off_scale = (surveys.off_scale(answered[0], config, workspace.files.get("surveys"))
+                 if len(answered[0]) else [])
     csat = _csat(review, answered)
     releases = _releases(review)
     actions = _actions(review, client)
