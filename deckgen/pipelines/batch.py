@@ -116,6 +116,9 @@ def _build_one(client_id: str, name: str, job: BuildJob) -> Outcome:
         )
     except DeckgenError as exc:
         return Outcome(client_id, name, "failed", time.perf_counter() - began, message=str(exc))
+    except MemoryError:
+        return Outcome(client_id, name, "failed", time.perf_counter() - began,
+                       message="not enough memory to build this client's review")
     except Exception as exc:  # noqa: BLE001 - one client's bug must not stop the portfolio
         return Outcome(client_id, name, "failed", time.perf_counter() - began,
                        message=f"{type(exc).__name__}: {exc}")

@@ -87,4 +87,5 @@ def write_portfolio(
             write_pdf(temp_deck, deck, files.temporary(deck.with_suffix(".pdf")))
         else:
             files.outdates(deck.with_suffix(".pdf"))  # it shows the deck this one replaces
-    return BuiltPortfolio(deck, workbook, result.warnings, deck.with_suffix(".pdf") if pdf else None)
+    return BuiltPortfolio(deck, workbook, result.warnings,
+                          deck.with_suffix(".pdf") if pdf else None)
