@@ -158,7 +158,8 @@ def test_a_build_removes_stale_temporary_files_of_killed_runs(workspace: Path) -
     assert alive.name in names  # a run still going keeps its file
 
 
-def test_sigterm_during_a_build_cleans_up(workspace: Path) -> None:
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_a_signal_during_a_build_cleans_up(workspace: Path, signum: int) -> None:
     config = workspace / "deckgen.toml"
     config.write_text(config.read_text(encoding="utf-8") + "[limits]\ntemplate_iterations = "
                       "100000000\n", encoding="utf-8")
@@ -173,9 +174,9 @@ def test_sigterm_during_a_build_cleans_up(workspace: Path) -> None:
     deadline = time.monotonic() + 30
     while not any(_folder(workspace).glob(".*.tmp")) and time.monotonic() < deadline:
         time.sleep(0.05)  # wait until the deck's temporary file exists
-    child.send_signal(signal.SIGTERM)
+    child.send_signal(signum)
     _, stderr = child.communicate(timeout=30)
-    assert child.returncode == 143, stderr
+    assert child.returncode == (143 if signum == signal.SIGTERM else 1), stderr
     assert b"Traceback" not in stderr
     assert snapshot(workspace) == before  # no temporary file, no deck, no empty folder
 
@@ -358,3 +359,27 @@ def test_portfolio_pdf_failure_leaves_no_report(
     assert run(args).exit_code == 0
     assert sorted(p.suffix for p in (workspace / "out" / "portfolio").iterdir()) == [
         ".pdf", ".pptx", ".xlsx"]
+
+
+def test_a_powerpoint_template_potx_writes_a_presentation(workspace: Path) -> None:
+    import zipfile
+
+    from pptx import Presentation
+
+    builder = TemplateBuilder()
+    builder.text(builder.slide(), "Body", "{{ client.name }}")
+    source = builder.save(workspace.parent / "plain.pptx")
+    main = b"presentationml.presentation.main+xml"
+    potx = workspace.parent / "review.potx"
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(potx, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(main, b"presentationml.template.main+xml")
+            zout.writestr(item, data)
+    outcome = run(_build(workspace, "--template", str(potx)))
+    assert outcome.exit_code == 0, outcome.stderr
+    deck = next(_folder(workspace).glob("*.pptx"))
+    with zipfile.ZipFile(deck) as written:
+        assert main in written.read("[Content_Types].xml")
+    assert Presentation(str(deck)).slides[0].shapes[0].text_frame.text == "Padaria Pão Quente"
