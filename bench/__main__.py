@@ -11,6 +11,7 @@ BENCHMARKS = [
     "bench.bench_render",
     "bench.bench_cold_build",
     "bench.bench_portfolio",
+    "bench.bench_pull",
 ]
 
 

@@ -115,7 +115,10 @@ class Workspace:
     def tables(self) -> Tables:
         """The exports, read and normalised on first use and kept for every later build."""
         if self._tables is None:
+            from deckgen.hubspot.schema import portal_gaps
+
             self._tables = load_workspace(self.config, self._sources)
+            self._tables.gaps.extend(portal_gaps(self.config))
         return self._tables
 
     def _in(self, language: str | None) -> str | None:
@@ -163,11 +166,16 @@ class Workspace:
         phases: tuple[str, ...] = (),
         shard: Shard | None = None,
     ) -> pd.DataFrame:
-        """The companies rows to build: all, or those ``due`` on or before ``on`` (today)."""
+        """The companies rows to build: all, or those ``due`` on or before ``on`` (today).
+
+        A phase may be a label or, with a pulled portal schema, an option's internal value.
+        """
+        from deckgen.hubspot.schema import phase_labels
         from deckgen.indicators.selection import select_clients
 
         due_on = (on or build_date()) if due else None
-        return select_clients(self.tables.companies, owner=owner, phases=phases, due_on=due_on,
+        return select_clients(self.tables.companies, owner=owner,
+                              phases=phase_labels(self.config, phases), due_on=due_on,
                               shard=shard)
 
     # -- documents -------------------------------------------------------------------------
@@ -331,9 +339,11 @@ class Workspace:
 
     def set_phase(self, client: str, phase: str, *, dry_run: bool = False,
                   echo: Echo = print) -> tuple[str, PropertyChange]:
-        """Set the company's ``[hubspot] phase_property``; its name and the change made."""
+        """Set the company's ``[hubspot] phase_property`` (a dropdown by label or internal
+        value; the internal value is sent); its name and the change made."""
         from deckgen.hubspot.auth import connect
         from deckgen.hubspot.companies import set_company_property
+        from deckgen.hubspot.schema import company_property
 
         prop = self.config.hubspot.phase_property
         if not prop:
@@ -341,7 +351,18 @@ class Workspace:
                               "internal name of the company property that holds the phase)")
         company_id, name = self.company(client, dry_run=dry_run, echo=echo)
         hub = connect(self.config.hubspot, dry_run=dry_run, echo=echo)
-        return name, set_company_property(hub, company_id, prop, phase)
+        definition = company_property(hub, self.config, prop, "phase_property", echo)
+        return name, set_company_property(hub, company_id, definition, phase)
+
+    def doctor(self, *, echo: Echo = print) -> bool:
+        """Check the portal against the configuration (properties, scopes); keep its schema.
+
+        True when every configured property exists and every probed scope is granted.
+        """
+        from deckgen.hubspot.auth import connect
+        from deckgen.hubspot.doctor import doctor
+
+        return doctor(connect(self.config.hubspot, echo=echo), self.config, echo=echo)
 
     def pull(self, *, since: date | None = None, out: Path | None = None,
              echo: Echo = print) -> PullResult:

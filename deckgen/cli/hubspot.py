@@ -1,4 +1,4 @@
-"""``deckgen publish``, ``deckgen hubspot set-phase`` and ``deckgen pull``: talking to HubSpot."""
+"""``deckgen publish``, ``deckgen hubspot set-phase|doctor`` and ``deckgen pull``: HubSpot."""
 
 from __future__ import annotations
 
@@ -69,16 +69,29 @@ def hubspot() -> None:
 @workspace_options
 def set_phase(client: str, phase: str, dry_run: bool, data_dir: Path,
               config_file: Path | None) -> None:
-    """Set CLIENT's phase ([hubspot] phase_property) to PHASE; show the old and new value."""
+    """Set CLIENT's phase ([hubspot] phase_property) to PHASE (label or internal value)."""
     workspace, _ = open_workspace(data_dir, config_file, sources=())
     name, change = workspace.set_phase(client, phase, dry_run=dry_run, echo=click.echo)
-    if not dry_run:
+    if dry_run:
+        click.echo(f"{name} ({change.company_id}): {change.name} would be set to "
+                   f"{_quoted(change.value)}" + (f" ({_quoted(change.new)})"
+                                                 if change.new != change.value else ""))
+    else:
         click.echo(f"{name} ({change.company_id}): {change.name} "
                    f"{_quoted(change.old)} → {_quoted(change.new)}")
 
 
+@hubspot.command("doctor")
+@workspace_options
+def doctor(data_dir: Path, config_file: Path | None) -> None:
+    """Check the configured properties and the token's scopes against the portal."""
+    workspace, _ = open_workspace(data_dir, config_file, sources=())
+    if not workspace.doctor(echo=click.echo):
+        raise SystemExit(1)
+
+
 @click.command()
-@since_option("Only tickets created (or still open) and answers submitted since DATE.")
+@since_option("Only the records changed since DATE, merged into the previous exports.")
 @out_option("Folder for the exports (default: the data folder).")
 @workspace_options
 def pull(since: date | None, out_dir: Path | None, data_dir: Path,

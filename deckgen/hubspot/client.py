@@ -480,14 +480,19 @@ def likely_scope(method: str, path: str) -> str:
         ("/crm/v4/objects/companies/", "crm.objects.companies.read"),
         ("/batch/read", "crm.objects.contacts.read"),
         ("/objects/feedback_submissions", "crm.objects.feedback_submissions.read"),
+        ("/properties/feedback_submissions", "crm.objects.feedback_submissions.read"),
         ("/objects/tickets", "tickets"),
+        ("/properties/tickets", "tickets"),
+        ("/pipelines/tickets", "tickets"),
+        ("/objects/contacts", "crm.objects.contacts.read"),
+        ("/associations/contacts/", "crm.objects.contacts.read"),
         ("/objects/notes", "crm.objects.contacts.write"),
         ("/objects/meetings", "crm.objects.contacts.write"),
         ("/owners", "crm.objects.owners.read"),
     ):
         if marker in path:
             return scope
-    if "/objects/companies" in path:
+    if "/objects/companies" in path or "/properties/companies" in path:
         return "crm.objects.companies.write" if method == "PATCH" else "crm.objects.companies.read"
     return "oauth"
 

@@ -7,18 +7,20 @@ from dataclasses import dataclass
 
 from deckgen.errors import ClientNotFound, PublishError
 from deckgen.hubspot.client import HubSpotClient, HubSpotError
+from deckgen.hubspot.schema import Property
 
 COMPANIES = "/crm/v3/objects/companies"
 
 
 @dataclass(frozen=True)
 class PropertyChange:
-    """A company property before and after an update."""
+    """A company property before and after an update (labels), and the internal value sent."""
 
     company_id: str
     name: str
     old: str | None
     new: str | None
+    value: str = ""
 
 
 def get_company(client: HubSpotClient, company_id: str,
@@ -37,13 +39,29 @@ def get_company(client: HubSpotClient, company_id: str,
     return dict(found)
 
 
-def set_company_property(client: HubSpotClient, company_id: str, name: str,
-                         value: str) -> PropertyChange:
-    """Set one property of a company; the old and the new value."""
-    old = get_company(client, company_id, [name]).get(name)
-    answer = client.patch(_record(company_id), {"properties": {name: value}})
-    new = (answer.get("properties") or {}).get(name, value) if not client.dry_run else value
-    return PropertyChange(company_id, name, old, new)
+def set_company_property(client: HubSpotClient, company_id: str, prop: Property,
+                         text: str) -> PropertyChange:
+    """Set one property to ``text`` (an option's label or internal value for a dropdown; the
+    internal value is sent); the old and the new value as labels."""
+    old = get_company(client, company_id, [prop.name]).get(prop.name)
+    value = option_value(prop, text)
+    answer = client.patch(_record(company_id), {"properties": {prop.name: value}})
+    new = (answer.get("properties") or {}).get(prop.name, value) if not client.dry_run else value
+    return PropertyChange(company_id, prop.name, prop.label_of(old) if old else old,
+                          prop.label_of(new) if new else new, value)
+
+
+def option_value(prop: Property, text: str) -> str:
+    """The internal value to send for ``text``; for a dropdown one not among its options is an
+    InputError listing the valid labels."""
+    if not prop.enumerated:
+        return text
+    value = prop.value_of(text)
+    if value is None:
+        valid = ", ".join(f'"{label}"' for label, _ in prop.options)
+        raise PublishError(f'"{text}" is not an option of \'{prop.label}\' ({prop.name}); valid: '
+                         f"{valid}")
+    return value
 
 
 def record_url(client: HubSpotClient, company_id: str) -> str:

@@ -21,9 +21,10 @@ Reason = Literal["no_file", "no_rows", "no_column", "empty_column", "no_targets"
 class Need:
     """The source an indicator reads and the columns it needs: all columns of any one
     alternative. ``@stream`` / ``@category`` stand for the columns chosen by ``[tickets]
-    stream_from`` / ``category_from``, ``@closed`` for what tells a ticket closed (the status
-    with ``closed_statuses``, else the close date), ``@targets`` for ``[sla] targets``,
-    ``@nps`` / ``@csat`` for answers of the configured survey types."""
+    stream_from`` / ``category_from``, ``@closed`` for what tells a ticket closed (the pulled
+    closed stage, else the status with ``closed_statuses``, else the close date),
+    ``@targets`` for ``[sla] targets``, ``@nps`` / ``@csat`` for answers of the configured
+    survey types."""
 
     source: str
     alternatives: tuple[tuple[str, ...], ...]
@@ -106,6 +107,8 @@ def _gap(
     elif column == "@category":
         column = config.tickets.category_from
     elif column == "@closed":
+        if column_gap(workspace, source, "stage_closed") is None:  # pulled: the stage says it
+            return None
         column = "status" if config.tickets.closed_statuses else "closed_at"
     return column_gap(workspace, source, column, empty=empty)
 

@@ -82,6 +82,8 @@ TICKETS = _cols(
     Column("estimated_hours", "float", False, ("Estimativa HH", "Previsão de HH", "Estimated hours", "HH estimado")),
     Column("sla_status", "text", False, ("SLA status", "Status do SLA", "hs_time_to_close_sla_status")),
     Column("prioritized", "bool", False, ("Prioritized", "Priorizado", "Priorizada")),
+    # Written by ``deckgen pull`` from the stage's ticketState; ahead of [tickets] closed_statuses.
+    Column("stage_closed", "bool", False, ("Closed stage", "Etapa fechada")),
 )
 
 SURVEYS = _cols(

@@ -45,20 +45,28 @@ def add_ticket_columns(tickets: pd.DataFrame, config: Config) -> tuple[pd.DataFr
 
 
 def _closed(tickets: pd.DataFrame, config: Config) -> tuple[pd.Series, str | None]:
-    """Which tickets are closed: status in ``[tickets] closed_statuses``; without that
-    setting, those with a close date (said in a warning when the export has tickets)."""
+    """Which tickets are closed: the stage's own state where the export says it (``deckgen
+    pull`` writes it from HubSpot's ``ticketState``), else status in ``[tickets]
+    closed_statuses``; without that setting, those with a close date (said in a warning when
+    some ticket's state is not known otherwise)."""
+    by_stage = tickets.get("stage_closed")
+    known = by_stage.notna() if by_stage is not None else pd.Series(False, index=tickets.index)
     statuses = config.tickets.closed_statuses
+    note = None
     if not statuses:
-        note = None
-        if len(tickets):
+        if len(tickets) and not bool(known.all()):
             note = (
                 "tickets: [tickets] closed_statuses is not set; a ticket counts as closed "
                 "when it has a close date (list the statuses that mean closed)"
             )
-        return tickets["closed_at"].notna().astype(bool), note
-    closed = {fold(s) for s in statuses}
-    closed_flag = map_unique(tickets["status"], lambda value: "1" if fold(value) in closed else "")
-    return (closed_flag == "1").fillna(False).astype(bool), None
+        fallback = tickets["closed_at"].notna().astype(bool)
+    else:
+        closed = {fold(s) for s in statuses}
+        flag = map_unique(tickets["status"], lambda value: "1" if fold(value) in closed else "")
+        fallback = (flag == "1").fillna(False).astype(bool)
+    if by_stage is None or not bool(known.any()):
+        return fallback, note
+    return by_stage.fillna(False).astype(bool).where(known, fallback), note
 
 
 def action_status_warnings(actions: pd.DataFrame, config: Config) -> list[str]:
@@ -108,3 +116,17 @@ def resolve_company_ids(
     if unknown:
         warnings.append(f"{source}: company names matching no single company: {_sample(unknown)}")
     return table.assign(company_id=ids), warnings
+
+
+def unattributed_surveys_warning(surveys: pd.DataFrame, companies: pd.DataFrame) -> list[str]:
+    """A warning when a survey export has answers but none belongs to a known client (no NPS
+    or CSAT would reach any deck)."""
+    if not len(surveys):
+        return []
+    known = set(companies["company_id"].dropna())
+    if surveys["company_id"].isin(known).any():
+        return []
+    return [
+        f"surveys: none of the {len(surveys)} answers belongs to a client of the companies "
+        "export (no company id or name matches); NPS and CSAT will be missing from every deck"
+    ]

@@ -42,6 +42,7 @@ from deckgen.sources.taxonomy import (
     add_survey_kind,
     add_ticket_columns,
     resolve_company_ids,
+    unattributed_surveys_warning,
 )
 
 
@@ -157,6 +158,8 @@ def assemble(config: Config, read: dict[str, SourceTable]) -> Workspace:
     tables["tickets"], found = add_ticket_columns(tables["tickets"], config)
     warnings += found
     tables["surveys"] = add_survey_kind(tables["surveys"], config)
+    if not read["surveys"].unavailable:
+        warnings += unattributed_surveys_warning(tables["surveys"], companies)
     warnings += action_status_warnings(tables["actions"], config)
     for item in read.values():
         warnings += [f"{item.source}: {note}" for note in item.notes]

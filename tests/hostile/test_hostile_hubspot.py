@@ -211,7 +211,7 @@ def test_a_company_id_cannot_reach_another_endpoint(portal: Path, fake: FakeHubS
     (portal / "companies.csv").write_text(
         "Record ID,Company name\n../../../files/v3/files,Padaria\n", encoding="utf-8")
     run(["hubspot", "set-phase", "Padaria", "X", "--data", str(portal)]).error_line()
-    assert [path for _, path, _ in fake.log] == [
+    assert [path for _, path, _ in fake.log if not path.startswith("/crm/v3/properties/")] == [
         "/crm/v3/objects/companies/..%2F..%2F..%2Ffiles%2Fv3%2Ffiles"]
 
 

@@ -34,9 +34,9 @@ def fake() -> Iterator[FakeHubSpot]:
     """A running fake account with two companies, and the environment pointing at it."""
     server = FakeHubSpot()
     server.companies.update({
-        "101": {"name": "Padaria Pão Quente", "fase_do_cliente": "Adoção",
+        "101": {"name": "Padaria Pão Quente", "fase_do_cliente": "adocao",
                 "cs_dias_entre_reunioes": "30", "proprietario_cs": "7"},
-        "102": {"name": "Transportes Rápidos", "fase_do_cliente": "Cliente ativo"},
+        "102": {"name": "Transportes Rápidos", "fase_do_cliente": "cliente_ativo"},
     })
     with running(server):
         yield server

@@ -1,4 +1,11 @@
-"""A fake HubSpot API on 127.0.0.1: the endpoints deckgen uses, their shapes, faults on demand."""
+"""A fake HubSpot API on 127.0.0.1: the endpoints deckgen uses, their shapes, faults on demand.
+
+The data side follows HubSpot's published OpenAPI specs (CRM objects, properties, pipelines,
+owners, associations v4, search): records hold internal values (enumeration option values,
+owner ids, pipeline and stage ids), a write with an unknown property or an enumeration value
+that is not an option's internal value is a 400 ``VALIDATION_ERROR``, list pages are at most
+100 records and a search never pages past 10,000 results.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +17,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime
 from email import policy
 from email.parser import BytesParser
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -19,6 +27,80 @@ from urllib.parse import parse_qs, urlsplit
 TOKEN = "pat-na1-test-0123456789abcdef"
 NOTE_TO_COMPANY = 190
 MEETING_TO_COMPANY = 188
+CONTACT_TO_COMPANY_PRIMARY = 1
+CONTACT_TO_COMPANY = 279
+SEARCH_CAP = 10_000
+SEARCH_PAGE = 200
+BATCH_INPUTS = 1_000
+# The objects a record can be associated with through ``associations=`` and the v4 batch read.
+LINKS = ("companies", "contacts", "tickets")
+
+
+def _prop(name: str, label: str, kind: str = "string", field_type: str = "text",
+          options: tuple[tuple[str, str], ...] = (), owner: bool = False) -> dict[str, Any]:
+    """One property definition as ``GET /crm/v3/properties/{object}`` lists it."""
+    definition: dict[str, Any] = {
+        "name": name, "label": label, "type": kind, "fieldType": field_type,
+        "groupName": "information", "description": "", "hidden": False,
+        "options": [{"label": text, "value": value, "displayOrder": i, "hidden": False}
+                    for i, (text, value) in enumerate(options)],
+        "calculated": False, "hasUniqueValue": False, "formField": True,
+    }
+    if owner:
+        definition["referencedObjectType"] = "OWNER"
+        definition["externalOptions"] = True
+    return definition
+
+
+def default_properties() -> dict[str, list[dict[str, Any]]]:
+    """A portal's property definitions: HubSpot's standard ones and G-Certifica's custom ones."""
+    common = [_prop("hs_object_id", "Record ID", "number", "number"),
+              _prop("hs_lastmodifieddate", "Last modified date", "datetime", "date"),
+              _prop("createdate", "Create date", "datetime", "date")]
+    return {
+        "companies": [*common,
+            _prop("name", "Company name"),
+            _prop("hubspot_owner_id", "Company owner", "enumeration", "select", owner=True),
+            _prop("notes_last_contacted", "Last contacted", "datetime", "date"),
+            _prop("hs_lifecyclestage_customer_date", "Became a Customer Date", "datetime",
+                  "date"),
+            _prop("fase_do_cliente", "Fase do cliente", "enumeration", "select", (
+                ("Onboarding", "onboarding"), ("Adoção", "adocao"),
+                ("Cliente ativo", "cliente_ativo"), ("Churn", "churn"))),
+            _prop("cs_dias_entre_reunioes", "[CS] Dias entre reuniões", "number", "number"),
+            _prop("proprietario_cs", "Proprietário CS", "enumeration", "select", owner=True),
+            _prop("objetivo_da_contratacao", "Objetivo da contratação", "string", "textarea"),
+        ],
+        "tickets": [*common,
+            _prop("subject", "Ticket name"),
+            _prop("content", "Ticket description", "string", "textarea"),
+            _prop("hs_pipeline", "Pipeline", "enumeration", "select"),
+            _prop("hs_pipeline_stage", "Ticket status", "enumeration", "radio"),
+            _prop("hs_ticket_priority", "Priority", "enumeration", "select", (
+                ("Low", "LOW"), ("Medium", "MEDIUM"), ("High", "HIGH"), ("Urgent", "URGENT"))),
+            _prop("hs_ticket_category", "Category", "enumeration", "checkbox", (
+                ("Product issue", "PRODUCT_ISSUE"), ("Billing issue", "BILLING_ISSUE"),
+                ("Feature request", "FEATURE_REQUEST"), ("General inquiry", "GENERAL_INQUIRY"))),
+            _prop("closed_date", "Close date", "datetime", "date"),
+            _prop("first_agent_reply_date", "First agent reply date", "datetime", "date"),
+            _prop("hubspot_owner_id", "Ticket owner", "enumeration", "select", owner=True),
+            _prop("hs_time_to_close_sla_status", "Time to close SLA status", "enumeration",
+                  "select", (("Due", "DUE"), ("Overdue", "OVERDUE"),
+                             ("Completed on time", "COMPLETED_ON_TIME"),
+                             ("Completed late", "COMPLETED_LATE"))),
+            _prop("tipo_de_ss", "Tipo de SS", "enumeration", "select", (
+                ("Melhoria", "melhoria"), ("Correção", "correcao"))),
+            _prop("estimativa_hh", "Estimativa HH", "number", "number"),
+        ],
+        "feedback_submissions": [*common,
+            _prop("hs_survey_type", "Survey type", "enumeration", "select", (
+                ("NPS", "NPS"), ("CSAT", "CSAT"), ("CES", "CES"), ("Custom", "CUSTOM"))),
+            _prop("hs_value", "Response value", "number", "number"),
+            _prop("hs_content", "Response", "string", "textarea"),
+            _prop("hs_submission_timestamp", "Submission date", "datetime", "date"),
+        ],
+        "contacts": [*common, _prop("firstname", "First name"), _prop("email", "Email")],
+    }
 
 
 @dataclass
@@ -92,14 +174,18 @@ class FakeHubSpot:
     companies: dict[str, dict[str, str]] = field(default_factory=dict)
     tickets: dict[str, dict[str, Any]] = field(default_factory=dict)
     feedback: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # Contacts: ``{"properties": {...}, "companies": [ids], "primary": id}``; feedback
+    # submissions may carry ``companies``, ``contacts`` and ``tickets`` id lists.
+    contacts: dict[str, dict[str, Any]] = field(default_factory=dict)
     owners: list[dict[str, str]] = field(default_factory=list)
     pipelines: list[dict[str, Any]] = field(default_factory=list)
+    properties: dict[str, list[dict[str, Any]]] = field(default_factory=default_properties)
+    # Object types this portal does not have (a 404 on every endpoint of the object).
+    missing_objects: set[str] = field(default_factory=set)
+    search_cap: int = SEARCH_CAP
     files: dict[str, dict[str, Any]] = field(default_factory=dict)
     notes: dict[str, dict[str, Any]] = field(default_factory=dict)
     meetings: dict[str, dict[str, Any]] = field(default_factory=dict)
-    company_schema: set[str] = field(default_factory=lambda: {
-        "name", "hubspot_owner_id", "fase_do_cliente", "cs_dias_entre_reunioes",
-        "proprietario_cs", "notes_last_contacted", "hs_lifecyclestage_customer_date"})
     faults: list[Fault] = field(default_factory=list)
     # The fault layer's rate limits (None: unlimited): every request, and search requests.
     limiter: Limiter | None = None
@@ -115,6 +201,7 @@ class FakeHubSpot:
     repeat_cursor: str | None = None
     url: str = ""
     _next_id: int = 1000
+    _sorted: dict[str, tuple[int, list[str]]] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _server: ThreadingHTTPServer | None = None
 
@@ -184,6 +271,8 @@ class FakeHubSpot:
             return 200, found
         if method == "POST" and path == "/files/v3/files":
             return self.upload(headers, raw)
+        if method == "GET" and path == "/files/v3/files":
+            return 200, {"results": [f["public"] for f in self.files.values()][:1]}
         if method == "GET" and path == "/account-info/v3/details":
             return 200, {"portalId": self.portal_id, "uiDomain": "app.hubspot.com",
                          "timeZone": "America/Sao_Paulo", "dataHostingLocation": "na1"}
@@ -191,17 +280,26 @@ class FakeHubSpot:
             return 200, self.page(self.owners, query)
         if method == "GET" and path == "/crm/v3/pipelines/tickets":
             return 200, {"results": self.pipelines}
+        if method == "GET" and parts[:3] == ["crm", "v3", "properties"] and len(parts) in (4, 5):
+            return 200, self.property_definitions(parts[3], parts[4] if len(parts) == 5 else None)
+        if (method == "POST" and parts[:3] == ["crm", "v4", "associations"] and len(parts) == 7
+                and parts[5:] == ["batch", "read"]):
+            return self.batch_associations(parts[3], parts[4], _json(raw))
         if parts[:3] == ["crm", "v3", "objects"] and len(parts) >= 4:
             kind = parts[3]
             rest = parts[4:]
+            if kind in self.missing_objects:
+                raise ApiError(404, f"Unable to infer object type from: {kind}",
+                               "OBJECT_NOT_FOUND")
+            if method == "POST" and rest == ["search"] and kind in self.stores():
+                return 200, self.search(kind, _json(raw))
             if method == "POST" and kind in ("notes", "meetings") and not rest:
                 return self.create_engagement(kind, _json(raw))
             if kind == "companies" and len(rest) == 1 and method == "GET":
                 return 200, self.company(rest[0], query)
             if kind == "companies" and len(rest) == 1 and method == "PATCH":
                 return 200, self.patch_company(rest[0], _json(raw))
-            if method == "GET" and not rest and kind in ("companies", "tickets",
-                                                         "feedback_submissions"):
+            if method == "GET" and not rest and kind in self.stores():
                 return 200, self.list_objects(kind, query)
         raise ApiError(404, f"No route for {method} {path}", "OBJECT_NOT_FOUND")
 
@@ -319,32 +417,26 @@ class FakeHubSpot:
         if company_id not in self.companies:
             raise ApiError(404, "Object not found.", "OBJECT_NOT_FOUND")
         changes = body.get("properties") or {}
-        unknown = [name for name in changes if name not in self.company_schema]
-        if unknown:
-            raise ApiError(400, f"Property values were not valid: {unknown[0]} does not exist",
-                           "VALIDATION_ERROR")
+        self.validate("companies", changes)
         self.companies[company_id].update({k: str(v) for k, v in changes.items()})
         return self.record(company_id, self.companies[company_id], {})
 
     def list_objects(self, kind: str, query: dict[str, str]) -> dict[str, Any]:
-        store = {"companies": self.companies, "tickets": self.tickets,
-                 "feedback_submissions": self.feedback}[kind]
         limit = int(query.get("limit", "10"))
         if limit > 100:
             raise ApiError(400, "limit must be at most 100", "VALIDATION_ERROR")
         size = min(limit, self.page_size)
         start = _offset(query)
-        ids = sorted(store, key=int)
+        ids = self.sorted_ids(kind)
+        wanted = [a for a in query.get("associations", "").split(",") if a]
         results = []
         for record_id in ids[start:start + size]:
-            entry = store[record_id]
-            properties = entry if kind == "companies" else entry["properties"]
-            record = self.record(record_id, properties, query)
-            if query.get("associations") == "companies" and kind != "companies":
-                links = [{"id": c, "type": f"{kind.rstrip('s')}_to_company"}
-                         for c in entry.get("companies", [])]
-                if links:
-                    record["associations"] = {"companies": {"results": links}}
+            record = self.record(record_id, self.values(kind, record_id), query)
+            links = {to: {"results": [{"id": other, "type": f"{_singular(kind)}_to_"
+                                       f"{_singular(to)}"} for other in targets]}
+                     for to in wanted if (targets := self.links(kind, record_id, to))}
+            if links:
+                record["associations"] = links
             results.append(record)
         answer: dict[str, Any] = {"results": results}
         if self.repeat_cursor is not None:
@@ -352,6 +444,127 @@ class FakeHubSpot:
         elif start + size < len(ids):
             after = str(start + size)
             answer["paging"] = {"next": {"after": after, "link": f"?after={after}"}}
+        return answer
+
+    # --- data side: schema, associations, search -----------------------------------------
+    def stores(self) -> dict[str, dict[str, Any]]:
+        """The record stores by object type."""
+        return {"companies": self.companies, "tickets": self.tickets,
+                "feedback_submissions": self.feedback, "contacts": self.contacts}
+
+    def values(self, kind: str, record_id: str) -> dict[str, Any]:
+        """A record's stored property values (internal values)."""
+        entry = self.stores()[kind][record_id]
+        return entry if kind == "companies" else entry["properties"]
+
+    def sorted_ids(self, kind: str) -> list[str]:
+        """The ids of one object type in id order (cached while the store keeps its size)."""
+        store = self.stores()[kind]
+        cached = self._sorted.get(kind)
+        if cached is None or cached[0] != len(store):
+            cached = (len(store), sorted(store, key=int))
+            self._sorted[kind] = cached
+        return cached[1]
+
+    def links(self, kind: str, record_id: str, to: str) -> list[str]:
+        """The ids a record is associated with in object type ``to``."""
+        if kind == "companies" or to not in LINKS:
+            return []
+        return [str(i) for i in self.stores()[kind][record_id].get(to, [])]
+
+    def property_definitions(self, kind: str, name: str | None) -> dict[str, Any]:
+        """``GET /crm/v3/properties/{object}[/{name}]``."""
+        if kind in self.missing_objects or kind not in self.properties:
+            raise ApiError(404, f"Unable to infer object type from: {kind}", "OBJECT_NOT_FOUND")
+        if name is None:
+            return {"results": self.properties[kind]}
+        for definition in self.properties[kind]:
+            if definition["name"] == name:
+                return definition
+        raise ApiError(404, f"Property {name} does not exist", "OBJECT_NOT_FOUND")
+
+    def validate(self, kind: str, changes: dict[str, Any]) -> None:
+        """A write's properties as HubSpot checks them: known names, option values only."""
+        known = {d["name"]: d for d in self.properties.get(kind, [])}
+        for name, value in changes.items():
+            definition = known.get(name)
+            if definition is None:
+                raise ApiError(400, f'Property values were not valid: [{{"isValid":false,'
+                               f'"message":"Property \\"{name}\\" does not exist",'
+                               f'"error":"PROPERTY_DOESNT_EXIST","name":"{name}"}}]',
+                               "VALIDATION_ERROR")
+            if definition["type"] != "enumeration" or definition.get("referencedObjectType"):
+                continue
+            allowed = {o["value"] for o in definition["options"]}
+            given = str(value).split(";") if definition["fieldType"] == "checkbox" else [
+                str(value)]
+            for item in given:
+                if item and item not in allowed:
+                    raise ApiError(400, f'Property values were not valid: [{{"isValid":false,'
+                                   f'"message":"{item} was not one of the allowed options",'
+                                   f'"error":"INVALID_OPTION","name":"{name}"}}]',
+                                   "VALIDATION_ERROR")
+
+    def batch_associations(self, kind: str, to: str, body: dict[str, Any]) -> tuple[int, Any]:
+        """``POST /crm/v4/associations/{from}/{to}/batch/read``: 207 when some have none."""
+        if kind in self.missing_objects or kind not in self.stores():
+            raise ApiError(404, f"Unable to infer object type from: {kind}", "OBJECT_NOT_FOUND")
+        inputs = body.get("inputs")
+        if not isinstance(inputs, list) or not inputs:
+            raise ApiError(400, "inputs is required", "VALIDATION_ERROR")
+        if len(inputs) > BATCH_INPUTS:
+            raise ApiError(400, f"Batch input size {len(inputs)} exceeds the limit of "
+                           f"{BATCH_INPUTS}", "VALIDATION_ERROR")
+        store = self.stores()[kind]
+        results, errors = [], []
+        for item in inputs:
+            record_id = str(item.get("id"))
+            targets = self.links(kind, record_id, to) if record_id in store else []
+            if not targets:
+                errors.append({"status": "error", "category": "OBJECT_NOT_FOUND",
+                               "message": f"No {to} is associated with {kind} {record_id}",
+                               "context": {"fromObjectId": [record_id]}})
+                continue
+            primary = store[record_id].get("primary") if kind == "contacts" else None
+            to_list = []
+            for other in targets:
+                types = [{"category": "HUBSPOT_DEFINED", "typeId": CONTACT_TO_COMPANY,
+                          "label": None}]
+                if other == primary:
+                    types.insert(0, {"category": "HUBSPOT_DEFINED",
+                                     "typeId": CONTACT_TO_COMPANY_PRIMARY, "label": "Primary"})
+                to_list.append({"toObjectId": int(other), "associationTypes": types})
+            results.append({"from": {"id": record_id}, "to": to_list})
+        answer: dict[str, Any] = {"status": "COMPLETE", "results": results,
+                                  "startedAt": "2026-05-10T12:00:00Z",
+                                  "completedAt": "2026-05-10T12:00:01Z"}
+        if errors:
+            answer |= {"numErrors": len(errors), "errors": errors}
+        return (207 if errors else 200), answer
+
+    def search(self, kind: str, body: dict[str, Any]) -> dict[str, Any]:
+        """``POST /crm/v3/objects/{object}/search``: filters, one sort, 200 a page, 10,000 cap."""
+        limit = int(body.get("limit", 10))
+        if limit > SEARCH_PAGE:
+            raise ApiError(400, f"limit must be at most {SEARCH_PAGE}", "VALIDATION_ERROR")
+        after = int(body.get("after") or 0)
+        if after + limit > self.search_cap:
+            raise ApiError(400, "There was a problem with the request.", "VALIDATION_ERROR",
+                           errors=[{"message": f"Cannot page past {self.search_cap} results",
+                                    "code": "INVALID_LIMIT"}])
+        groups = body.get("filterGroups") or []
+        matching = [i for i in self.sorted_ids(kind)
+                    if not groups or any(all(_matches(self.values(kind, i), f)
+                                             for f in g.get("filters", [])) for g in groups)]
+        for sort in reversed(body.get("sorts") or []):
+            name = sort.get("propertyName", "")
+            matching.sort(key=lambda i, n=name: _sortable(self.values(kind, i).get(n)),
+                          reverse=sort.get("direction") == "DESCENDING")
+        query = {"properties": ",".join(body.get("properties") or [])}
+        page = [self.record(i, self.values(kind, i), query) for i in matching[after:after + limit]]
+        answer: dict[str, Any] = {"total": len(matching), "results": page}
+        if after + limit < len(matching):
+            answer["paging"] = {"next": {"after": str(after + limit)}}
         return answer
 
     def page(self, items: list[dict[str, Any]], query: dict[str, str]) -> dict[str, Any]:
@@ -378,6 +591,53 @@ class _QuietServer(ThreadingHTTPServer):
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         return
+
+
+def _singular(kind: str) -> str:
+    return {"companies": "company", "feedback_submissions": "feedback_submission"}.get(
+        kind, kind.rstrip("s"))
+
+
+def _sortable(value: Any) -> tuple[int, float, str]:
+    """A property value as a sort key: dates and numbers by value, text by text, empty first."""
+    if value in (None, ""):
+        return (0, 0.0, "")
+    number = _number(value)
+    return (1, number, "") if number is not None else (2, 0.0, str(value))
+
+
+def _number(value: Any) -> float | None:
+    """A number, an epoch in milliseconds or an ISO date as a number (milliseconds)."""
+    text = str(value)
+    try:
+        return float(text)
+    except ValueError:
+        pass
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp() * 1000
+    except ValueError:
+        return None
+
+
+def _matches(values: dict[str, Any], spec: dict[str, Any]) -> bool:
+    """One search filter (EQ, NEQ, GT, GTE, LT, LTE, HAS_PROPERTY) against a record."""
+    value = values.get(spec.get("propertyName", ""))
+    operator = spec.get("operator", "EQ")
+    if operator == "HAS_PROPERTY":
+        return value not in (None, "")
+    if operator == "NOT_HAS_PROPERTY":
+        return value in (None, "")
+    if value in (None, ""):
+        return False
+    wanted = spec.get("value")
+    left, right = _number(value), _number(wanted)
+    if left is None or right is None:
+        left, right = str(value), str(wanted)  # type: ignore[assignment]
+    comparisons = {"EQ": left == right, "NEQ": left != right, "GT": left > right,
+                   "GTE": left >= right, "LT": left < right, "LTE": left <= right}
+    if operator not in comparisons:
+        raise ApiError(400, f"Unsupported operator {operator}", "VALIDATION_ERROR")
+    return comparisons[operator]
 
 
 def _offset(query: dict[str, str]) -> int:

@@ -41,4 +41,4 @@ def test_set_phase_returns_the_name_and_the_change(fake: FakeHubSpot, data_dir: 
     name, change = Workspace(data_dir).set_phase("Transportes", "Adoção", echo=lambda line: None)
     assert name == "Transportes Rápidos"
     assert (change.company_id, change.old, change.new) == ("102", "Cliente ativo", "Adoção")
-    assert fake.companies["102"]["fase_do_cliente"] == "Adoção"
+    assert fake.companies["102"]["fase_do_cliente"] == "adocao"  # the internal value

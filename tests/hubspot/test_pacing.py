@@ -142,7 +142,9 @@ def test_a_pull_out_of_patience_leaves_the_exports_untouched(fake: FakeHubSpot,
         "Error: HubSpot kept refusing GET /crm/v3/objects/tickets for its rate limit "
         "(TEN_SECONDLY_ROLLING) longer than [hubspot.pacing] patience_seconds = 0.5; stopped, "
         "try again later")
-    assert sorted(p.name for p in data.iterdir()) == ["deckgen.toml", previous.name]
+    # No new export (the portal's schema, read first, is kept).
+    assert sorted(p.name for p in data.iterdir()) == ["deckgen.toml", previous.name,
+                                                      "hubspot-schema.json"]
     assert previous.read_text(encoding="utf-8") == "hs_object_id,subject\n1,Old\n"
 
 
