@@ -59,7 +59,7 @@ TICKET_COLUMNS = (
     "ticket_id", "subject", "stream", "categories", "priority", "status", "owner", "created_at",
     "closed_at", "first_response_at", "estimated_hours", "sla_status", "prioritized", "is_closed",
 )
-SURVEY_COLUMNS = ("submitted_at", "survey_type", "kind", "value", "comment", "contact", "row")
+SURVEY_COLUMNS = ("submitted_at", "survey_type", "kind", "value", "comment", "contact")
 
 
 def compact(frame: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
@@ -375,7 +375,9 @@ def compute_review(
         )
         for s in config.streams
     ]
-    answers = compact(workspace.company_rows("surveys", client.id, client.name), SURVEY_COLUMNS)
+    rows = workspace.company_rows("surveys", client.id, client.name)
+    # ``row`` (the export row) names off-scale answers; tables built in code may lack it
+    answers = compact(rows, (*SURVEY_COLUMNS, "row") if "row" in rows.columns else SURVEY_COLUMNS)
     answered = (
         surveys.in_period(answers, period, review.zone),
         surveys.in_period(answers, period.previous(), review.zone),

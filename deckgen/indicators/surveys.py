@@ -135,7 +135,7 @@ def off_scale(surveys: pd.DataFrame, config: Config,
             found.append(OffScaleAnswer(
                 survey_type=text(survey_type) or "", value=value,
                 submitted=row["submitted_at"].to_pydatetime(), contact=text(row["contact"]),
-                file=file, row=None if pd.isna(row["row"]) else int(row["row"])))
+                file=file, row=None if pd.isna(row.get("row")) else int(row["row"])))
     found.sort(key=lambda answer: answer.submitted)
     return found
 
