@@ -132,6 +132,7 @@ def workspace(seed: int = 7) -> Workspace:
         "submitted_at": _instants(rng, ANSWERS, "2025-01-01", 670),
     })
     surveys["kind"] = pd.array(np.char.lower(kinds.astype(str)), dtype="string")
+    surveys["row"] = np.arange(2, ANSWERS + 2, dtype=np.int64)  # the export row, as read
     releases = _table("releases", 40, {
         "released_on": pd.Series(pd.date_range("2025-01-05", periods=40, freq="17D")),
         "title": pd.array([f"Release {i}" for i in range(40)], dtype="string"),

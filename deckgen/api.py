@@ -55,21 +55,12 @@ class WrittenPortfolio:
     deck: Path
     workbook: Path
     warnings: list[str] = field(default_factory=list)
+    pdf: Path | None = None  # with ``pdf=True``
 
 
 def publish_title(name: str, day: date) -> str:
     """The title of a note or meeting logged in HubSpot: ``<client> DD/MM/YYYY``."""
     return f"{name} {day:%d/%m/%Y}"
-
-
-def to_pdf(files: Sequence[Path]) -> list[Path]:
-    """Convert Office files to PDF beside them with LibreOffice, one run per folder."""
-    from deckgen.render.pdf import convert_to_pdf
-
-    by_folder: dict[Path, list[Path]] = {}
-    for path in files:
-        by_folder.setdefault(path.parent, []).append(path)
-    return [pdf for folder, group in by_folder.items() for pdf in convert_to_pdf(group, folder)]
 
 
 def require_pdf() -> None:
@@ -201,15 +192,17 @@ class Workspace:
         language: str | None = None,
         next_meeting: date | None = None,
         internal: bool = False,
+        pdf: bool = False,
     ) -> BuiltReview:
         """``<out>/<client>/<end>-revisao.pptx`` and ``indicadores.xlsx`` of one client
-        (``internal``: with the appendix for the vendor's team)."""
+        (``internal``: with the appendix for the vendor's team; ``pdf``: the deck's PDF too,
+        through LibreOffice); all appear together, or none."""
         from deckgen.pipelines.review import write_review
 
         folder = self.output_folder(out)
         return write_review(self.tables, client, folder, start=start, end=end, template=template,
                             today=today or build_date(), language=self._in(language),
-                            next_meeting=next_meeting, internal=internal)
+                            next_meeting=next_meeting, internal=internal, pdf=pdf)
 
     def build_many(
         self,
@@ -223,12 +216,14 @@ class Workspace:
         language: str | None = None,
         jobs: int | None = None,
         on_done: Callable[[Outcome], None] = lambda outcome: None,
+        pdf: bool = False,
     ) -> BatchResult:
-        """The review of every client of ``selected`` over ``jobs`` processes (default: cores)."""
+        """The review of every client of ``selected`` over ``jobs`` processes (default: cores),
+        with ``pdf`` each deck's PDF inside its client's set."""
         from deckgen.pipelines.batch import BuildJob, build_many
 
         job = BuildJob(self.output_folder(out), start, end, template, today,
-                       self._in(language))
+                       self._in(language), pdf)
         return build_many(self.tables, selected, job, jobs=jobs or os.cpu_count() or 1,
                           on_done=on_done)
 
@@ -286,8 +281,10 @@ class Workspace:
         out: Path | None = None,
         today: date | None = None,
         language: str | None = None,
+        pdf: bool = False,
     ) -> WrittenPortfolio:
-        """The CS Ops report ``<out>/portfolio/<end>-portfolio[-<csm>].pptx`` and ``.xlsx``."""
+        """The CS Ops report ``<out>/portfolio/<end>-portfolio[-<csm>].pptx`` and ``.xlsx``
+        (with ``pdf``, the deck's PDF too); all appear together, or none."""
         from deckgen.indicators.period import resolve_period
         from deckgen.indicators.portfolio_report import compute_portfolio
         from deckgen.pipelines.portfolio_report import write_portfolio
@@ -296,8 +293,8 @@ class Workspace:
         period = resolve_period(self.config, None, today=today, start=start, end=end)
         report = compute_portfolio(self.tables, period, today=today, owner=owner)
         built = write_portfolio(report, self.config, out or self.out, template=template,
-                                language=self._in(language))
-        return WrittenPortfolio(report, built.deck, built.workbook, built.warnings)
+                                language=self._in(language), pdf=pdf)
+        return WrittenPortfolio(report, built.deck, built.workbook, built.warnings, built.pdf)
 
     def check(self) -> CheckSummary:
         """Every source read as ``build`` would, and the indicators its data cannot feed."""

@@ -28,6 +28,7 @@ _TEMPORARY_FOLDER = re.compile(r"^\.deckgen-pdf-(\d+)-")  # LibreOffice's, see r
 _LEGACY_TEMPORARY = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")  # before the PID was named
 _LEGACY_AGE = 3600.0  # seconds: an unnamed temporary file this old belongs to no live build
 _FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+_NO_MEMORY = "not enough memory to produce it; nothing was written"
 
 
 def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
@@ -35,7 +36,7 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
 
     Missing folders are created (and removed again if the write fails). On any failure the
     temporary file is removed and a previous ``path`` is left untouched; a full disk is one
-    line naming the folder.
+    line naming the folder, running out of memory one line naming ``path``.
     """
     folder = path.parent if str(path.parent) else Path(".")
     created = make_folders(folder)
@@ -52,6 +53,8 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
         if temp is not None:
             temp.unlink(missing_ok=True)
         remove_empty(created)
+        if isinstance(exc, MemoryError) and not _TEMPORARY.match(path.name):
+            raise RenderError(f"{path}: {_NO_MEMORY}") from None  # (a set names its own file)
         full = disk_full(exc)
         if full is not None:
             raise RenderError(f"{folder}: {full}; nothing was written") from None
@@ -207,8 +210,9 @@ def _terminate(signum: int, frame: FrameType | None) -> None:
 def output_set(folder: Path) -> Iterator[OutputSet]:
     """An :class:`OutputSet` in ``folder`` (created if missing): on leaving the block every file
     is renamed into place; on an error, SIGINT or SIGTERM none is, the temporary files (and
-    the folders this created) are removed and previous files stay whole. Stale temporary files
-    of killed runs are removed first.
+    the folders this created) are removed and previous files stay whole; running out of memory
+    is one line naming the file being produced. Stale temporary files of killed runs are
+    removed first.
     """
     created = make_folders(folder)
     remove_stale_temporaries(folder)
@@ -221,6 +225,9 @@ def output_set(folder: Path) -> Iterator[OutputSet]:
     except BaseException as exc:
         files._discard()
         remove_empty(created)
+        if isinstance(exc, MemoryError):  # the document being produced is the last begun
+            where = files.pending[-1][1] if files.pending else folder
+            raise RenderError(f"{where}: {_NO_MEMORY}") from None
         full = disk_full(exc)
         if full is not None:
             raise RenderError(f"{folder}: {full}; nothing was written") from None

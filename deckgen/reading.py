@@ -87,6 +87,8 @@ def read_capped(path: Path, max_bytes: int) -> bytes:
                 total += len(chunk)
         except OSError as exc:
             raise ReadRefused(os_reason(exc)) from None
+        except MemoryError:
+            raise ReadRefused("not enough memory to read it") from None
     if total > max_bytes:
         raise ReadRefused(f"grew over the limit of {_size(max_bytes)} while being read")
     return parts[0] if len(parts) == 1 else b"".join(parts)

@@ -115,6 +115,7 @@ def frame(source: str, rows: list[dict[str, Any]], config: Config | None = None)
             return "nps" if folded in nps else "csat" if folded in csat else None
 
         table["kind"] = pd.Series([kind(row["survey_type"]) for row in rows], dtype="string")
+        table["row"] = pd.Series(range(2, 2 + len(rows)), dtype="int64")  # as read from a CSV
     return table
 
 

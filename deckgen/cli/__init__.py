@@ -63,6 +63,12 @@ class LazyGroup(click.Group):
             sys.exit(1)
         except (click.exceptions.Exit, click.Abort, click.ClickException):
             raise  # --help, Ctrl-C and the like: Click's own handling
+        except MemoryError:  # where no file or document was being read or produced
+            if ctx.obj and ctx.obj.get("traceback"):
+                raise
+            click.echo(f"Error: deckgen {ctx.invoked_subcommand}: not enough memory (free "
+                       "memory, or build fewer clients or a shorter period at once)", err=True)
+            sys.exit(1)
         except Exception as exc:  # a bug: still one line, with the way to see more
             if ctx.obj and ctx.obj.get("traceback"):
                 raise

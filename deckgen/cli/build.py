@@ -90,7 +90,7 @@ def build(
     Ends with a summary (built, skipped, failed, time). Exit status 0 when no client
     failed, 1 when one or more failed.
     """
-    from deckgen.api import require_pdf, to_pdf
+    from deckgen.api import require_pdf
 
     many = all_clients or due
     if bool(client) == many:
@@ -125,7 +125,7 @@ def build(
 
     assert client is not None
     built = workspace.review(client, start=start, end=end, template=template, out=out,
-                             next_meeting=next_meeting, internal=internal)
+                             next_meeting=next_meeting, internal=internal, pdf=pdf)
     report = built.report
     when = make_filters(workspace.language)["date"]
     click.echo(f"{report.client.name}: {when(report.period.start)}–{when(report.period.end)}")
@@ -136,11 +136,10 @@ def build(
     if isinstance(churned, date) and churned <= report.period.end:
         click.echo(f"  note: {report.client.name} churned on {when(churned)}; built anyway "
                    "(build --all skips churned clients)")
-    click.echo(f"  wrote {built.deck}")
-    click.echo(f"  wrote {built.workbook}")
-    pdf_files = _wrote(to_pdf([built.deck])) if pdf else []
+    for written in built.files:
+        click.echo(f"  wrote {written}")
     if publish:
-        workspace.publish(report.client, [built.deck, built.workbook, *pdf_files],
+        workspace.publish(report.client, built.files,
                           dry_run=dry_run, echo=click.echo)
     for warning in [*workspace.tables.gaps, *built.warnings]:
         click.echo(f"  warning: {warning}", err=True)
@@ -168,7 +167,6 @@ def _build_selection(
     pdf: bool,
 ) -> None:
     """Build every selected client's deck with progress, then the summary; exit 1 on a failure."""
-    from deckgen.api import to_pdf
     from deckgen.clock import build_date
 
     for gap in workspace.tables.gaps:  # blank required cells: every deck is short of them
@@ -181,11 +179,9 @@ def _build_selection(
 
     def run(on_done: Callable[[Outcome], None]) -> BatchResult:
         return workspace.build_many(selected, start=start, end=end, template=template, out=out,
-                                    jobs=workers, on_done=on_done)
+                                    jobs=workers, on_done=on_done, pdf=pdf)
 
     result = _with_progress(len(selected), run)
-    if pdf:
-        _wrote(to_pdf([o.files[0] for o in result.outcomes if o.status == "built"]))
     _summary(result, workers)
     sys.exit(result.exit_code)
 
@@ -232,9 +228,3 @@ def _summary(result: BatchResult, workers: int) -> None:
     ]
     print_table(["", "clients", ""], rows, title="deckgen build", align="lrl")
 
-
-def _wrote(files: list[Path]) -> list[Path]:
-    """Print ``  wrote FILE`` for each file; the files."""
-    for path in files:
-        click.echo(f"  wrote {path}")
-    return files

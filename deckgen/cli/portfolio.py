@@ -74,7 +74,7 @@ def portfolio(
     against the previous period, reviews due, and the clients flagged: NPS or CSAT lower
     than in the previous period, or tickets closed outside their SLA target.
     """
-    from deckgen.api import require_pdf, to_pdf
+    from deckgen.api import require_pdf
     from deckgen.render.formatting import make_filters
 
     if pdf:
@@ -82,7 +82,8 @@ def portfolio(
     workspace, out = open_workspace(data_dir, config_file, lang=lang, out_dir=out_dir,
                                     sources=("tickets", "surveys"))
     start, end = period if period else (None, None)
-    built = workspace.portfolio(start=start, end=end, owner=owner, template=template, out=out)
+    built = workspace.portfolio(start=start, end=end, owner=owner, template=template, out=out,
+                                pdf=pdf)
     report = built.report
     f = make_filters(workspace.language)
     click.echo(f"portfolio{f' of {owner}' if owner else ''}: "
@@ -93,9 +94,7 @@ def portfolio(
                f"CSAT {f['percent'](report.csat_satisfied.value)} · SLA "
                f"{f['percent'](report.sla_compliance.value)} · {len(report.due)} reviews due · "
                f"{len(report.flagged)} flagged")
-    click.echo(f"  wrote {built.deck}")
-    click.echo(f"  wrote {built.workbook}")
-    for written in to_pdf([built.deck]) if pdf else []:
+    for written in [built.deck, built.workbook, *([built.pdf] if built.pdf else [])]:
         click.echo(f"  wrote {written}")
     for warning in built.warnings:
         click.echo(f"  warning: {warning}", err=True)

@@ -401,13 +401,16 @@ def compute_review(
         )
         for s in config.streams
     ]
-    answers = compact(workspace.company_rows("surveys", client.id, client.name), SURVEY_COLUMNS)
+    rows = workspace.company_rows("surveys", client.id, client.name)
+    # ``row`` (the export row) names off-scale answers; tables built in code may lack it
+    answers = compact(rows, (*SURVEY_COLUMNS, "row") if "row" in rows.columns else SURVEY_COLUMNS)
     answered = (
         surveys.in_period(answers, period, review.zone),
         surveys.in_period(answers, period.previous(), review.zone),
     )
     nps = _nps(review, answered)
-    off_scale = surveys.off_scale(answered[0], config) if len(answered[0]) else []
+    off_scale = (surveys.off_scale(answered[0], config, workspace.files.get("surveys"))
+                 if len(answered[0]) else [])
     csat = _csat(review, answered)
     releases = _releases(review)
     vendor = _people([client.owner_cs, client.owner_sales, client.owner_implementation])

@@ -113,9 +113,11 @@ class CsatFigures:
         return [Count(str(s), counts[s]) for s in range(1, 6)]
 
 
-def off_scale(surveys: pd.DataFrame, config: Config) -> list[OffScaleAnswer]:
+def off_scale(surveys: pd.DataFrame, config: Config,
+              file: str | None = None) -> list[OffScaleAnswer]:
     """The NPS and CSAT answers with a value that neither NPS nor CSAT counts (off their
-    scale or not whole), oldest first: they are shown as invalid, never dropped silently."""
+    scale or not whole), oldest first, each with its ``file`` and export row: they are shown
+    as invalid, never dropped silently."""
     three = {fold(t) for t in config.surveys.csat_three_point_types}
     types = surveys["survey_type"].to_numpy(dtype=object).tolist()
     kinds = surveys["kind"].astype(object).where(surveys["kind"].notna(), None).tolist()
@@ -132,7 +134,8 @@ def off_scale(surveys: pd.DataFrame, config: Config) -> list[OffScaleAnswer]:
         if not (nps_ok or csat_ok):
             found.append(OffScaleAnswer(
                 survey_type=text(survey_type) or "", value=value,
-                submitted=row["submitted_at"].to_pydatetime(), contact=text(row["contact"])))
+                submitted=row["submitted_at"].to_pydatetime(), contact=text(row["contact"]),
+                file=file, row=None if pd.isna(row.get("row")) else int(row["row"])))
     found.sort(key=lambda answer: answer.submitted)
     return found
 

@@ -221,6 +221,8 @@ class OffScaleAnswer:
     value: float
     submitted: datetime
     contact: str | None = None
+    file: str | None = None  # the export it was read from, and its row there
+    row: int | None = None
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,7 @@ class BuildJob:
     template: Path | None = None
     today: date | None = None
     language: str | None = None  # None: the configuration's
+    pdf: bool = False  # also each deck's PDF, inside its output set
 
     @property
     def last_day(self) -> date:
@@ -111,15 +112,18 @@ def _build_one(client_id: str, name: str, job: BuildJob) -> Outcome:
         built = write_review(
             _workspace, client_id, job.out_dir,
             start=job.start, end=job.end, template=job.template, today=job.today,
-            language=job.language,
+            language=job.language, pdf=job.pdf,
         )
     except DeckgenError as exc:
         return Outcome(client_id, name, "failed", time.perf_counter() - began, message=str(exc))
+    except MemoryError:
+        return Outcome(client_id, name, "failed", time.perf_counter() - began,
+                       message="not enough memory to build this client's review")
     except Exception as exc:  # noqa: BLE001 - one client's bug must not stop the portfolio
         return Outcome(client_id, name, "failed", time.perf_counter() - began,
                        message=f"{type(exc).__name__}: {exc}")
     return Outcome(client_id, name, "built", time.perf_counter() - began,
-                   [built.deck, built.workbook], warnings=built.warnings)
+                   built.files, warnings=built.warnings)
 
 
 def _warm(workspace: Workspace) -> None:

@@ -8,10 +8,12 @@ from typing import Any
 
 from deckgen.clock import build_date
 from deckgen.config import Config
+from deckgen.io import output_set
 from deckgen.locale import Labels
 from deckgen.model.portfolio import PortfolioReport
 from deckgen.render.brand import Brand, brand_for
 from deckgen.render.context import portfolio_in_words, terms_for
+from deckgen.render.pdf import write_pdf
 from deckgen.render.portfolio_workbook import portfolio_sheets
 from deckgen.render.pptx import render_pptx
 from deckgen.render.properties import DocumentInfo, document_info
@@ -27,6 +29,7 @@ class BuiltPortfolio:
     deck: Path
     workbook: Path
     warnings: list[str] = field(default_factory=list)
+    pdf: Path | None = None  # with ``pdf=True``
 
 
 def portfolio_context(
@@ -46,14 +49,14 @@ def portfolio_context(
 
 def write_portfolio(
     report: PortfolioReport, config: Config, out_dir: Path, *, template: Path | None = None,
-    language: str | None = None,
+    language: str | None = None, pdf: bool = False,
 ) -> BuiltPortfolio:
-    """``<out>/portfolio/<end>-portfolio[-<csm>].pptx`` and the ``.xlsx`` beside it, in
-    ``language`` (default: the configuration's)."""
+    """``<out>/portfolio/<end>-portfolio[-<csm>].pptx`` and the ``.xlsx`` beside it (with
+    ``pdf``, the deck's ``.pdf`` too; all appear together, or none), in ``language``
+    (default: the configuration's)."""
     language = language or config.company.language
     labels = config.labels_in(language)
     folder = out_dir / "portfolio"
-    folder.mkdir(parents=True, exist_ok=True)
     stem = f"{report.period.end.isoformat()}-portfolio"
     if report.owner:
         stem += f"-{client_slug(report.owner)}"
@@ -67,18 +70,25 @@ def write_portfolio(
                              author=report.owner, vendor=brand.vendor, built=build_date(),
                              language=language)
 
-    result = render_pptx(
-        choose_template(template, None, "portfolio"),
-        portfolio_context(report, labels, brand),
-        deck,
-        language=language,
-        currency=config.company.currency,
-        min_font_pt=config.review.min_font_pt,
-        info=info("portfolio"),
-        theme_colors=config.brand.theme_colors(),
-        limits=config.limits,
-    )
     workbook = folder / f"{stem}.xlsx"
-    write_workbook(portfolio_sheets(report, labels), workbook, language,
-                   info=info("portfolio_workbook"))
-    return BuiltPortfolio(deck, workbook, result.warnings)
+    with output_set(folder) as files:
+        temp_deck = files.temporary(deck)
+        result = render_pptx(
+            choose_template(template, None, "portfolio"),
+            portfolio_context(report, labels, brand),
+            temp_deck,
+            language=language,
+            currency=config.company.currency,
+            min_font_pt=config.review.min_font_pt,
+            info=info("portfolio"),
+            theme_colors=config.brand.theme_colors(),
+            limits=config.limits,
+        )
+        write_workbook(portfolio_sheets(report, labels), files.temporary(workbook), language,
+                       info=info("portfolio_workbook"))
+        if pdf:
+            write_pdf(temp_deck, deck, files.temporary(deck.with_suffix(".pdf")))
+        else:
+            files.outdates(deck.with_suffix(".pdf"))  # it shows the deck this one replaces
+    return BuiltPortfolio(deck, workbook, result.warnings,
+                          deck.with_suffix(".pdf") if pdf else None)

@@ -15,6 +15,7 @@ from deckgen.pipelines.check import period_warnings
 from deckgen.pipelines.folders import row_folder
 from deckgen.render.brand import brand_for
 from deckgen.render.context import note_lines, review_context
+from deckgen.render.pdf import write_pdf
 from deckgen.render.pptx import render_pptx
 from deckgen.render.properties import DocumentInfo, document_info
 from deckgen.render.review_workbook import review_sheets
@@ -32,6 +33,12 @@ class BuiltReview:
     deck: Path
     workbook: Path
     warnings: list[str] = field(default_factory=list)
+    pdf: Path | None = None  # with ``pdf=True``
+
+    @property
+    def files(self) -> list[Path]:
+        """Every file written: deck, workbook and, when asked for, the deck's PDF."""
+        return [self.deck, self.workbook, *([self.pdf] if self.pdf else [])]
 
 
 def client_folder(out_dir: Path, name: str) -> Path:
@@ -54,10 +61,12 @@ def write_review(
     language: str | None = None,
     next_meeting: date | None = None,
     internal: bool = False,
+    pdf: bool = False,
 ) -> BuiltReview:
     """Render ``<out>/<slug>/<date>-revisao.pptx`` and ``indicadores.xlsx`` for one client,
     in ``language`` (default: the configuration's); ``next_meeting`` overrides the date the
-    cadence gives, ``internal`` adds the appendix for the vendor's team."""
+    cadence gives, ``internal`` adds the appendix for the vendor's team; with ``pdf`` the
+    deck's PDF too (all three appear together, or none)."""
     config = workspace.config
     today = today or build_date()
     row = find_client(workspace.companies, query)
@@ -79,11 +88,12 @@ def write_review(
                              period=(period.start, period.end), author=report.client.owner_cs,
                              vendor=brand.vendor, built=today, language=language)
 
-    with output_set(folder) as files:  # deck and workbook appear together, or neither
+    with output_set(folder) as files:  # deck, workbook (and PDF) appear together, or none
+        temp_deck = files.temporary(deck)
         result = render_pptx(
             template_path,
             review_context(report, labels, brand=brand),
-            files.temporary(deck),
+            temp_deck,
             language=language,
             currency=config.company.currency,
             min_font_pt=config.review.min_font_pt,
@@ -93,6 +103,10 @@ def write_review(
         )
         write_workbook(review_sheets(report, labels), files.temporary(workbook), language,
                        info=info("review_workbook"))
-        files.outdates(deck.with_suffix(".pdf"))  # --pdf converts the new deck afterwards
+        if pdf:
+            write_pdf(temp_deck, deck, files.temporary(deck.with_suffix(".pdf")))
+        else:
+            files.outdates(deck.with_suffix(".pdf"))  # it shows the deck this one replaces
     notes = [*period_warnings(report, labels), *note_lines(report, labels)]
-    return BuiltReview(report, deck, workbook, [*notes, *result.warnings])
+    return BuiltReview(report, deck, workbook, [*notes, *result.warnings],
+                       deck.with_suffix(".pdf") if pdf else None)

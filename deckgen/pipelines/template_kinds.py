@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from deckgen.config import LimitSettings
 from deckgen.errors import TemplateError
 from deckgen.indicators.record import ActionState, Item, Participant, Section
 from deckgen.locale import Labels
@@ -25,6 +26,7 @@ from deckgen.playbook import Channel, RoleSpec
 from deckgen.reading import template_problem
 from deckgen.render.brand import Brand
 from deckgen.render.context import STREAM_SHORTCUTS, Terms
+from deckgen.render.limits import rendering_limits
 from deckgen.render.pptx.check import PlaceUsage, Usage, check_template, is_word, iter_missing
 
 Record = dict[str, Any]  # a company record: canonical column → plain value
@@ -142,11 +144,18 @@ class CheckedTemplate:
         return list(iter_missing(self.places))
 
 
-def check_kind(template: Path, kind: str | None = None) -> CheckedTemplate:
-    """Check ``template`` against ``kind``, or the kind its name says, or the best fitting one."""
+def check_kind(template: Path, kind: str | None = None,
+               limits: LimitSettings | None = None) -> CheckedTemplate:
+    """Check ``template`` against ``kind``, or the kind its name says, or the best fitting one,
+    refusing what is over ``limits`` on its face (default: the default limits)."""
     problem = template_problem(template)
     if problem is not None:
         raise TemplateError(f"{template}: {problem}")
+    with rendering_limits(limits):
+        return _check_kind(template, kind)
+
+
+def _check_kind(template: Path, kind: str | None) -> CheckedTemplate:
     if kind is not None:
         chosen = KINDS[kind]
         return CheckedTemplate(chosen, "given", check_template(template, chosen.roots()))

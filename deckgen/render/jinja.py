@@ -269,10 +269,11 @@ def _store_code(path: Path, key: bytes, code: CodeType) -> None:
 
 def cache_key(env: jinja2.Environment, kind: str, source: str) -> str:
     """The hash a compiled source is kept under: the source, the kind of source, the
-    environment, and the Python, Jinja and deckgen versions."""
+    environment, the limits parsing applies, and the Python, Jinja and deckgen versions."""
     return hashlib.sha256(
         f"{sys.version}\0{jinja2.__version__}\0{deckgen.__version__}\0{_CODE_FORMAT}"
-        f"\0{type(env).__name__}\0{env.autoescape}\0{kind}\0{source}".encode()
+        f"\0{type(env).__name__}\0{env.autoescape}\0{kind}\0{current_limits()!r}"
+        f"\0{source}".encode()
     ).hexdigest()
 
 

@@ -1,4 +1,9 @@
-"""PDF conversion of rendered documents through LibreOffice, when it is installed."""
+"""PDF conversion of rendered documents through LibreOffice, when it is installed.
+
+LibreOffice writes into a private folder beside the output (``.deckgen-pdf-PID-…``, which a
+later build removes when its process is gone); a finished PDF is then moved into place whole,
+so a killed conversion leaves no half PDF.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,8 @@ import tempfile
 from pathlib import Path
 
 from deckgen.errors import RenderError
+
+TIMEOUT = 300.0  # seconds for one LibreOffice run
 
 
 def soffice_path() -> str | None:
@@ -27,36 +34,57 @@ def require_soffice() -> str:
     return soffice
 
 
-def convert_to_pdf(documents: list[Path], out_dir: Path, timeout: float = 300) -> list[Path]:
-    """Convert documents to PDF in one LibreOffice start; return the PDF paths."""
+def _hidden(folder: Path) -> tempfile.TemporaryDirectory[str]:
+    """A private folder in ``folder`` named after this process (see :mod:`deckgen.io`)."""
+    return tempfile.TemporaryDirectory(prefix=f".deckgen-pdf-{os.getpid()}-", dir=folder)
+
+
+def _convert(documents: list[Path], written: Path, timeout: float, what: str) -> list[Path]:
+    """Run LibreOffice once on ``documents`` into ``written``; the PDFs, in order.
+
+    Errors start with ``what`` (the documents, as the user knows them).
+    """
     soffice = require_soffice()
-    out_dir.mkdir(parents=True, exist_ok=True)
-    # LibreOffice writes into a private folder beside the output; each finished PDF is then
-    # moved into place whole, so a killed conversion leaves no half PDF.
-    hidden = f".deckgen-pdf-{os.getpid()}-"  # a build removes those of killed runs
-    with tempfile.TemporaryDirectory(prefix="deckgen-lo-") as profile, \
-            tempfile.TemporaryDirectory(prefix=hidden, dir=out_dir) as written:
-        command = [
-            soffice,
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            written,
-            *map(str, documents),
-        ]
+    with tempfile.TemporaryDirectory(prefix="deckgen-lo-") as profile:
+        command = [soffice, f"-env:UserInstallation=file://{profile}", "--headless",
+                   "--convert-to", "pdf", "--outdir", str(written), *map(str, documents)]
         try:
             subprocess.run(command, capture_output=True, timeout=timeout, check=True)
         except subprocess.TimeoutExpired:
-            raise RenderError(f"LibreOffice did not finish converting in {timeout:.0f} s") from None
+            raise RenderError(f"{what}: LibreOffice did not finish converting it to PDF in "
+                              f"{timeout:.0f} s") from None
         except subprocess.CalledProcessError as exc:
             detail = exc.stderr.decode(errors="replace").strip().splitlines()
-            raise RenderError(f"LibreOffice failed: {detail[-1] if detail else exc}") from None
-        made = [Path(written) / (d.stem + ".pdf") for d in documents]
-        missing = [p.name for p in made if not p.is_file()]
-        if missing:
-            raise RenderError(f"LibreOffice wrote no PDF for {', '.join(missing)}")
+            raise RenderError(f"{what}: LibreOffice failed to convert it to PDF: "
+                              f"{detail[-1] if detail else exc}") from None
+    made = [written / (d.stem + ".pdf") for d in documents]
+    missing = [p.name for p in made if not p.is_file() or p.stat().st_size == 0]
+    if missing:
+        raise RenderError(f"{what}: LibreOffice wrote no PDF ({', '.join(missing)})")
+    return made
+
+
+def convert_to_pdf(documents: list[Path], out_dir: Path, timeout: float = TIMEOUT) -> list[Path]:
+    """Convert documents to PDF in one LibreOffice start; return the PDF paths."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with _hidden(out_dir) as written:
+        made = _convert(documents, Path(written), timeout, ", ".join(map(str, documents)))
         for pdf in made:
             os.replace(pdf, out_dir / pdf.name)
     return [out_dir / pdf.name for pdf in made]
+
+
+def write_pdf(document: Path, final: Path, pdf: Path, timeout: float = TIMEOUT) -> None:
+    """Convert ``document`` (a temporary file that will become ``final``) to PDF at ``pdf``.
+
+    LibreOffice sees the document under its final name (a link in a private folder), so the
+    PDF is what converting ``final`` would give; errors name ``final``.
+    """
+    with _hidden(pdf.parent) as work:
+        staged = Path(work) / final.name
+        try:
+            os.link(document, staged)
+        except OSError:  # a file system without hard links
+            shutil.copyfile(document, staged)
+        made = _convert([staged], Path(work) / "pdf", timeout, str(final))
+        os.replace(made[0], pdf)

@@ -120,7 +120,8 @@ def review_sheets(report: ReviewReport, labels: Labels) -> list[Sheet]:
     ]
     if report.off_scale:
         sheets.append(Sheet(lab["off_scale"],
-                            [lab[k] for k in ("submitted", "survey_type", "answer", "contact")],
-                            [[a.submitted, a.survey_type, a.value, a.contact]
+                            [lab[k] for k in ("submitted", "survey_type", "answer", "contact",
+                                              "export_file", "export_row")],
+                            [[a.submitted, a.survey_type, a.value, a.contact, a.file, a.row]
                              for a in report.off_scale]))
     return sheets

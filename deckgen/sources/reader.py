@@ -90,7 +90,10 @@ def empty_table(config: Config, source: str) -> pd.DataFrame:
     """The canonical columns of ``source`` with no rows."""
     tz = config.company.timezone
     columns = source_columns(config, source)
-    return pd.DataFrame({name: empty_column(c, 0, tz) for name, c in columns.items()})
+    table = pd.DataFrame({name: empty_column(c, 0, tz) for name, c in columns.items()})
+    if source == "surveys":
+        table["row"] = np.empty(0, dtype=np.int64)
+    return table
 
 
 def _parse(column: Column, values: pd.Series, cells: Cells, tz: str, spec: SourceSpec,
@@ -151,6 +154,8 @@ def normalise(raw: RawTable, source: str, config: Config, spec: SourceSpec) -> S
                             f"'{raw.headers[position]}'")
                 notes.append(gaps[-1])
     table = pd.DataFrame(columns)
+    if source == "surveys":  # the export row of each answer, to name an off-scale one
+        table["row"] = np.arange(raw.first_row, raw.first_row + length, dtype=np.int64)
     if source == "surveys" and length:
         off = _off_scale(table, config, raw.first_row)
         if off:

@@ -17,7 +17,8 @@ Table contract (what indicators may rely on):
   category column, ``tickets.category_from``) and ``is_closed`` (``bool``: status in
   ``tickets.closed_statuses``, compared case- and accent-insensitively; without that
   setting, a close date).
-* ``surveys`` additionally has ``kind`` (``string``: ``nps``, ``csat`` or NA by
+* ``surveys`` additionally has ``row`` (``int64``: the answer's row in its export, as a
+  spreadsheet numbers it) and ``kind`` (``string``: ``nps``, ``csat`` or NA by
   ``surveys.nps_types`` / ``csat_types``).
 * A source that is not configured (or whose file is absent when optional) is an empty table
   with the canonical columns, and is named in ``Workspace.unavailable`` with the reason.
@@ -59,6 +60,7 @@ class Workspace:
     unavailable: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     gaps: list[str] = field(default_factory=list)
+    files: dict[str, str] = field(default_factory=dict)  # source → the file read, as shown
     _by_company: dict[str, tuple[pd.DataFrame, _CompanyIndex]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
@@ -175,6 +177,7 @@ def assemble(config: Config, read: dict[str, SourceTable]) -> Workspace:
         unavailable={s: item.unavailable for s, item in read.items() if item.unavailable},
         warnings=warnings,
         gaps=[f"{item.source}: {gap}" for item in read.values() for gap in item.gaps],
+        files={s: item.file for s, item in read.items() if item.file},
     )
 
 

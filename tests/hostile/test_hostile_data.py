@@ -313,6 +313,9 @@ def test_off_scale_survey_answers_are_named_by_check_and_shown_in_the_workbook(
                                    None, None)
     assert [row[1:3] for row in dirty["Respostas inválidas"][1:]] == [
         ("NPS", 11), ("NPS", -1), ("NPS", 7.5), ("CSAT", 0)]
+    assert dirty["Respostas inválidas"][0][-2:] == ("Arquivo", "Linha")
+    assert [row[-2:] for row in dirty["Respostas inválidas"][1:]] == [  # as `check` names them
+        ("surveys.csv", 5), ("surveys.csv", 6), ("surveys.csv", 7), ("surveys.csv", 8)]
     check = run(["check", "--data", str(workspace)])
     assert "4 answers outside their scale" in check.stdout + check.stderr
     assert "row 5 (NPS 11)" in check.stdout + check.stderr

@@ -158,7 +158,8 @@ def test_a_build_removes_stale_temporary_files_of_killed_runs(workspace: Path) -
     assert alive.name in names  # a run still going keeps its file
 
 
-def test_sigterm_during_a_build_cleans_up(workspace: Path) -> None:
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_a_signal_during_a_build_cleans_up(workspace: Path, signum: int) -> None:
     config = workspace / "deckgen.toml"
     config.write_text(config.read_text(encoding="utf-8") + "[limits]\ntemplate_iterations = "
                       "100000000\n", encoding="utf-8")
@@ -173,9 +174,9 @@ def test_sigterm_during_a_build_cleans_up(workspace: Path) -> None:
     deadline = time.monotonic() + 30
     while not any(_folder(workspace).glob(".*.tmp")) and time.monotonic() < deadline:
         time.sleep(0.05)  # wait until the deck's temporary file exists
-    child.send_signal(signal.SIGTERM)
+    child.send_signal(signum)
     _, stderr = child.communicate(timeout=30)
-    assert child.returncode == 143, stderr
+    assert child.returncode == (143 if signum == signal.SIGTERM else 1), stderr
     assert b"Traceback" not in stderr
     assert snapshot(workspace) == before  # no temporary file, no deck, no empty folder
 
@@ -260,3 +261,125 @@ def test_the_pdf_of_a_replaced_deck_goes_with_it_and_stays_when_the_build_fails(
     assert old_pdf.is_file()  # the failed build changed nothing of the set
     assert run(_build(workspace)).exit_code == 0
     assert not old_pdf.exists()  # it showed the deck the new one replaced
+
+
+# -- the PDF inside the output set ---------------------------------------------------------------
+
+FAKE_SOFFICE = """#!/bin/sh
+# A stand-in for LibreOffice: writes OUTDIR/STEM.pdf for each document, or fails as told.
+outdir=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --outdir) outdir="$2"; shift 2;;
+    -*) shift;;
+    *) doc="$1"; shift
+       case "{mode}" in
+         fail) echo "Error: source file could not be loaded" >&2; exit 1;;
+         nothing) ;;
+         *) name=$(basename "$doc"); mkdir -p "$outdir"
+            printf '%%PDF-1.4 of %s' "$name" > "$outdir/${{name%.*}}.pdf";;
+       esac;;
+  esac
+done
+"""
+
+
+def _fake_soffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mode: str) -> None:
+    """A fake ``soffice`` first on PATH (the forked child inherits the environment)."""
+    folder = tmp_path / f"bin-{mode}"
+    folder.mkdir()
+    script = folder / "soffice"
+    script.write_text(FAKE_SOFFICE.format(mode=mode), encoding="utf-8")
+    script.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{folder}{os.pathsep}{os.environ['PATH']}")
+
+
+def test_build_pdf_appears_with_its_deck_and_workbook(
+    workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _fake_soffice(tmp_path, monkeypatch, "ok")
+    outcome = run(_build(workspace, "--pdf"))
+    assert outcome.exit_code == 0, outcome.stderr
+    deck = next(_folder(workspace).glob("*.pptx"))
+    pdf = deck.with_suffix(".pdf")
+    assert pdf.read_bytes() == f"%PDF-1.4 of {deck.name}".encode()  # converted under its name
+    assert f"  wrote {pdf}" in outcome.stdout.splitlines()
+    assert sorted(p.name for p in _folder(workspace).iterdir()) == sorted(
+        [deck.name, pdf.name, "indicadores.xlsx"])  # no temporary file or folder left
+
+
+@pytest.mark.parametrize("mode", ["fail", "nothing"])
+def test_a_failed_pdf_conversion_keeps_the_previous_set_whole(
+    workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mode: str
+) -> None:
+    assert run(_build(workspace)).exit_code == 0
+    deck = next(_folder(workspace).glob("*.pptx"))
+    deck.with_suffix(".pdf").write_bytes(b"%PDF of the previous deck")
+    before = _files(workspace)
+    _fake_soffice(tmp_path, monkeypatch, mode)
+    line = run(_build(workspace, "--pdf")).error_line()
+    assert line.startswith(f"Error: {deck}: LibreOffice "), line
+    assert _files(workspace) == before  # deck, workbook and PDF of the previous build, as they were
+
+
+def test_a_failed_pdf_conversion_in_a_batch_fails_that_client_only(
+    workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _fake_soffice(tmp_path, monkeypatch, "fail")
+    outcome = run(["build", "--all", "--data", str(workspace), "--out", str(workspace / "out"),
+                   "--pdf", "--jobs", "1"])
+    assert outcome.exit_code == 1
+    assert "failed  Padaria Pão Quente: " in outcome.stdout
+    assert "LibreOffice failed to convert it to PDF" in outcome.stdout
+    assert not (workspace / "out").exists() or not any((workspace / "out").rglob("*.*"))
+
+
+def test_batch_pdfs_are_written_inside_each_clients_set(
+    workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _fake_soffice(tmp_path, monkeypatch, "ok")
+    outcome = run(["build", "--all", "--data", str(workspace), "--out", str(workspace / "out"),
+                   "--pdf", "--jobs", "2"])
+    assert outcome.exit_code == 0, outcome.stdout + outcome.stderr
+    for folder in (workspace / "out").iterdir():
+        names = sorted(p.name for p in folder.iterdir())
+        assert [Path(n).suffix for n in names] == [".pdf", ".pptx", ".xlsx"], names
+
+
+def test_portfolio_pdf_failure_leaves_no_report(
+    workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _fake_soffice(tmp_path, monkeypatch, "fail")
+    args = ["portfolio", "--data", str(workspace), "--out", str(workspace / "out"),
+            "--period", "2026-05-01..2026-05-31", "--pdf"]
+    line = run(args).error_line()
+    assert "portfolio.pptx: LibreOffice failed to convert it to PDF" in line, line
+    assert not (workspace / "out").exists()
+    _fake_soffice(tmp_path, monkeypatch, "ok")
+    assert run(args).exit_code == 0
+    assert sorted(p.suffix for p in (workspace / "out" / "portfolio").iterdir()) == [
+        ".pdf", ".pptx", ".xlsx"]
+
+
+def test_a_powerpoint_template_potx_writes_a_presentation(workspace: Path) -> None:
+    import zipfile
+
+    from pptx import Presentation
+
+    builder = TemplateBuilder()
+    builder.text(builder.slide(), "Body", "{{ client.name }}")
+    source = builder.save(workspace.parent / "plain.pptx")
+    main = b"presentationml.presentation.main+xml"
+    potx = workspace.parent / "review.potx"
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(potx, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(main, b"presentationml.template.main+xml")
+            zout.writestr(item, data)
+    outcome = run(_build(workspace, "--template", str(potx)))
+    assert outcome.exit_code == 0, outcome.stderr
+    deck = next(_folder(workspace).glob("*.pptx"))
+    with zipfile.ZipFile(deck) as written:
+        assert main in written.read("[Content_Types].xml")
+    assert Presentation(str(deck)).slides[0].shapes[0].text_frame.text == "Padaria Pão Quente"

@@ -135,3 +135,41 @@ def test_the_deadline_stops_a_slow_render(workspace: Path) -> None:
                                       str(template), "--out", str(workspace.parent / "out")])
     assert "over a limit in" in line and "rendering took more than 0.5 s (raise " \
         "template_seconds under [limits]" in line, line
+
+
+# -- template check with the workspace's limits ----------------------------------------------------
+
+BIG_POWER = "{{ 3**(10**4) }}"  # about 4,771 digits: over the default 1,000
+NESTED_100 = "{% for i in range(100) %}{% for j in range(100) %}{% endfor %}{% endfor %}"
+
+
+def _with_limits(workspace: Path, limits: str) -> Path:
+    config = workspace / "deckgen.toml"
+    config.write_text(config.read_text(encoding="utf-8") + f"[limits]\n{limits}\n",
+                      encoding="utf-8")
+    return config
+
+
+def test_template_check_uses_the_workspaces_raised_limits(workspace: Path) -> None:
+    config = _with_limits(workspace, "template_number_digits = 100000")
+    template = _pptx(workspace.parent, BIG_POWER)
+    inside = run(["template", "check", str(template), "--data", str(workspace)])
+    assert inside.exit_code == 0, inside.stderr
+    assert inside.stdout.splitlines()[1] == f"limits: [limits] of {config}"
+    given = run(["template", "check", str(template), "--config", str(config)])
+    assert given.exit_code == 0, given.stderr
+    assert given.stdout.splitlines()[1] == f"limits: [limits] of {config}"
+    line = _built_nothing(workspace, ["template", "check", str(template),
+                                      "--data", str(workspace.parent)])
+    assert "would have about 4,771 digits, over the limit of 1,000" in line, line
+
+
+def test_template_check_uses_the_workspaces_lowered_limits(workspace: Path) -> None:
+    _with_limits(workspace, "template_iterations = 500")
+    template = _pptx(workspace.parent, NESTED_100)
+    line = _built_nothing(workspace, ["template", "check", str(template),
+                                      "--data", str(workspace)])
+    assert "loops nested 10,000 iterations deep" in line and "500" in line, line
+    outside = run(["template", "check", str(template), "--data", str(workspace.parent)])
+    assert outside.stdout.splitlines()[1].startswith("limits: the defaults")
+    assert "over a limit" not in outside.stderr, outside.stderr  # (`range` is reported unknown)

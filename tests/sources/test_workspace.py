@@ -47,13 +47,14 @@ def test_tables_have_canonical_columns_and_contract_dtypes(loaded):
     for source in SOURCES:
         columns = source_columns(loaded.config, source)
         table = getattr(loaded, source)
-        extra = {"tickets": ["stream", "categories", "is_closed"], "surveys": ["kind"]}
+        extra = {"tickets": ["stream", "categories", "is_closed"], "surveys": ["row", "kind"]}
         assert list(table.columns) == [*columns, *extra.get(source, [])]
         for name, column in columns.items():
             assert str(table[name].dtype) == expected[column.kind], (source, name)
     assert str(loaded.tickets["stream"].dtype) == "string"
     assert loaded.tickets["is_closed"].dtype == bool
     assert str(loaded.surveys["kind"].dtype) == "string"
+    assert loaded.surveys["row"].dtype == "int64"  # the export row, from 2 (under the header)
 
 
 def test_streams_categories_and_closed_states(loaded):

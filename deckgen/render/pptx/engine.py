@@ -248,6 +248,9 @@ class DeckRenderer:
             return where.error(message + (f" (did you mean `{hint}`?)" if hint else ""))
         if isinstance(exc, SecurityError):
             return where.error(f"not allowed in {_display(source)}: {exc}")
+        if isinstance(exc, MemoryError):
+            return where.error(f"not enough memory to render {_display(source)} (free memory, "
+                               "or lower the template limits under [limits])")
         return where.error(f"{type(exc).__name__} in {_display(source)}: {exc}")
 
     def _parses(self, tag: str) -> bool:
