@@ -3,7 +3,7 @@ client provides, the onboarding plan and next steps; nothing internal."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -16,7 +16,8 @@ from deckgen.pipelines.documents import document_path, document_template
 from deckgen.pipelines.folders import row_folder
 from deckgen.playbook import ChecklistItem, Playbook, TeamMember, load_playbook
 from deckgen.render.brand import Brand, brand_for
-from deckgen.render.context import terms_for
+from deckgen.locale import Labels
+from deckgen.render.context import ValueWords, terms_for
 from deckgen.render.pptx import RenderResult, render_pptx
 from deckgen.render.properties import document_info
 from deckgen.sources.clients import find_client
@@ -105,6 +106,15 @@ def sla_rows(config: Config) -> list[SlaRow]:
     ]
 
 
+def sla_in_words(rows: list[SlaRow], labels: Labels) -> list[SlaRow]:
+    """The SLA rows with their categories (ticket types as the data names them) in the deck's
+    language, as the review deck shows them."""
+    word = ValueWords(labels)
+    return [row if row.category == "*all_categories"
+            else replace(row, category=word("category", row.category) or row.category)
+            for row in rows]
+
+
 def client_kickoff_context(
     config: Config, playbook: Playbook, row: pd.Series, today: date, brand: Brand | None = None
 ) -> dict[str, Any]:
@@ -154,6 +164,7 @@ def write_client_kickoff(
     out = document_path(out_dir, folder, today, playbook.files.client_kickoff, ".pptx")
     context = client_kickoff_context(config, playbook, row, today)
     labels = config.labels_in(language)
+    context["sla"] = sla_in_words(context["sla"], labels)
     info = document_info(labels, "kickoff", client=str(row["name"]), period=today,
                          author=context["client"].get("owner_cs"),
                          vendor=context["brand"].vendor, built=today, language=language)

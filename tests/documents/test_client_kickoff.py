@@ -143,3 +143,13 @@ def test_timeline_slide_in_the_deck(sismetro: Workspace, tmp_path: Path) -> None
         ["Treinamento da plataforma", "Semana 6 (a partir de 21 de dezembro de 2026)", "Previsto"],
         ["Go-Live", "Semana 8 (a partir de 4 de janeiro de 2027)", "Previsto"],
     ]
+
+
+def test_english_sla_table_names_ticket_types_in_english(
+    sismetro: Workspace, tmp_path: Path
+) -> None:
+    """The SLA targets are configured with the data's ticket types ("Erro"); the English deck
+    shows the workspace's English words for them ([values.category]), as the review deck does."""
+    path, _ = write_client_kickoff(sismetro, "Frigorífico", tmp_path, today=TODAY, language="en")
+    assert [cells[0] for cells in table_rows(path, "table: sla")] == [
+        "Error", "Question", "Data entry", "Customization"]
