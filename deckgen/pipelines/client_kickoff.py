@@ -12,11 +12,11 @@ import pandas as pd
 
 from deckgen.config import Config
 from deckgen.indicators.record import Item, company_record, display
+from deckgen.locale import Labels
 from deckgen.pipelines.documents import document_path, document_template
 from deckgen.pipelines.folders import row_folder
 from deckgen.playbook import ChecklistItem, Playbook, TeamMember, load_playbook
 from deckgen.render.brand import Brand, brand_for
-from deckgen.locale import Labels
 from deckgen.render.context import ValueWords, terms_for
 from deckgen.render.pptx import RenderResult, render_pptx
 from deckgen.render.properties import document_info
