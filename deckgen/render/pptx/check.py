@@ -23,6 +23,7 @@ from typing import Any
 
 from docxtpl import DocxTemplate
 from jinja2 import TemplateSyntaxError, nodes
+from jinja2.defaults import DEFAULT_NAMESPACE
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from deckgen.errors import TemplateError
@@ -39,6 +40,7 @@ from deckgen.render.pptx.tables import table_of
 from deckgen.render.pptx.text import paragraph_text, parse_body
 
 UNKNOWN: Any = object()  # a value whose type is not known: anything below it is accepted
+JINJA_GLOBALS = dict.fromkeys(DEFAULT_NAMESPACE, UNKNOWN)  # range, dict, namespace…: Jinja's own
 _FOR = re.compile(r"^for\s+(.+?)\s+in\s+(.+)$", re.DOTALL)
 
 
@@ -152,7 +154,7 @@ class _Walker:
     """Walks a Jinja AST, resolving every dotted name against the types in scope."""
 
     def __init__(self, scope: dict[str, Any], report: Callable[[str, bool, int], None]) -> None:
-        self.scope = scope
+        self.scope = {**JINJA_GLOBALS, **scope}
         self._report = report
 
     def report(self, text: str, ok: bool, node: nodes.Node) -> None:
