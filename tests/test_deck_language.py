@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import tomllib
 from collections.abc import Iterator
 from dataclasses import fields, is_dataclass
 from datetime import date
@@ -191,6 +192,70 @@ def test_portfolio_has_no_word_of_the_other_language(
         foreign |= set().union(*(_raw_values(c) for c in configs)) - vocabulary("en", configs)
     report, deck = portfolios[workspace, language]
     assert not foreign_words(deck, report, foreign)
+
+
+KICKOFF_CLIENTS = {"gcertifica": "Horizonte", "sismetro": "Frigorífico"}
+_ADDRESS = re.compile(r"\S+@\S+|\b[\w-]+(\.[\w-]+)+\.(com|br|net|org)\S*")  # e-mail, web
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def _playbook_words(workspace: str, language: str) -> set[str]:
+    """The words of the playbooks in ``language`` (shipped and the workspace's): the team's
+    own names for roles and steps ("Customer Success" is a Brazilian team's name too)."""
+    found: set[str] = set()
+    for path in (ROOT / "templates" / f"playbook.{language}.toml",
+                 SAMPLES / workspace / f"playbook.{language}.toml"):
+        if path.is_file():
+            found |= set().union(*(words(s) for s in _strings(tomllib.loads(path.read_text()))))
+    return found
+
+
+@pytest.fixture(scope="module")
+def kickoffs(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], tuple[
+        list[str], Path]]:
+    """The client kickoff deck of one client of each sample workspace, in both languages, with
+    the client's record values (free text as the client wrote it: goals, scope, names)."""
+    built = {}
+    for name in WORKSPACES:
+        ws = Workspace(SAMPLES / name)
+        companies = ws.tables.companies
+        row = companies[companies["name"].str.contains(KICKOFF_CLIENTS[name])].iloc[0]
+        record = [str(v) for v in row.to_numpy() if isinstance(v, str) and v.strip()]
+        for language in LANGUAGES:
+            out = tmp_path_factory.mktemp(f"kickoff-{name}-{language}")
+            deck, _ = ws.client_kickoff(KICKOFF_CLIENTS[name], out=out, today=TODAY,
+                                        language=language)
+            built[name, language] = (record, deck)
+    return built
+
+
+@pytest.mark.parametrize("workspace", WORKSPACES)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_client_kickoff_has_no_word_of_the_other_language(
+    kickoffs: dict[tuple[str, str], tuple[list[str], Path]], configs: list[Config],
+    workspace: str, language: str,
+) -> None:
+    foreign = vocabulary(OTHER[language], configs) - vocabulary(language, configs)
+    if language == "en":
+        foreign |= set().union(*(_raw_values(c) for c in configs)) - vocabulary("en", configs)
+    foreign -= _playbook_words(workspace, language)  # the workspace's own words for its teams
+    record, deck = kickoffs[workspace, language]
+    spans = sorted(record, key=len, reverse=True)
+    found = [f"slide {number}: {w}"
+             for number, slide in enumerate(Presentation(str(deck)).slides, 1)
+             for w in sorted(words(_ADDRESS.sub(" ", _without("\n".join(slide_texts(slide)),
+                                                                  spans))) & foreign)]
+    assert not found, "\n".join(found)
 
 
 def test_the_check_bites() -> None:
