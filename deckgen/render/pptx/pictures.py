@@ -62,12 +62,14 @@ def remove_picture(slide: BaseSlidePart, pic: etree._Element) -> None:
         drop_unused_rel(slide, r_id)
 
 
+_ATTRIBUTES_EQUAL_TO = etree.XPath("//@*[. = $value]")
+
+
 def drop_unused_rel(part: BaseSlidePart, r_id: str) -> None:
     """Drop the relationship ``r_id`` when no attribute of the part's XML refers to it."""
-    for element in part._element.iter():
-        for name, value in element.attrib.items():
-            if value == r_id and name.startswith(R):
-                return
+    for attribute in _ATTRIBUTES_EQUAL_TO(part._element, value=r_id):
+        if str(attribute.attrname).startswith(R):
+            return
     if r_id in part.rels:
         part.rels.pop(r_id)
 
