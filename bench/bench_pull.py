@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "hubspot"))
 
-from fake_hubspot import TOKEN, FakeHubSpot  # noqa: E402
+from fake_hubspot import PORTAL_CONFIG, TOKEN, FakeHubSpot  # noqa: E402
 
 from deckgen.config import load_config  # noqa: E402
 from deckgen.hubspot.client import HubSpotClient  # noqa: E402
@@ -29,21 +29,7 @@ COMPANIES, TICKETS, ANSWERS = 500, 100_000, 20_000
 PAGE, BATCH = 100, 1_000
 RATE = 100 / 10  # requests per second at the lowest tier
 SCHEMA_REQUESTS = 5  # owners, pipelines, properties of three objects
-CONFIG = """\
-[company]
-name = "Bench"
-
-[[streams]]
-key = "support"
-label = "Suporte"
-role = "support"
-match = ["Suporte"]
-
-[hubspot]
-phase_property = "fase_do_cliente"
-interval_property = "cs_dias_entre_reunioes"
-owner_cs_property = "proprietario_cs"
-"""
+CONFIG = PORTAL_CONFIG
 
 
 def portal() -> tuple[FakeHubSpot, int]:

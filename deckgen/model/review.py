@@ -33,6 +33,13 @@ class Period:
         return isinstance(day, date) and self.start <= day <= self.end
 
 
+def difference(value: float | None, previous: float | None) -> float | None:
+    """``value`` minus ``previous``; None when either is unknown."""
+    if value is None or previous is None:
+        return None
+    return value - previous
+
+
 @dataclass(frozen=True)
 class Metric:
     """A figure with its value in the previous period; ``None`` means no data."""
@@ -42,9 +49,7 @@ class Metric:
 
     @property
     def delta(self) -> float | None:
-        if self.value is None or self.previous is None:
-            return None
-        return self.value - self.previous
+        return difference(self.value, self.previous)
 
     @property
     def known(self) -> bool:
@@ -332,9 +337,7 @@ class Card:
 
     @property
     def delta(self) -> float | None:
-        if self.value is None or self.previous is None:
-            return None
-        return self.value - self.previous
+        return difference(self.value, self.previous)
 
     @property
     def arrow(self) -> str | None:

@@ -7,12 +7,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
+
 from deckgen.config import Config
 from deckgen.errors import RenderError
-from deckgen.render.brand import Brand
+from deckgen.render.brand import Brand, brand_for
 from deckgen.render.context import terms_for
 from deckgen.render.docx import render_docx
-from deckgen.render.properties import DocumentInfo
+from deckgen.render.properties import DocumentInfo, document_info
 from deckgen.sources.clients import client_slug
 from deckgen.templates import default_template
 
@@ -52,3 +54,16 @@ def render_document(
         theme_colors=config.brand.theme_colors(),
         limits=config.limits,
     )
+
+
+def render_record_document(
+    config: Config, given: Path | None, kind: str, info_kind: str, context: Mapping[str, Any],
+    row: pd.Series, out: Path, language: str, today: date,
+) -> None:
+    """Render a document about one company record (the kickoff or hand-over minutes): the
+    client's brand, properties titled ``info_kind`` and dated ``today``, by the CS owner."""
+    brand = brand_for(config, str(row["company_id"]), str(row["name"]))
+    info = document_info(config.labels_in(language), info_kind, client=str(row["name"]),
+                         period=today, author=context["client"].get("owner_cs"),
+                         vendor=brand.vendor, built=today, language=language)
+    render_document(config, given, kind, context, out, language, brand=brand, info=info)

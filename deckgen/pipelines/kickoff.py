@@ -10,11 +10,9 @@ import pandas as pd
 
 from deckgen.config import Config
 from deckgen.indicators.record import action_states, checklist, company_record, participants
-from deckgen.pipelines.documents import document_path, render_document
+from deckgen.pipelines.documents import document_path, render_record_document
 from deckgen.pipelines.folders import row_folder
 from deckgen.playbook import Playbook, load_playbook
-from deckgen.render.brand import brand_for
-from deckgen.render.properties import document_info
 from deckgen.sources.clients import find_client
 from deckgen.sources.workspace import Workspace
 
@@ -51,10 +49,6 @@ def write_kickoff(
     )
     folder = row_folder(workspace.companies, row)
     out = document_path(out_dir, folder, today, playbook.files.kickoff, ".docx")
-    brand = brand_for(config, str(row["company_id"]), str(row["name"]))
-    info = document_info(config.labels_in(language), "minutes_kickoff", client=str(row["name"]),
-                         period=today, author=context["client"].get("owner_cs"),
-                         vendor=brand.vendor, built=today, language=language)
-    render_document(config, template, "ata-kickoff", context, out, language, brand=brand,
-                    info=info)
+    render_record_document(config, template, "ata-kickoff", "minutes_kickoff", context, row, out,
+                           language, today)
     return out

@@ -25,6 +25,29 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 TOKEN = "pat-na1-test-0123456789abcdef"
+# A workspace that pulls from the fake: the vendor, one support stream and the company
+# properties deckgen reads; ``PULLED_SOURCES`` names the exports `pull` writes.
+PORTAL_CONFIG = """\
+[company]
+name = "Acme Software"
+
+[[streams]]
+key = "support"
+label = "Suporte"
+role = "support"
+match = ["Suporte"]
+
+[hubspot]
+phase_property = "fase_do_cliente"
+interval_property = "cs_dias_entre_reunioes"
+owner_cs_property = "proprietario_cs"
+"""
+PULLED_SOURCES = """
+[sources]
+companies = "hubspot-crm-exports-all-companies-*.csv"
+tickets = "hubspot-crm-exports-all-tickets-*.csv"
+surveys = "hubspot-crm-exports-all-feedback-submissions-*.csv"
+"""
 NOTE_TO_COMPANY = 190
 MEETING_TO_COMPANY = 188
 CONTACT_TO_COMPANY_PRIMARY = 1

@@ -10,32 +10,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from fake_hubspot import FakeHubSpot
+from fake_hubspot import PORTAL_CONFIG, PULLED_SOURCES, FakeHubSpot
 
 from deckgen.cli import main
 from deckgen.config import load_config
 from deckgen.sources.workspace import load_workspace
 
-PULL_CONFIG = """\
-[company]
-name = "Acme Software"
-
-[sources]
-companies = "hubspot-crm-exports-all-companies-*.csv"
-tickets = "hubspot-crm-exports-all-tickets-*.csv"
-surveys = "hubspot-crm-exports-all-feedback-submissions-*.csv"
-
-[[streams]]
-key = "support"
-label = "Suporte"
-role = "support"
-match = ["Suporte"]
-
-[hubspot]
-phase_property = "fase_do_cliente"
-interval_property = "cs_dias_entre_reunioes"
-owner_cs_property = "proprietario_cs"
-"""
+PULL_CONFIG = PORTAL_CONFIG + PULLED_SOURCES
 def test_set_phase_shows_old_and_new_value(fake: FakeHubSpot, data_dir: Path) -> None:
     result = CliRunner().invoke(main, ["hubspot", "set-phase", "Padaria", "Cliente ativo",
                                        "--data", str(data_dir)])

@@ -10,37 +10,15 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from fake_hubspot import FakeHubSpot, _prop
+from fake_hubspot import PORTAL_CONFIG, PULLED_SOURCES, FakeHubSpot, _prop
 
 from deckgen.cli import main
 from deckgen.config import load_config
 from deckgen.sources.workspace import load_workspace
 
 DAY = date.today().isoformat()
-CONFIG = """\
-[company]
-name = "Acme Software"
-
-[sources]
-companies = "hubspot-crm-exports-all-companies-*.csv"
-tickets = "hubspot-crm-exports-all-tickets-*.csv"
-surveys = "hubspot-crm-exports-all-feedback-submissions-*.csv"
-
-[[streams]]
-key = "support"
-label = "Suporte"
-role = "support"
-match = ["Suporte"]
-
-[hubspot]
-phase_property = "fase_do_cliente"
-interval_property = "cs_dias_entre_reunioes"
-owner_cs_property = "proprietario_cs"
-ticket_properties = ["tipo_de_ss"]
-
-[columns.tickets]
-ticket_type = ["tipo_de_ss"]
-"""
+CONFIG = (PORTAL_CONFIG + 'ticket_properties = ["tipo_de_ss"]\n' + PULLED_SOURCES
+          + '\n[columns.tickets]\nticket_type = ["tipo_de_ss"]\n')
 
 
 def portal(fake: FakeHubSpot) -> None:

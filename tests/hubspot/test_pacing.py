@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from fake_hubspot import TOKEN, FakeHubSpot
+from fake_hubspot import PORTAL_CONFIG, TOKEN, FakeHubSpot
 from test_hubspot_client import Clock
 
 from deckgen.cli import main
@@ -17,19 +17,7 @@ from deckgen.hubspot.client import HubSpotClient, HubSpotError, Pacing
 from deckgen.hubspot.terminal import ERASE, TerminalStatus
 
 COMPANY = "/crm/v3/objects/companies/101"
-PACED = """\
-[company]
-name = "Acme Software"
-
-[[streams]]
-key = "support"
-label = "Suporte"
-role = "support"
-match = ["Suporte"]
-
-[hubspot]
-phase_property = "fase_do_cliente"
-
+PACED = PORTAL_CONFIG + """
 [hubspot.pacing]
 requests = {requests}
 window_seconds = {window}
