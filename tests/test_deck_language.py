@@ -114,16 +114,21 @@ def configs() -> list[Config]:
     return [load_config(SAMPLES / w) for w in WORKSPACES]
 
 
+def review_period(workspace: str) -> tuple[date, date]:
+    """The period the sample workspace's decks cover (its ``review-period.txt``)."""
+    text = (SAMPLES / workspace / "review-period.txt").read_text().strip()
+    start, end = (date.fromisoformat(part) for part in text.split(".."))
+    return start, end
+
+
 @pytest.fixture(scope="module")
 def decks(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], list[tuple[
         ReviewReport, Path]]]:
     """The review deck of every client of each sample workspace, in both languages."""
     built: dict[tuple[str, str], list[tuple[ReviewReport, Path]]] = {}
     for name in WORKSPACES:
-        folder = SAMPLES / name
-        start, end = (date.fromisoformat(p) for p in
-                      (folder / "review-period.txt").read_text().strip().split(".."))
-        ws = Workspace(folder)
+        start, end = review_period(name)
+        ws = Workspace(SAMPLES / name)
         for language in LANGUAGES:
             out = tmp_path_factory.mktemp(f"{name}-{language}")
             built[name, language] = [
@@ -141,10 +146,8 @@ def portfolios(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str]
     """The CS Ops portfolio report of each sample workspace, in both languages."""
     built = {}
     for name in WORKSPACES:
-        folder = SAMPLES / name
-        start, end = (date.fromisoformat(p) for p in
-                      (folder / "review-period.txt").read_text().strip().split(".."))
-        ws = Workspace(folder)
+        start, end = review_period(name)
+        ws = Workspace(SAMPLES / name)
         for language in LANGUAGES:
             out = tmp_path_factory.mktemp(f"portfolio-{name}-{language}")
             written = ws.portfolio(start=start, end=end, out=out, today=TODAY, language=language)

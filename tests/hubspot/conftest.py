@@ -6,27 +6,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from fake_hubspot import FakeHubSpot, running
+from fake_hubspot import PORTAL_CONFIG, FakeHubSpot, running
 
-CONFIG = """\
-[company]
-name = "Acme Software"
-
-[sources]
-companies = "companies.csv"
-
-[[streams]]
-key = "support"
-label = "Suporte"
-role = "support"
-match = ["Suporte"]
-
-[hubspot]
-folder = "deckgen/{client_slug}"
-phase_property = "fase_do_cliente"
-interval_property = "cs_dias_entre_reunioes"
-owner_cs_property = "proprietario_cs"
-"""
+CONFIG = ('[sources]\ncompanies = "companies.csv"\n\n' + PORTAL_CONFIG
+          + 'folder = "deckgen/{client_slug}"\n')
 
 
 @pytest.fixture
