@@ -27,7 +27,7 @@ from deckgen.config import Config, load_config
 from deckgen.locale import default_labels
 from deckgen.model.portfolio import PortfolioReport
 from deckgen.model.review import ReviewReport
-from deckgen.render.context import data_word
+from deckgen.render.context import ValueWords
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "sample_data"
@@ -295,11 +295,11 @@ def test_values_and_terms_follow_the_language() -> None:
     """[values] and [terms] of deckgen.toml, per language; built-ins for HubSpot's values."""
     config = load_config(SAMPLES / "sismetro")
     en, pt = config.labels_in("en"), config.labels_in("pt-BR")
-    assert data_word(en, "status", "Encerrada") == "Closed"
-    assert data_word(pt, "status", "Encerrada") == "Encerrada"  # no pt-BR word: as written
-    assert data_word(en, "status", "Sem palavra") == "Sem palavra"
-    assert data_word(en, "status", None) is None
-    assert data_word(en, "category", "PRODUCT_ISSUE") == "Product issue"
-    assert data_word(pt, "category", "Product issue") == "Problema no produto"
+    assert ValueWords(en)("status", "Encerrada") == "Closed"
+    assert ValueWords(pt)("status", "Encerrada") == "Encerrada"  # no pt-BR word: as written
+    assert ValueWords(en)("status", "Sem palavra") == "Sem palavra"
+    assert ValueWords(en)("status", None) is None
+    assert ValueWords(en)("category", "PRODUCT_ISSUE") == "Product issue"
+    assert ValueWords(pt)("category", "Product issue") == "Problema no produto"
     assert (en["terms.ticket"], pt["terms.ticket"]) == ("Request", "SS")
     assert (en["terms.hours"], pt["terms.hours"]) == ("Effort", "HH")

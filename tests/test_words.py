@@ -12,7 +12,7 @@ from factories import make_review_report
 from deckgen.cli import main
 from deckgen.config import Config, load_config
 from deckgen.errors import ConfigError
-from deckgen.render.context import data_word, report_in_words, review_context, terms_for
+from deckgen.render.context import ValueWords, report_in_words, review_context, terms_for
 from deckgen.render.review_workbook import review_sheets
 
 MINIMAL = """
@@ -46,28 +46,28 @@ hours = "HH"
     assert terms_for(en) == terms_for(en).__class__("Request", "Tickets", "HH")
     assert (terms_for(pt).ticket, terms_for(pt).tickets, terms_for(pt).hours) == (
         "SS", "Chamados", "HH")
-    assert data_word(en, "status", "Encerrada") == "Closed"
-    assert data_word(en, "status", "ENCERRADA") == "Closed"  # without case or accents
-    assert data_word(pt, "status", "Encerrada") == "Encerrada"  # no pt-BR word: as written
-    assert data_word(pt, "status", "Aberta") == "Em aberto"  # one string: every language
-    assert data_word(en, "category", "Encerrada") == "Encerrada"  # words are per kind
-    assert data_word(en, "status", None) is None
+    assert ValueWords(en)("status", "Encerrada") == "Closed"
+    assert ValueWords(en)("status", "ENCERRADA") == "Closed"  # without case or accents
+    assert ValueWords(pt)("status", "Encerrada") == "Encerrada"  # no pt-BR word: as written
+    assert ValueWords(pt)("status", "Aberta") == "Em aberto"  # one string: every language
+    assert ValueWords(en)("category", "Encerrada") == "Encerrada"  # words are per kind
+    assert ValueWords(en)("status", None) is None
 
 
 def test_hubspot_standard_values_have_built_in_words(tmp_path: Path) -> None:
     config = _config(tmp_path, "")
     en, pt = config.labels_in("en"), config.labels_in("pt-BR")
-    assert [data_word(en, "category", v) for v in ("PRODUCT_ISSUE", "Billing issue",
+    assert [ValueWords(en)("category", v) for v in ("PRODUCT_ISSUE", "Billing issue",
                                                    "Solicitação de recurso")] == [
         "Product issue", "Billing issue", "Feature request"]
-    assert [data_word(pt, "status", v) for v in ("New", "Waiting on contact", "Closed")] == [
+    assert [ValueWords(pt)("status", v) for v in ("New", "Waiting on contact", "Closed")] == [
         "Novo", "Aguardando contato", "Fechado"]
-    assert data_word(en, "phase", "customer") == "Customer"
+    assert ValueWords(en)("phase", "customer") == "Customer"
 
 
 def test_a_workspace_word_overrides_a_built_in_one(tmp_path: Path) -> None:
     config = _config(tmp_path, '[values.category]\nPRODUCT_ISSUE = { en = "Defect" }\n')
-    assert data_word(config.labels_in("en"), "category", "PRODUCT_ISSUE") == "Defect"
+    assert ValueWords(config.labels_in("en"))("category", "PRODUCT_ISSUE") == "Defect"
 
 
 @pytest.mark.parametrize(("extra", "message"), [

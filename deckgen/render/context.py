@@ -71,12 +71,6 @@ class ValueWords:
         return word if word is not None else self.folded.get((kind, fold(value)), value)
 
 
-def data_word(labels: Labels, kind: str, value: str | None) -> str | None:
-    """A value from the data ("Encerrada", of kind "status") in the deck's language: the
-    workspace's or the built-in word for it, else the value as written."""
-    return ValueWords(labels)(kind, value)
-
-
 def _ticket_words(ticket: Ticket, word: ValueWords) -> Ticket:
     return replace(
         ticket,
