@@ -13,12 +13,12 @@ import pandas as pd
 from deckgen.config import Config
 from deckgen.indicators.record import Item, company_record, display
 from deckgen.locale import Labels
-from deckgen.pipelines.documents import document_path, document_template
+from deckgen.pipelines.documents import document_path, document_template, render_deck
 from deckgen.pipelines.folders import row_folder
 from deckgen.playbook import ChecklistItem, Playbook, TeamMember, load_playbook
 from deckgen.render.brand import Brand, brand_for
 from deckgen.render.context import ValueWords, terms_for
-from deckgen.render.pptx import RenderResult, render_pptx
+from deckgen.render.pptx import RenderResult
 from deckgen.render.properties import document_info
 from deckgen.sources.clients import find_client
 from deckgen.sources.workspace import Workspace
@@ -168,15 +168,7 @@ def write_client_kickoff(
     info = document_info(labels, "kickoff", client=str(row["name"]), period=today,
                          author=context["client"].get("owner_cs"),
                          vendor=context["brand"].vendor, built=today, language=language)
-    result = render_pptx(
-        document_template(template, "kickoff", ".pptx"),
-        {**context, "labels": labels, "terms": terms_for(labels)},
-        out,
-        language=language,
-        currency=config.company.currency,
-        min_font_pt=config.review.min_font_pt,
-        info=info,
-        theme_colors=config.brand.theme_colors(),
-        limits=config.limits,
-    )
+    result = render_deck(config, document_template(template, "kickoff", ".pptx"),
+                         {**context, "labels": labels, "terms": terms_for(labels)}, out,
+                         language, info)
     return out, result

@@ -1,8 +1,9 @@
-"""Where documents come from and go: their templates and ``<out>/<client>/<date>-<name>`` paths."""
+"""Where documents come from and go: their templates, ``<out>/<client>/<date>-<name>`` paths,
+and how a workspace's settings reach the renderers."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -11,9 +12,12 @@ import pandas as pd
 
 from deckgen.config import Config
 from deckgen.errors import RenderError
+from deckgen.io import output_set
 from deckgen.render.brand import Brand, brand_for
 from deckgen.render.context import terms_for
 from deckgen.render.docx import render_docx
+from deckgen.render.pdf import write_pdf
+from deckgen.render.pptx import RenderResult, render_pptx
 from deckgen.render.properties import DocumentInfo, document_info
 from deckgen.sources.clients import client_slug
 from deckgen.templates import default_template
@@ -67,3 +71,33 @@ def render_record_document(
                          period=today, author=context["client"].get("owner_cs"),
                          vendor=brand.vendor, built=today, language=language)
     render_document(config, given, kind, context, out, language, brand=brand, info=info)
+
+
+def render_deck(
+    config: Config, template: Path, context: Mapping[str, Any], out: Path, language: str,
+    info: DocumentInfo,
+) -> RenderResult:
+    """Render a PowerPoint template with the workspace's currency, minimum font size, brand
+    colours and template-engine limits, and ``info`` as its document properties."""
+    return render_pptx(template, context, out, language=language,
+                       currency=config.company.currency, min_font_pt=config.review.min_font_pt,
+                       info=info, theme_colors=config.brand.theme_colors(),
+                       limits=config.limits)
+
+
+def write_deck_set(
+    folder: Path, deck: Path, workbook: Path, *, write_deck: Callable[[Path], RenderResult],
+    write_book: Callable[[Path], None], pdf: bool,
+) -> RenderResult:
+    """Write a deck and its workbook (with ``pdf``, the deck's PDF too) as one set: each to a
+    temporary name, all renamed when all are complete; without ``pdf`` an older PDF of the
+    deck goes, since it shows the deck this one replaces."""
+    with output_set(folder) as files:
+        temp_deck = files.temporary(deck)
+        result = write_deck(temp_deck)
+        write_book(files.temporary(workbook))
+        if pdf:
+            write_pdf(temp_deck, deck, files.temporary(deck.with_suffix(".pdf")))
+        else:
+            files.outdates(deck.with_suffix(".pdf"))
+    return result

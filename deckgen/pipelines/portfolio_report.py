@@ -8,14 +8,12 @@ from typing import Any
 
 from deckgen.clock import build_date
 from deckgen.config import Config
-from deckgen.io import output_set
 from deckgen.locale import Labels
 from deckgen.model.portfolio import PortfolioReport
+from deckgen.pipelines.documents import render_deck, write_deck_set
 from deckgen.render.brand import Brand, brand_for
 from deckgen.render.context import portfolio_in_words, terms_for
-from deckgen.render.pdf import write_pdf
 from deckgen.render.portfolio_workbook import portfolio_sheets
-from deckgen.render.pptx import render_pptx
 from deckgen.render.properties import DocumentInfo, document_info
 from deckgen.render.xlsx import write_workbook
 from deckgen.sources.clients import client_slug
@@ -71,24 +69,13 @@ def write_portfolio(
                              language=language)
 
     workbook = folder / f"{stem}.xlsx"
-    with output_set(folder) as files:
-        temp_deck = files.temporary(deck)
-        result = render_pptx(
-            choose_template(template, None, "portfolio"),
-            portfolio_context(report, labels, brand),
-            temp_deck,
-            language=language,
-            currency=config.company.currency,
-            min_font_pt=config.review.min_font_pt,
-            info=info("portfolio"),
-            theme_colors=config.brand.theme_colors(),
-            limits=config.limits,
-        )
-        write_workbook(portfolio_sheets(report, labels), files.temporary(workbook), language,
-                       info=info("portfolio_workbook"))
-        if pdf:
-            write_pdf(temp_deck, deck, files.temporary(deck.with_suffix(".pdf")))
-        else:
-            files.outdates(deck.with_suffix(".pdf"))  # it shows the deck this one replaces
+    result = write_deck_set(
+        folder, deck, workbook, pdf=pdf,
+        write_deck=lambda out: render_deck(config, choose_template(template, None, "portfolio"),
+                                           portfolio_context(report, labels, brand), out,
+                                           language, info("portfolio")),
+        write_book=lambda out: write_workbook(portfolio_sheets(report, labels), out, language,
+                                              info=info("portfolio_workbook")),
+    )
     return BuiltPortfolio(deck, workbook, result.warnings,
                           deck.with_suffix(".pdf") if pdf else None)

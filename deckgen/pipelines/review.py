@@ -9,14 +9,12 @@ from pathlib import Path
 from deckgen.clock import build_date
 from deckgen.indicators.period import resolve_period
 from deckgen.indicators.review import compute_review
-from deckgen.io import output_set
 from deckgen.model.review import Period, ReviewReport
 from deckgen.pipelines.check import period_warnings
+from deckgen.pipelines.documents import render_deck, write_deck_set
 from deckgen.pipelines.folders import row_folder
 from deckgen.render.brand import brand_for
 from deckgen.render.context import note_lines, review_context
-from deckgen.render.pdf import write_pdf
-from deckgen.render.pptx import render_pptx
 from deckgen.render.properties import DocumentInfo, document_info
 from deckgen.render.review_workbook import review_sheets
 from deckgen.render.xlsx import write_workbook
@@ -88,25 +86,14 @@ def write_review(
                              period=(period.start, period.end), author=report.client.owner_cs,
                              vendor=brand.vendor, built=today, language=language)
 
-    with output_set(folder) as files:  # deck, workbook (and PDF) appear together, or none
-        temp_deck = files.temporary(deck)
-        result = render_pptx(
-            template_path,
-            review_context(report, labels, brand=brand),
-            temp_deck,
-            language=language,
-            currency=config.company.currency,
-            min_font_pt=config.review.min_font_pt,
-            info=info("review"),
-            theme_colors=config.brand.theme_colors(),
-            limits=config.limits,
-        )
-        write_workbook(review_sheets(report, labels), files.temporary(workbook), language,
-                       info=info("review_workbook"))
-        if pdf:
-            write_pdf(temp_deck, deck, files.temporary(deck.with_suffix(".pdf")))
-        else:
-            files.outdates(deck.with_suffix(".pdf"))  # it shows the deck this one replaces
+    result = write_deck_set(
+        folder, deck, workbook, pdf=pdf,
+        write_deck=lambda out: render_deck(config, template_path,
+                                           review_context(report, labels, brand=brand), out,
+                                           language, info("review")),
+        write_book=lambda out: write_workbook(review_sheets(report, labels), out, language,
+                                              info=info("review_workbook")),
+    )
     notes = [*period_warnings(report, labels), *note_lines(report, labels)]
     return BuiltReview(report, deck, workbook, [*notes, *result.warnings],
                        deck.with_suffix(".pdf") if pdf else None)
