@@ -45,10 +45,10 @@ def render_document(
 ) -> None:
     """Render the Word template of ``kind`` (or the one given) in ``language``, with the
     brand's logos and colours and the document's properties."""
+    labels = config.labels_in(language)
     render_docx(
         document_template(given, kind, ".docx"),
-        {**context, "brand": brand, "labels": config.labels_in(language),
-         "terms": terms_for(config.labels_in(language))},
+        {**context, "brand": brand, "labels": labels, "terms": terms_for(labels)},
         out,
         language=language,
         currency=config.company.currency,
