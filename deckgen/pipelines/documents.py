@@ -14,7 +14,7 @@ from deckgen.config import Config
 from deckgen.errors import RenderError
 from deckgen.io import output_set
 from deckgen.render.brand import Brand, brand_for
-from deckgen.render.context import terms_for
+from deckgen.render.context import ValueWords, terms_for
 from deckgen.render.docx import render_docx
 from deckgen.render.pdf import write_pdf
 from deckgen.render.pptx import RenderResult, render_pptx
@@ -65,8 +65,12 @@ def render_record_document(
     row: pd.Series, out: Path, language: str, today: date,
 ) -> None:
     """Render a document about one company record (the kickoff or hand-over minutes): the
-    client's brand, properties titled ``info_kind`` and dated ``today``, by the CS owner."""
+    client's brand and phase in the document's words, properties titled ``info_kind`` and
+    dated ``today``, by the CS owner."""
     brand = brand_for(config, str(row["company_id"]), str(row["name"]))
+    client = context["client"]
+    word = ValueWords(config.labels_in(language))  # the client's phase in the document's words
+    context = {**context, "client": {**client, "phase": word("phase", client.get("phase"))}}
     info = document_info(config.labels_in(language), info_kind, client=str(row["name"]),
                          period=today, author=context["client"].get("owner_cs"),
                          vendor=brand.vendor, built=today, language=language)

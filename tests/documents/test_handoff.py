@@ -65,3 +65,12 @@ def test_next_dates_are_written_in_full(gcertifica: Workspace, tmp_path: Path) -
     ]
     assert row_with(path, "CS")[0] == "CS"
     assert "CS responsável pela conta: Rafael Andrade" in all_text(path)
+
+
+def test_english_minutes_give_the_clients_phase_in_english(
+    sismetro: Workspace, tmp_path: Path
+) -> None:
+    """The phase comes from the data ("Implantação"); the English minutes show the workspace's
+    English word for it ([values.phase]), as the English decks do."""
+    path = write_handoff(sismetro, "Frigorífico", tmp_path, today=TODAY, language="en")
+    assert row_with(path, "Client phase") == ["Client phase", "Implementation"]
